@@ -1,0 +1,88 @@
+package io.stride.schemas;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The catalogue of every Kafka topic of the platform. Topic names are used only through these constants; the local
+ * devstack and the Kubernetes manifests create topics from {@link #catalogue()}.
+ *
+ * <p>Events and logs are kept 90 days (architecture document, data policies). Dead-letter topics keep the same
+ * retention so a poison record can be inspected and replayed.
+ */
+public final class Topics {
+
+    /** Retention of events, telemetry and logs: 90 days. */
+    public static final Duration EVENT_RETENTION = Duration.ofDays(90);
+
+    /**
+     * Raw wearable telemetry accepted by the gateway. Key: workout id. Value: {@code TelemetrySample}.
+     * 12 partitions by workout id, so every sample of a workout is processed in order by one task.
+     * Retention 90 days.
+     */
+    public static final String TELEMETRY_SAMPLES = "telemetry.device-samples";
+
+    /**
+     * Telemetry records that could not be processed, with the reason in the {@code stride.dlq.reason} header.
+     * Key and value: as the source record, unchanged bytes. 12 partitions. Retention 90 days.
+     */
+    public static final String TELEMETRY_SAMPLES_DLQ = TELEMETRY_SAMPLES + ".dlq";
+
+    /**
+     * The Workout aggregate's events ({@code WorkoutStarted}, {@code WorkoutUpdated}, {@code WorkoutPaused},
+     * {@code WorkoutResumed}, {@code WorkoutCompleted}, {@code WorkoutCancelled}, {@code WorkoutTagAdded}).
+     * Key: workout id. Value: one of the event records (schemas registered per record name). 12 partitions,
+     * co-partitioned with {@link #TELEMETRY_SAMPLES}. Retention 90 days.
+     */
+    public static final String WORKOUT_EVENTS = "workouts.workout-events";
+
+    /**
+     * Workout events that could not be processed, with the reason in the {@code stride.dlq.reason} header.
+     * 12 partitions. Retention 90 days.
+     */
+    public static final String WORKOUT_EVENTS_DLQ = WORKOUT_EVENTS + ".dlq";
+
+    /**
+     * Live state of workouts in progress, one latest value per workout. Key: workout id. Value:
+     * {@code LiveWorkoutState}. 12 partitions. Compacted, and deleted after 90 days.
+     */
+    public static final String LIVE_WORKOUT_STATE = "workouts.live-state";
+
+    /**
+     * Goals athletes reached. Key: user id. Value: {@code GoalAchieved}. 6 partitions. Retention 90 days.
+     */
+    public static final String GOAL_ACHIEVEMENTS = "goals.goal-achievements";
+
+    /**
+     * Athletes' body metrics (max and resting heart rate, weight...), latest per athlete. Key: user id. Value:
+     * {@code UserMetricsUpdated}; a tombstone erases the athlete. 6 partitions. Compacted, kept while the athlete
+     * exists (user data is kept indefinitely).
+     */
+    public static final String USER_METRICS = "users.user-metrics";
+
+    private static final String WORKOUT_NS = "io.stride.schemas.workout.";
+
+    private static final List<TopicSpec> CATALOGUE = List.of(
+            new TopicSpec(TELEMETRY_SAMPLES, "workout id", List.of("io.stride.schemas.telemetry.TelemetrySample"),
+                    12, "delete", EVENT_RETENTION),
+            new TopicSpec(TELEMETRY_SAMPLES_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(WORKOUT_EVENTS, "workout id", List.of(
+                    WORKOUT_NS + "WorkoutStarted", WORKOUT_NS + "WorkoutUpdated", WORKOUT_NS + "WorkoutPaused",
+                    WORKOUT_NS + "WorkoutResumed", WORKOUT_NS + "WorkoutCompleted", WORKOUT_NS + "WorkoutCancelled",
+                    WORKOUT_NS + "WorkoutTagAdded"), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(WORKOUT_EVENTS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(LIVE_WORKOUT_STATE, "workout id", List.of("io.stride.schemas.live.LiveWorkoutState"),
+                    12, "compact,delete", EVENT_RETENTION),
+            new TopicSpec(GOAL_ACHIEVEMENTS, "user id", List.of("io.stride.schemas.goals.GoalAchieved"),
+                    6, "delete", EVENT_RETENTION),
+            new TopicSpec(USER_METRICS, "user id", List.of("io.stride.schemas.users.UserMetricsUpdated"),
+                    6, "compact", null));
+
+    private Topics() {
+    }
+
+    /** Every topic of the platform with its layout, in a stable order. */
+    public static List<TopicSpec> catalogue() {
+        return CATALOGUE;
+    }
+}
