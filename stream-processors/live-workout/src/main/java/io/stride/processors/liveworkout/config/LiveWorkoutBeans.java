@@ -1,0 +1,26 @@
+package io.stride.processors.liveworkout.config;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import io.stride.processors.liveworkout.topology.LiveWorkoutSerdes;
+
+/** Produces the beans the topology is built from. */
+@ApplicationScoped
+class LiveWorkoutBeans {
+
+    @Produces
+    @Singleton
+    LiveWorkoutSerdes serdes(LiveWorkoutConfig config) {
+        return LiveWorkoutSerdes.withRegistry(config.schemaRegistry().url(), config.schemaRegistry().autoRegister());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,98 @@
+package io.stride.processors.liveworkout.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.logging.Log;
+
+/**
+ * Routes a record that cannot be deserialized or processed to {@code <source-topic>.dlq} with the reason in
+ * headers, counts it in {@code processors.dead-letters}, and lets processing continue. The original bytes are kept
+ * unchanged so the record can be replayed. If the dead-letter write itself fails the task fails: a record is never
+ * dropped silently.
+ */
+public class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+
+    /** Header with a short, human-readable reason. */
+    public static final String REASON_HEADER = "stride.dlq.reason";
+    /** Header with the failing stage: {@code deserialization} or {@code processing}. */
+    public static final String STAGE_HEADER = "stride.dlq.stage";
+    /** Header with {@code topic/partition/offset} of the source record. */
+    public static final String SOURCE_HEADER = "stride.dlq.source";
+
+    private KafkaProducer<byte[], byte[]> producer;
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+        Map<String, Object> producerConfig = new HashMap<>();
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+        producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, configs.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-dlq");
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer = new KafkaProducer<>(producerConfig, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    @Override
+    public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
+            Exception exception) {
+        boolean written = send(context, "deserialization", record.key(), record.value(), exception);
+        return written ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
+    }
+
+    @Override
+    public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        boolean written = send(context, "processing", context.sourceRawKey(), context.sourceRawValue(), exception);
+        return written ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
+    }
+
+    private boolean send(ErrorHandlerContext context, String stage, byte[] key, byte[] value, Exception exception) {
+        String dlqTopic = context.topic() + ".dlq";
+        Headers headers = new RecordHeaders(context.headers().toArray());
+        headers.add(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
+        headers.add(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8));
+        headers.add(SOURCE_HEADER, (context.topic() + "/" + context.partition() + "/" + context.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            producer.send(new ProducerRecord<>(dlqTopic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
+            Metrics.counter("processors.dead-letters", "topic", context.topic(), "stage", stage).increment();
+            Log.warnf("record sent to dead-letter topic topic=%s partition=%d offset=%d stage=%s reason=%s",
+                    context.topic(), context.partition(), context.offset(), stage, reason(exception));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            Log.errorf(e, "dead-letter write failed topic=%s partition=%d offset=%d", context.topic(),
+                    context.partition(), context.offset());
+            return false;
+        }
+    }
+
+    private static String reason(Exception exception) {
+        Throwable root = exception;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+        String reason = root.getClass().getSimpleName() + message;
+        return reason.length() > 500 ? reason.substring(0, 500) : reason;
+    }
+}
