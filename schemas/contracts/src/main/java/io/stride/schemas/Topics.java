@@ -49,9 +49,22 @@ public final class Topics {
     public static final String LIVE_WORKOUT_STATE = "workouts.live-state";
 
     /**
+     * Live-state records that could not be processed, with the reason in the {@code stride.dlq.reason} header.
+     * Key and value: as the source record, unchanged bytes. 12 partitions. Retention 90 days (not compacted, so
+     * every poison record is kept).
+     */
+    public static final String LIVE_WORKOUT_STATE_DLQ = LIVE_WORKOUT_STATE + ".dlq";
+
+    /**
      * Goals athletes reached. Key: user id. Value: {@code GoalAchieved}. 6 partitions. Retention 90 days.
      */
     public static final String GOAL_ACHIEVEMENTS = "goals.goal-achievements";
+
+    /**
+     * Goal achievements that could not be processed, with the reason in the {@code stride.dlq.reason} header.
+     * Key and value: as the source record, unchanged bytes. 6 partitions. Retention 90 days.
+     */
+    public static final String GOAL_ACHIEVEMENTS_DLQ = GOAL_ACHIEVEMENTS + ".dlq";
 
     /**
      * Athletes' body metrics (max and resting heart rate, weight...), latest per athlete. Key: user id. Value:
@@ -59,6 +72,13 @@ public final class Topics {
      * exists (user data is kept indefinitely).
      */
     public static final String USER_METRICS = "users.user-metrics";
+
+    /**
+     * User metrics records that could not be processed, with the reason in the {@code stride.dlq.reason} header.
+     * Key and value: as the source record, unchanged bytes. 6 partitions. Retention 90 days (not compacted, so
+     * every poison record is kept).
+     */
+    public static final String USER_METRICS_DLQ = USER_METRICS + ".dlq";
 
     private static final String WORKOUT_NS = "io.stride.schemas.workout.";
 
@@ -73,10 +93,13 @@ public final class Topics {
             new TopicSpec(WORKOUT_EVENTS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE, "workout id", List.of("io.stride.schemas.live.LiveWorkoutState"),
                     12, "compact,delete", EVENT_RETENTION),
+            new TopicSpec(LIVE_WORKOUT_STATE_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(GOAL_ACHIEVEMENTS, "user id", List.of("io.stride.schemas.goals.GoalAchieved"),
                     6, "delete", EVENT_RETENTION),
+            new TopicSpec(GOAL_ACHIEVEMENTS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
             new TopicSpec(USER_METRICS, "user id", List.of("io.stride.schemas.users.UserMetricsUpdated"),
-                    6, "compact", null));
+                    6, "compact", null),
+            new TopicSpec(USER_METRICS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION));
 
     private Topics() {
     }
