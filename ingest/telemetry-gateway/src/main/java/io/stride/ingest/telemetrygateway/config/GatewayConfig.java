@@ -1,0 +1,23 @@
+package io.stride.ingest.telemetrygateway.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the telemetry gateway. */
+@ConfigMapping(prefix = "telemetry-gateway")
+public interface GatewayConfig {
+
+    /** Most samples one batch may hold; larger batches are refused whole with 413. */
+    @WithDefault("500")
+    int maxBatchSize();
+
+    /** How far ahead of the gateway's clock a sample's recorded_at may be (device clock skew). */
+    @WithDefault("PT5M")
+    Duration maxClockSkew();
+
+    /** How old a sample may be when it arrives (devices buffer while offline). */
+    @WithDefault("P7D")
+    Duration maxSampleAge();
+}

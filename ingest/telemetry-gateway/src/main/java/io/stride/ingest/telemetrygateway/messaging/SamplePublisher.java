@@ -1,0 +1,73 @@
+package io.stride.ingest.telemetrygateway.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.stride.ingest.telemetrygateway.validation.ValidSample;
+import io.stride.platform.http.StrideHeaders;
+import io.stride.schemas.telemetry.TelemetrySample;
+
+/**
+ * Publishes accepted samples to the telemetry topic, keyed by workout id so that a workout's samples stay in order
+ * on one partition. Completes only when Kafka has acknowledged every sample (idempotent producer, acks=all).
+ */
+@ApplicationScoped
+public class SamplePublisher {
+
+    private final MutinyEmitter<TelemetrySample> emitter;
+
+    SamplePublisher(@Channel("telemetry-samples") MutinyEmitter<TelemetrySample> emitter) {
+        this.emitter = emitter;
+    }
+
+    public Uni<Void> publish(List<ValidSample> samples, Instant receivedAt, String correlationId) {
+        if (samples.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = samples.stream()
+                .map(sample -> emitter.sendMessage(message(sample, receivedAt, correlationId)))
+                .toList();
+        return Uni.join().all(sends).andCollectFailures().replaceWithVoid();
+    }
+
+    private static Message<TelemetrySample> message(ValidSample sample, Instant receivedAt, String correlationId) {
+        RecordHeaders headers = new RecordHeaders();
+        if (correlationId != null) {
+            headers.add(StrideHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
+        }
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(sample.workoutId().toString())
+                .withHeaders(headers)
+                .build();
+        return Message.of(toAvro(sample, receivedAt)).addMetadata(metadata);
+    }
+
+    static TelemetrySample toAvro(ValidSample sample, Instant receivedAt) {
+        return TelemetrySample.newBuilder()
+                .setDeviceId(sample.deviceId())
+                .setWorkoutId(sample.workoutId())
+                .setUserId(sample.userId())
+                .setSequenceNumber(sample.sequenceNumber())
+                .setRecordedAt(sample.recordedAt())
+                .setReceivedAt(receivedAt)
+                .setLatitude(sample.latitude())
+                .setLongitude(sample.longitude())
+                .setAltitudeMeters(sample.altitudeMeters())
+                .setAccuracyMeters(sample.accuracyMeters())
+                .setHeartRateBpm(sample.heartRateBpm())
+                .setSpeedMetersPerSecond(sample.speedMetersPerSecond())
+                .setCadenceRpm(sample.cadenceRpm())
+                .setPowerWatts(sample.powerWatts())
+                .build();
+    }
+}

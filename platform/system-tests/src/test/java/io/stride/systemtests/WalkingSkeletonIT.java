@@ -1,0 +1,176 @@
+package io.stride.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.stride.testing.Devstack;
+
+/**
+ * Samples in, live state out: the gateway, the live-workout processor and the live-tracking service run as packaged
+ * apps against the real devstack (Kafka, Apicurio Registry), each test with its own workout ids.
+ */
+class WalkingSkeletonIT {
+
+    /** Metres in 0.0009 degrees of latitude on the mean-radius sphere the processor uses. */
+    private static final double STEP_METERS = 0.0009 * 6_371_008.8 * Math.PI / 180;
+
+    private static final List<AppProcess> APPS = new ArrayList<>();
+    private static AppProcess gateway;
+    private static AppProcess liveTracking;
+
+    @BeforeAll
+    static void startApps() throws IOException {
+        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
+        Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
+        Map<String, String> environment = Devstack.addresses();
+        // Unique application ids: this run's processors keep their own state and offsets on the shared broker.
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        gateway = AppProcess.start(root, "ingest/telemetry-gateway", environment, List.of(), workDir);
+        APPS.add(gateway);
+        APPS.add(AppProcess.start(root, "stream-processors/live-workout", environment,
+                List.of("-Dquarkus.kafka-streams.application-id=live-workout-it-" + run), workDir));
+        liveTracking = AppProcess.start(root, "query-services/live-tracking", environment,
+                List.of("-Dquarkus.kafka-streams.application-id=live-tracking-it-" + run), workDir);
+        APPS.add(liveTracking);
+    }
+
+    @AfterAll
+    static void stopApps() throws InterruptedException {
+        for (AppProcess app : APPS.reversed()) {
+            app.close();
+        }
+    }
+
+    private static String sample(String device, UUID workout, UUID user, long sequence, Instant at, double lat,
+            double lon, int heartRate) {
+        return String.format(Locale.ROOT, "{\"device_id\":\"%s\",\"workout_id\":\"%s\",\"user_id\":\"%s\","
+                        + "\"sequence_number\":%d,\"recorded_at\":\"%s\",\"latitude\":%.7f,\"longitude\":%.7f,"
+                        + "\"heart_rate_bpm\":%d}",
+                device, workout, user, sequence, at, lat, lon, heartRate);
+    }
+
+    private static String batch(List<String> samples) {
+        return samples.stream().collect(Collectors.joining(",", "{\"samples\":[", "]}"));
+    }
+
+    private static JsonPath awaitLiveState(UUID workout, long sampleCount) {
+        return await("live state of " + workout + " with " + sampleCount + " samples")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    var response = given().get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + workout);
+                    return response.statusCode() == 200 ? response.jsonPath() : null;
+                }, state -> state != null && state.getLong("sample_count") == sampleCount);
+    }
+
+    @Test
+    void shouldShowLiveStateWhenSamplesArePostedToTheGateway() {
+        // given: 10 samples walking north along a meridian, 0.0009 degrees apart, and one impossible heart rate
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        List<String> samples = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            samples.add(sample("it-watch", workout, user, i + 1, start.plusSeconds(i), 55.75 + i * 0.0009, 37.6, 140));
+        }
+        List<String> withBadSample = new ArrayList<>(samples);
+        withBadSample.add(sample("it-watch", workout, user, 11, start.plusSeconds(10), 55.76, 37.6, 300));
+
+        // when
+        given().contentType(ContentType.JSON).body(batch(withBadSample))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then()
+                .statusCode(400)
+                .header("X-Correlation-Id", notNullValue())
+                .body("error", equalTo("validation_failed"))
+                .body("code", equalTo(400))
+                .body("details.accepted", equalTo(10))
+                .body("details.rejected", hasSize(1))
+                .body("details.rejected[0].index", equalTo(10))
+                .body("details.rejected[0].violations[0].field", equalTo("heart_rate_bpm"));
+
+        // then: the ten valid samples were not lost
+        JsonPath state = awaitLiveState(workout, 10);
+        assertThat(state.getString("user_id")).isEqualTo(user.toString());
+        assertThat(state.getLong("last_sequence_number")).isEqualTo(10);
+        assertThat(state.getDouble("distance_meters")).isCloseTo(9 * STEP_METERS, org.assertj.core.data.Offset.offset(0.5));
+        assertThat(state.getDouble("last_position.latitude")).isCloseTo(55.75 + 9 * 0.0009,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(state.getInt("heart_rate_bpm")).isEqualTo(140);
+    }
+
+    @Test
+    void shouldCountEachSampleOnceWhenADeviceResendsABatch() {
+        // given: a workout with three samples
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        Instant start = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        List<String> first = List.of(
+                sample("it-watch-2", workout, user, 1, start, 55.70, 37.5, 120),
+                sample("it-watch-2", workout, user, 2, start.plusSeconds(1), 55.70 + 0.0009, 37.5, 121),
+                sample("it-watch-2", workout, user, 3, start.plusSeconds(2), 55.70 + 0.0018, 37.5, 122));
+        given().contentType(ContentType.JSON).body(batch(first))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(202).body("accepted", equalTo(3))
+                .body("highest_sequence_numbers.it-watch-2", equalTo(3));
+
+        // when: the device resends the batch after a lost acknowledgement, then sends its next sample
+        given().contentType(ContentType.JSON).body(batch(first))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
+        given().contentType(ContentType.JSON)
+                .body(batch(List.of(sample("it-watch-2", workout, user, 4, start.plusSeconds(3), 55.70 + 0.0027, 37.5,
+                        123))))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
+
+        // then
+        JsonPath state = awaitLiveState(workout, 4);
+        assertThat(state.getDouble("distance_meters")).isCloseTo(3 * STEP_METERS,
+                org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
+    void shouldAnswerInTheErrorFormatWhenInputIsBad() {
+        // when / then: malformed JSON
+        given().contentType(ContentType.JSON).body("{\"samples\": [")
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(400).body("error", equalTo("malformed_json")).body("code", equalTo(400));
+
+        // when / then: a batch over the size limit is refused whole
+        UUID workout = UUID.randomUUID();
+        Instant at = Instant.now().minusSeconds(5);
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            tooMany.add(sample("it-watch-3", workout, workout, i + 1, at, 55.7, 37.6, 130));
+        }
+        given().contentType(ContentType.JSON).body(batch(tooMany))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(413).body("error", equalTo("payload_too_large"))
+                .body("details.max_samples", equalTo(500));
+
+        // when / then: an unknown workout
+        given().get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + UUID.randomUUID())
+                .then().statusCode(404).body("error", equalTo("not_found")).body("code", equalTo(404));
+    }
+}

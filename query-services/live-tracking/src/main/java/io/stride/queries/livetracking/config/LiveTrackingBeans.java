@@ -1,0 +1,32 @@
+package io.stride.queries.livetracking.config;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.kafka.common.serialization.Serde;
+
+import io.apicurio.registry.serde.avro.AvroSerde;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.stride.schemas.live.LiveWorkoutState;
+
+/** Produces the registry-backed serde the view topology reads with. */
+@ApplicationScoped
+class LiveTrackingBeans {
+
+    @Produces
+    @Singleton
+    Serde<LiveWorkoutState> liveWorkoutStateSerde(LiveTrackingConfig config) {
+        AvroSerde<LiveWorkoutState> serde = new AvroSerde<>();
+        serde.configure(Map.of(
+                SerdeConfig.REGISTRY_URL, config.schemaRegistry().url(),
+                SerdeConfig.AUTO_REGISTER_ARTIFACT, config.schemaRegistry().autoRegister(),
+                SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName(),
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
+        return serde;
+    }
+}

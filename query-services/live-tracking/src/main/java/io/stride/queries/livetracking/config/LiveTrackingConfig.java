@@ -1,0 +1,31 @@
+package io.stride.queries.livetracking.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the live-tracking service. */
+@ConfigMapping(prefix = "live-tracking")
+public interface LiveTrackingConfig {
+
+    /** Schema registry access. */
+    SchemaRegistry schemaRegistry();
+
+    /** Most workouts one list request returns. */
+    @WithDefault("200")
+    int maxListSize();
+
+    /** Seconds a client should wait before retrying while the store is not ready. */
+    @WithDefault("2")
+    int retryAfterSeconds();
+
+    /** Schema registry access. */
+    interface SchemaRegistry {
+
+        /** Apicurio Registry API base URL, e.g. {@code http://127.0.0.1:18081/apis/registry/v3}. */
+        String url();
+
+        /** Whether serdes register missing schemas (dev and test only). */
+        @WithDefault("false")
+        boolean autoRegister();
+    }
+}

@@ -1,0 +1,21 @@
+package io.stride.queries.livetracking.mapping;
+
+import io.stride.queries.livetracking.api.LiveWorkoutView;
+import io.stride.schemas.common.GeoPoint;
+import io.stride.schemas.live.LiveWorkoutState;
+
+/** Maps the Avro live state to the API's view. */
+public final class LiveWorkoutViewMapper {
+
+    private LiveWorkoutViewMapper() {
+    }
+
+    public static LiveWorkoutView toView(LiveWorkoutState state) {
+        GeoPoint point = state.getLastPosition();
+        return new LiveWorkoutView(state.getWorkoutId(), state.getUserId(), state.getSampleCount(),
+                state.getLastSequenceNumber(), state.getStartedAt(), state.getLastRecordedAt(),
+                point == null ? null : new LiveWorkoutView.Position(point.getLatitude(), point.getLongitude()),
+                state.getDistanceMeters(), state.getLastHeartRateBpm(), state.getLastSpeedMetersPerSecond(),
+                state.getUpdatedAt());
+    }
+}
