@@ -1,0 +1,86 @@
+package io.stride.devstack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The addresses file {@code <dir>/devstack.properties}: how apps, tests and scripts reach the devstack. Its format is
+ * both a Java properties file and a bash-sourceable environment file ({@code KEY=value}, no spaces, no quotes).
+ *
+ * <p>This is a contract: {@code platform/testing} (DevstackResource) and the {@code stride} script read these keys,
+ * and apps' {@code application.properties} use them as {@code ${KAFKA_BOOTSTRAP_SERVERS}} etc.
+ */
+final class Addresses {
+
+    static final String FILE_NAME = "devstack.properties";
+
+    static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    static final String APICURIO_REGISTRY_URL = "APICURIO_REGISTRY_URL";
+    static final String POSTGRES_HOST = "POSTGRES_HOST";
+    static final String POSTGRES_PORT = "POSTGRES_PORT";
+    static final String POSTGRES_DB = "POSTGRES_DB";
+    static final String POSTGRES_USER = "POSTGRES_USER";
+    static final String POSTGRES_PASSWORD = "POSTGRES_PASSWORD";
+    static final String POSTGRES_REACTIVE_URL = "POSTGRES_REACTIVE_URL";
+    static final String POSTGRES_JDBC_URL = "POSTGRES_JDBC_URL";
+    static final String REDIS_URL = "REDIS_URL";
+    static final String MONGODB_CONNECTION_STRING = "MONGODB_CONNECTION_STRING";
+
+    /** Every key, in file order. */
+    static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, APICURIO_REGISTRY_URL, POSTGRES_HOST,
+            POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_REACTIVE_URL, POSTGRES_JDBC_URL,
+            REDIS_URL, MONGODB_CONNECTION_STRING);
+
+    /** Database, role and password the devstack creates in PostgreSQL (local only, not a secret). */
+    static final String POSTGRES_NAME = "stride";
+
+    private Addresses() {
+    }
+
+    /** The addresses of servers listening on {@code ports}, in {@link #KEYS} order. */
+    static Map<String, String> of(Ports ports) {
+        String host = Ports.HOST;
+        String pg = host + ":" + ports.postgres() + "/" + POSTGRES_NAME;
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(KAFKA_BOOTSTRAP_SERVERS, host + ":" + ports.kafka());
+        values.put(APICURIO_REGISTRY_URL, ApicurioRegistry.apiUrl(ports.apicurio()));
+        values.put(POSTGRES_HOST, host);
+        values.put(POSTGRES_PORT, Integer.toString(ports.postgres()));
+        values.put(POSTGRES_DB, POSTGRES_NAME);
+        values.put(POSTGRES_USER, POSTGRES_NAME);
+        values.put(POSTGRES_PASSWORD, POSTGRES_NAME);
+        values.put(POSTGRES_REACTIVE_URL, "postgresql://" + pg);
+        values.put(POSTGRES_JDBC_URL, "jdbc:postgresql://" + pg);
+        values.put(REDIS_URL, "redis://" + host + ":" + ports.redis());
+        values.put(MONGODB_CONNECTION_STRING, "mongodb://" + host + ":" + ports.mongo());
+        return values;
+    }
+
+    /** The file's text: one {@code KEY=value} line per key, after a comment line. */
+    static String render(Map<String, String> values) {
+        values.forEach((key, value) -> {
+            if (!key.matches("[A-Z][A-Z0-9_]*") || !value.matches("[A-Za-z0-9_.:/@%+=,-]*")) {
+                throw new IllegalArgumentException("not safe for a properties and a bash file: " + key + "=" + value);
+            }
+        });
+        return values.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining("\n",
+                        "# Stride devstack addresses; written when every server is ready, deleted when it stops.\n",
+                        "\n"));
+    }
+
+    /** Writes the file atomically (temporary file, then rename), so readers never see half of it. */
+    static void write(Path file, Map<String, String> values) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(temp, render(values), StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}

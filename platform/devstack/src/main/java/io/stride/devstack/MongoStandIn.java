@@ -1,0 +1,86 @@
+package io.stride.devstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalLong;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * The MongoDB STAND-IN: {@code de.bwaldvogel:mongo-java-server} speaking the real MongoDB wire protocol (reports
+ * version 5.0) inside the devstack JVM, with its H2 MVStore backend persisting to {@code data/mongo/} and the oplog
+ * on (change streams). It is not mongod: no transactions, compound indexes are ignored, no TTL expiry, geo queries,
+ * {@code $text}, {@code $dateTrunc} or {@code $setWindowFields}. Code must stay correct on real MongoDB (ADR 0002).
+ */
+final class MongoStandIn implements ManagedServer {
+
+    static final String NAME = "mongo-stand-in";
+
+    private final Layout layout;
+    private final Ports ports;
+    private MongoServer server;
+
+    MongoStandIn(Layout layout, Ports ports) {
+        this.layout = layout;
+        this.ports = ports;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "MongoDB stand-in (mongo-java-server, H2 backend, oplog on; wire protocol, NOT mongod)";
+    }
+
+    @Override
+    public String endpoint() {
+        return Ports.HOST + ":" + ports.mongo();
+    }
+
+    /** It logs through the devstack JVM's log. */
+    @Override
+    public Path logFile() {
+        return layout.log("devstack");
+    }
+
+    @Override
+    public boolean inProcess() {
+        return true;
+    }
+
+    @Override
+    public void start() throws Exception {
+        Path dataDir = layout.data("mongo");
+        Files.createDirectories(dataDir);
+        MongoServer started = new MongoServer(new H2Backend(dataDir.resolve("stride.mv").toString()));
+        started.enableOplog();
+        synchronized (this) {
+            server = started;
+        }
+        started.bind(Ports.HOST, ports.mongo());
+        if (!KafkaBroker.portOpen(ports.mongo())) {
+            throw new IllegalStateException("not listening on " + endpoint());
+        }
+    }
+
+    @Override
+    public OptionalLong pid() {
+        return OptionalLong.of(ProcessHandle.current().pid());
+    }
+
+    @Override
+    public void stop() {
+        MongoServer running;
+        synchronized (this) {
+            running = server;
+            server = null;
+        }
+        if (running != null) {
+            running.shutdownNow();
+        }
+    }
+}
