@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -25,7 +26,8 @@ import io.quarkus.logging.Log;
 
 /**
  * Routes a record that cannot be deserialized or processed to {@code <source-topic>.dlq} with the reason in
- * headers, counts it in {@code processors.dead-letters}, and lets processing continue. The original bytes are kept
+ * headers, counts it in {@code processors.dead-letters}, and lets processing continue. Failures that are not the
+ * record's fault (schema registry unreachable, serialization towards a store or sink) fail the task instead. The original bytes are kept
  * unchanged so the record can be replayed. If the dead-letter write itself fails the task fails: a record is never
  * dropped silently.
  */
@@ -53,12 +55,24 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
+        if (isUnreachableDependency(exception)) {
+            Log.errorf(exception, "deserialization failed for a reason outside the record topic=%s partition=%d "
+                    + "offset=%d", context.topic(), context.partition(), context.offset());
+            return DeserializationHandlerResponse.FAIL;
+        }
         boolean written = send(context, "deserialization", record.key(), record.value(), exception);
         return written ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
     }
 
     @Override
     public ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        if (isUnreachableDependency(exception) || isSerializationFailure(exception)) {
+            // Not the record's fault (registry down, schema not registered): fail the task so it is retried after a
+            // restart, rather than bury good records in the dead-letter topic.
+            Log.errorf(exception, "processing failed for a reason outside the record topic=%s partition=%d offset=%d",
+                    context.topic(), context.partition(), context.offset());
+            return ProcessingHandlerResponse.FAIL;
+        }
         boolean written = send(context, "processing", context.sourceRawKey(), context.sourceRawValue(), exception);
         return written ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
     }
@@ -84,6 +98,31 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
                     context.partition(), context.offset());
             return false;
         }
+    }
+
+    /** A dependency (the schema registry) could not be reached or timed out: the record itself may be fine. */
+    static boolean isUnreachableDependency(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.io.IOException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Serialization towards a state store or sink, or a schema registry call, failed: not the record's fault. */
+    static boolean isSerializationFailure(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SerializationException || t.getClass().getName().startsWith("io.apicurio.")) {
+                return true;
+            }
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("io.apicurio.")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static String reason(Exception exception) {
