@@ -75,7 +75,9 @@ class PlatformExceptionMappers {
         }
         Response.ResponseBuilder builder = json(ErrorCatalog.forStatus(status));
         original.getHeaders().forEach((name, values) -> {
-            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+            boolean entityHeader = HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)
+                    || HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name);
+            if (!entityHeader) {
                 values.forEach(value -> builder.header(name, value));
             }
         });
@@ -84,13 +86,16 @@ class PlatformExceptionMappers {
 
     @ServerExceptionMapper(priority = OVER_BUILT_IN_PRIORITY)
     Response mapConstraintViolation(ConstraintViolationException e, ContainerRequestContext request) {
-        if (!(e instanceof ResteasyReactiveViolationException) || hasReturnValueViolation(e.getConstraintViolations())) {
+        boolean requestViolation = e instanceof ResteasyReactiveViolationException;
+        if (!requestViolation || hasReturnValueViolation(e.getConstraintViolations())) {
             // Not the client's fault: an internal component or a response failed validation.
             logUnexpected(e, request);
             return json(ErrorCatalog.forStatus(500)).build();
         }
         List<Map<String, String>> violations = e.getConstraintViolations().stream()
-                .map(violation -> Map.of("field", field(violation.getPropertyPath()), "message", violation.getMessage()))
+                .map(violation -> Map.of(
+                        "field", field(violation.getPropertyPath()),
+                        "message", violation.getMessage()))
                 .sorted(Comparator.comparing((Map<String, String> violation) -> violation.get("field"))
                         .thenComparing(violation -> violation.get("message")))
                 .toList();

@@ -3,6 +3,7 @@ package io.stride.platform.http;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -160,7 +161,7 @@ class ApiVersioningTest {
         // then
         response.statusCode(410)
                 .contentType(ContentType.JSON)
-                .header(StrideHeaders.CORRELATION_ID, org.hamcrest.Matchers.notNullValue())
+                .header(StrideHeaders.CORRELATION_ID, notNullValue())
                 .header(StrideHeaders.SUNSET, "Fri, 31 Jan 2025 00:00:00 GMT")
                 .header("Link", "</api/v3/widgets>; rel=\"successor-version\"")
                 .body("error", equalTo("api_version_sunsetted"))
