@@ -44,7 +44,9 @@ class WalkingSkeletonIT {
     static void startApps() throws IOException {
         Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
         Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
-        Map<String, String> environment = Devstack.addresses();
+        Map<String, String> environment = new java.util.HashMap<>(Devstack.addresses());
+        // The packaged apps run in the prod profile; on the local platform they register their schemas themselves.
+        environment.put("SCHEMA_AUTO_REGISTER", "true");
         // Unique application ids: this run's processors keep their own state and offsets on the shared broker.
         String run = UUID.randomUUID().toString().substring(0, 8);
         gateway = AppProcess.start(root, "ingest/telemetry-gateway", environment, List.of(), workDir);

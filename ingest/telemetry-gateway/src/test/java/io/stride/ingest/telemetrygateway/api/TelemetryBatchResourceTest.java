@@ -1,0 +1,126 @@
+package io.stride.ingest.telemetrygateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.stride.schemas.Topics;
+import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.testing.Devstack;
+import io.stride.testing.DevstackResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
+class TelemetryBatchResourceTest {
+
+    private static List<ConsumerRecord<String, GenericRecord>> recordsOf(UUID workout, int expected) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
+        List<ConsumerRecord<String, GenericRecord>> found = new ArrayList<>();
+        try (KafkaConsumer<String, GenericRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                deserializer(config))) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_SAMPLES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals(workout.toString())) {
+                        found.add(record);
+                    }
+                });
+                return found.size() >= expected;
+            });
+        }
+        return found;
+    }
+
+    private static AvroKafkaDeserializer<GenericRecord> deserializer(Map<String, Object> config) {
+        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(config, false);
+        return deserializer;
+    }
+
+    @Test
+    void shouldPublishAvroSamplesKeyedByWorkoutWhenBatchIsValid() {
+        // given
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        Instant at = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+        String body = """
+                {"samples": [
+                  {"device_id": "qt-watch", "workout_id": "%1$s", "user_id": "%2$s", "sequence_number": 1,
+                   "recorded_at": "%3$s", "latitude": 55.7558, "longitude": 37.6173, "accuracy_meters": 4.5,
+                   "heart_rate_bpm": 141, "speed_meters_per_second": 3.1, "cadence_rpm": 172, "power_watts": 250},
+                  {"device_id": "qt-watch", "workout_id": "%1$s", "user_id": "%2$s", "sequence_number": 2,
+                   "recorded_at": "%4$s", "heart_rate_bpm": 143}
+                ]}""".formatted(workout, user, at, at.plusSeconds(1));
+
+        // when
+        given().contentType(ContentType.JSON).header("X-Correlation-Id", "qt-" + workout).body(body)
+                .post("/api/v1/telemetry/batches")
+                .then()
+                .statusCode(202)
+                .header("X-Correlation-Id", "qt-" + workout)
+                .body("accepted", equalTo(2))
+                .body("highest_sequence_numbers.qt-watch", equalTo(2));
+
+        // then
+        List<ConsumerRecord<String, GenericRecord>> records = recordsOf(workout, 2);
+        assertThat(records).hasSize(2);
+        // Read generically: the registered TelemetrySample schema, not this build's class, describes the bytes.
+        GenericRecord first = records.getFirst().value();
+        assertThat(first.getSchema().getFullName()).isEqualTo(TelemetrySample.getClassSchema().getFullName());
+        assertThat(first.get("workoutId")).hasToString(workout.toString());
+        assertThat(first.get("userId")).hasToString(user.toString());
+        assertThat(first.get("deviceId")).hasToString("qt-watch");
+        assertThat(first.get("recordedAt")).isEqualTo(at.toEpochMilli());
+        assertThat((Long) first.get("receivedAt")).isGreaterThanOrEqualTo(at.toEpochMilli());
+        assertThat(first.get("latitude")).isEqualTo(55.7558);
+        assertThat(first.get("accuracyMeters")).isEqualTo(4.5);
+        assertThat(first.get("powerWatts")).isEqualTo(250);
+        assertThat(records.get(1).value().get("latitude")).isNull();
+        assertThat(records.get(1).value().get("heartRateBpm")).isEqualTo(143);
+        assertThat(new String(records.getFirst().headers().lastHeader("X-Correlation-Id").value(),
+                StandardCharsets.UTF_8)).isEqualTo("qt-" + workout);
+    }
+
+    @Test
+    void shouldRefuseBatchWhenSamplesAreMissingOrEmpty() {
+        // when / then
+        given().contentType(ContentType.JSON).body("{}").post("/api/v1/telemetry/batches")
+                .then().statusCode(400).body("error", equalTo("validation_failed"))
+                .body("details.violations[0].field", equalTo("samples"));
+        given().contentType(ContentType.JSON).body("{\"samples\": []}").post("/api/v1/telemetry/batches")
+                .then().statusCode(400).body("error", equalTo("validation_failed"));
+        given().contentType(ContentType.JSON).body("{\"samples\": 12}").post("/api/v1/telemetry/batches")
+                .then().statusCode(400).body("code", equalTo(400));
+    }
+}
