@@ -28,9 +28,12 @@ import io.stride.platform.http.ApiVersionsConfig.Version;
 /**
  * Applies the API version rules before JAX-RS: reroutes {@code /api/...} to {@code /api/v{N}/...}, rejects
  * conflicting or unknown selectors, answers sunsetted versions with 410 and marks deprecated ones.
+ *
+ * <p>Public only because Quarkus-generated code calls it from another class loader when the library is a
+ * dependency; it is wiring, not API.
  */
 @ApplicationScoped
-class ApiVersionHandler {
+public class ApiVersionHandler {
 
     /** The version a client asked for by vendor media type, kept in the routing context across a reroute. */
     private static final String VENDOR_VERSION_KEY = "stride.api.vendor-version";
@@ -47,7 +50,7 @@ class ApiVersionHandler {
     private final boolean vendorContentType;
     private final VertxErrorWriter errors;
 
-    ApiVersionHandler(ApiVersionsConfig config, VertxErrorWriter errors) {
+    public ApiVersionHandler(ApiVersionsConfig config, VertxErrorWriter errors) {
         this.selector = new ApiVersionSelector(config.pathPrefix(), config.currentVersion());
         this.versions = new TreeMap<>();
         config.versions().forEach((key, version) -> versions.put(Integer.parseInt(key.strip()), version));
@@ -56,7 +59,7 @@ class ApiVersionHandler {
         this.errors = errors;
     }
 
-    void handle(RoutingContext ctx) {
+    public void handle(RoutingContext ctx) {
         var selection = selector.select(
                 ctx.normalizedPath(),
                 ctx.request().headers().getAll(HttpHeaders.ACCEPT),

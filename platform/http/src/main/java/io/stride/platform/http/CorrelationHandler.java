@@ -11,14 +11,17 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * First platform route of every request: binds the correlation id (received or generated) and the caller service
  * to the log MDC and echoes the id on the response. Runs again after a reroute and keeps the id it bound.
+ *
+ * <p>Public only because Quarkus-generated code calls it from another class loader when the library is a
+ * dependency; it is wiring, not API.
  */
 @ApplicationScoped
-class CorrelationHandler {
+public class CorrelationHandler {
 
     static final String CONTEXT_KEY = "stride.correlation-id";
     private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9._\\-]{1,64}");
 
-    void handle(RoutingContext ctx) {
+    public void handle(RoutingContext ctx) {
         String id = ctx.get(CONTEXT_KEY);
         if (id == null) {
             id = CorrelationId.accept(ctx.request().getHeader(StrideHeaders.CORRELATION_ID))

@@ -16,9 +16,12 @@ import io.vertx.ext.web.handler.BodyHandler;
 /**
  * Installs the platform's Vert.x routes on the application router, ahead of Quarkus' own upload limit
  * ({@value RouteConstants#ROUTE_ORDER_UPLOAD_LIMIT}) and of JAX-RS.
+ *
+ * <p>Public only because Quarkus-generated code calls it from another class loader when the library is a
+ * dependency; it is wiring, not API.
  */
 @ApplicationScoped
-class HttpConventionsRoutes {
+public class HttpConventionsRoutes {
 
     static final int ORDER_CORRELATION = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 4;
     static final int ORDER_BODY_LIMIT = RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 3;
@@ -34,7 +37,7 @@ class HttpConventionsRoutes {
     private final VertxErrorWriter errors;
     private final BodyHandler chunkedBodies;
 
-    HttpConventionsRoutes(CorrelationHandler correlation, ApiVersionHandler apiVersions, VertxErrorWriter errors) {
+    public HttpConventionsRoutes(CorrelationHandler correlation, ApiVersionHandler apiVersions, VertxErrorWriter errors) {
         this.correlation = correlation;
         this.apiVersions = apiVersions;
         this.errors = errors;
@@ -43,7 +46,7 @@ class HttpConventionsRoutes {
                 .orElse(null);
     }
 
-    void install(@Observes Router router) {
+    public void install(@Observes Router router) {
         router.route()
                 .order(ORDER_CORRELATION)
                 .handler(correlation::handle)

@@ -15,11 +15,14 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * At startup, wraps every JSON formatter that quarkus-logging-json installed (console in prod, any other handler
  * where an app enabled JSON) in {@link PlatformJsonLogFormatter}. Plain-text handlers (dev, test) are untouched.
+ *
+ * <p>Public only because Quarkus-generated code calls it from another class loader when the library is a
+ * dependency; it is wiring, not API.
  */
 @ApplicationScoped
-class JsonLogInstaller {
+public class JsonLogInstaller {
 
-    void onStart(@Observes StartupEvent event) {
+    public void onStart(@Observes StartupEvent event) {
         String service = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.application.name", String.class)
                 .orElse("unknown");

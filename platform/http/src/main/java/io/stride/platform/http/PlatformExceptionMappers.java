@@ -35,8 +35,11 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 /**
  * Maps every exception that leaves a JAX-RS resource to the platform's error body. App mappers with the default
  * priority win over these for the same exception type; mappers for more specific types win anyway.
+ *
+ * <p>Public only because Quarkus-generated code calls it from another class loader when the library is a
+ * dependency; it is wiring, not API.
  */
-class PlatformExceptionMappers {
+public class PlatformExceptionMappers {
 
     /** Lower precedence than an app's {@code @ServerExceptionMapper} with the default priority. */
     static final int PRIORITY = Priorities.USER + 1000;
@@ -44,7 +47,7 @@ class PlatformExceptionMappers {
     static final int OVER_BUILT_IN_PRIORITY = Priorities.USER - 1000;
 
     @ServerExceptionMapper(priority = PRIORITY)
-    Response mapApiException(ApiException e, ContainerRequestContext request) {
+    public Response mapApiException(ApiException e, ContainerRequestContext request) {
         if (e.status() >= 500) {
             Log.warnf("request failed status=%d error=%s method=%s path=%s",
                     e.status(), e.error(), request.getMethod(), request.getUriInfo().getPath());
@@ -55,7 +58,7 @@ class PlatformExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
-    Response mapWebApplicationException(WebApplicationException e, ContainerRequestContext request) {
+    public Response mapWebApplicationException(WebApplicationException e, ContainerRequestContext request) {
         Response original = e.getResponse();
         int status = original == null ? 500 : original.getStatus();
         if (status < 400) {
@@ -85,7 +88,7 @@ class PlatformExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = OVER_BUILT_IN_PRIORITY)
-    Response mapConstraintViolation(ConstraintViolationException e, ContainerRequestContext request) {
+    public Response mapConstraintViolation(ConstraintViolationException e, ContainerRequestContext request) {
         boolean requestViolation = e instanceof ResteasyReactiveViolationException;
         if (!requestViolation || hasReturnValueViolation(e.getConstraintViolations())) {
             // Not the client's fault: an internal component or a response failed validation.
@@ -104,19 +107,19 @@ class PlatformExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = OVER_BUILT_IN_PRIORITY)
-    Response mapValidationException(ValidationException e, ContainerRequestContext request) {
+    public Response mapValidationException(ValidationException e, ContainerRequestContext request) {
         logUnexpected(e, request);
         return json(ErrorCatalog.forStatus(500)).build();
     }
 
     @ServerExceptionMapper(priority = OVER_BUILT_IN_PRIORITY)
-    Response mapMalformedJson(StreamReadException e) {
+    public Response mapMalformedJson(StreamReadException e) {
         return json(new ErrorBody(ErrorCodes.MALFORMED_JSON, "The request body is not valid JSON", 400,
                 location(e.getLocation()))).build();
     }
 
     @ServerExceptionMapper(priority = OVER_BUILT_IN_PRIORITY)
-    Response mapMismatchedInput(MismatchedInputException e) {
+    public Response mapMismatchedInput(MismatchedInputException e) {
         Map<String, Object> details = new LinkedHashMap<>();
         String field = jsonPath(e.getPath());
         if (!field.isEmpty()) {
@@ -133,7 +136,7 @@ class PlatformExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = OVER_BUILT_IN_PRIORITY)
-    Response mapDatabind(DatabindException e, ContainerRequestContext request) {
+    public Response mapDatabind(DatabindException e, ContainerRequestContext request) {
         if (e instanceof InvalidDefinitionException) {
             // A type the server cannot (de)serialise: a bug, not a bad request.
             logUnexpected(e, request);
@@ -152,7 +155,7 @@ class PlatformExceptionMappers {
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
-    Response mapUnexpected(Throwable e, ContainerRequestContext request) {
+    public Response mapUnexpected(Throwable e, ContainerRequestContext request) {
         logUnexpected(e, request);
         return json(ErrorCatalog.forStatus(500)).build();
     }

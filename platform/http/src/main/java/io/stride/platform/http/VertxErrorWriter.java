@@ -20,16 +20,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Writes the platform's error body for failures that never reach JAX-RS: unknown routes, Vert.x handler failures,
  * oversized bodies and version selection errors.
+ *
+ * <p>Public only because Quarkus-generated code calls it from another class loader when the library is a
+ * dependency; it is wiring, not API.
  */
 @ApplicationScoped
-class VertxErrorWriter {
+public class VertxErrorWriter {
 
     private static final String JSON = "application/json";
 
     private final ObjectMapper objectMapper;
     private final Optional<Long> maxBodyBytes;
 
-    VertxErrorWriter(ObjectMapper objectMapper) {
+    public VertxErrorWriter(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
         this.maxBodyBytes = ConfigProvider.getConfig()
                 .getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
@@ -37,7 +40,7 @@ class VertxErrorWriter {
     }
 
     /** Failure handler: a handler failed or called {@code fail(status)}. */
-    void onFailure(RoutingContext ctx) {
+    public void onFailure(RoutingContext ctx) {
         Throwable failure = ctx.failure();
         if (failure instanceof ApiException api) {
             write(ctx, api.toBody(), retryAfter(api));
@@ -58,26 +61,26 @@ class VertxErrorWriter {
     }
 
     /** Router error handler for a status the router produced itself (no route matched: 404, 405). */
-    void onUnmatched(RoutingContext ctx, int status) {
+    public void onUnmatched(RoutingContext ctx, int status) {
         write(ctx, ErrorCatalog.forStatus(status));
     }
 
-    ErrorBody payloadTooLarge() {
+    public ErrorBody payloadTooLarge() {
         return maxBodyBytes
                 .map(limit -> new ErrorBody(ErrorCodes.PAYLOAD_TOO_LARGE,
                         "The request body exceeds the limit of " + limit + " bytes", 413, Map.of("max_bytes", limit)))
                 .orElseGet(() -> ErrorCatalog.forStatus(413));
     }
 
-    Optional<Long> maxBodyBytes() {
+    public Optional<Long> maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    void write(RoutingContext ctx, ErrorBody body) {
+    public void write(RoutingContext ctx, ErrorBody body) {
         write(ctx, body, Map.of());
     }
 
-    void write(RoutingContext ctx, ErrorBody body, Map<String, String> headers) {
+    public void write(RoutingContext ctx, ErrorBody body, Map<String, String> headers) {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.closed()) {
             return;
