@@ -85,7 +85,9 @@ final class ApicurioRegistry implements ManagedServer {
         Files.createDirectories(dataDir);
         Files.deleteIfExists(logFile());
         List<String> jvmOptions = List.of(
+                "-Xms64m",
                 "-Xmx512m",
+                "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=" + Ports.HOST,
                 "-Dquarkus.http.port=" + ports.apicurio(),
                 // The management interface (health, metrics) is on by default on port 9000: loopback, any free port.

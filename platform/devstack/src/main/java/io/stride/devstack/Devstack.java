@@ -25,6 +25,10 @@ public final class Devstack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.println(DevstackOptions.USAGE);
+            return;
+        }
         DevstackOptions options;
         try {
             options = DevstackOptions.parse(args, Path.of(".devstack"));

@@ -110,7 +110,7 @@ final class KafkaBroker implements ManagedServer {
         Path log4j = LogConfig.write(layout.run().resolve("kafka-log4j2.xml"), logFile());
         Files.deleteIfExists(logFile());
         String classpath = build.runtimeClasspath();
-        List<String> jvmOptions = List.of("-Xmx512m", "-Djava.awt.headless=true",
+        List<String> jvmOptions = List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-Djava.awt.headless=true",
                 "-Dlog4j2.configurationFile=" + log4j, "-Dkafka.logs.dir=" + layout.logs(), "-cp", classpath);
 
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
