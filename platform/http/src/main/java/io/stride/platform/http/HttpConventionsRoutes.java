@@ -37,7 +37,8 @@ public class HttpConventionsRoutes {
     private final VertxErrorWriter errors;
     private final BodyHandler chunkedBodies;
 
-    public HttpConventionsRoutes(CorrelationHandler correlation, ApiVersionHandler apiVersions, VertxErrorWriter errors) {
+    public HttpConventionsRoutes(CorrelationHandler correlation, ApiVersionHandler apiVersions,
+            VertxErrorWriter errors) {
         this.correlation = correlation;
         this.apiVersions = apiVersions;
         this.errors = errors;
