@@ -137,6 +137,12 @@ public class PlatformExceptionMappers {
 
     @ServerExceptionMapper(priority = OVER_BUILT_IN_PRIORITY)
     public Response mapDatabind(DatabindException e, ContainerRequestContext request) {
+        // A body cut short ({"samples": [) surfaces as a mapping error wrapping the parser's end-of-input error.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException malformed) {
+                return mapMalformedJson(malformed);
+            }
+        }
         if (e instanceof InvalidDefinitionException) {
             // A type the server cannot (de)serialise: a bug, not a bad request.
             logUnexpected(e, request);

@@ -121,6 +121,19 @@ class ErrorFormatTest {
     }
 
     @Test
+    void shouldAnswerMalformedJsonWhenBodyIsCutShortInsideAnArray() {
+        // given: the body ends inside the tags array
+        var request = given().contentType(ContentType.JSON).body("{\"name\": \"rower\", \"quantity\": 2, \"tags\": [");
+
+        // when
+        var response = request.post("/api/v3/widgets").then();
+
+        // then
+        assertErrorFormat(response, 400, "malformed_json")
+                .body("details.line", equalTo(1));
+    }
+
+    @Test
     void shouldAnswerTypeMismatchNamingTheFieldWhenValueHasWrongJsonType() {
         // given
         var request = given().contentType(ContentType.JSON).body("{\"name\": \"rower\", \"quantity\": \"ten\"}");

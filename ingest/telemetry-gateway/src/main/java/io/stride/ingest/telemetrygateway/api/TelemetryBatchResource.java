@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,10 +20,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stride.ingest.telemetrygateway.messaging.SamplePublisher;
-import io.stride.platform.http.StrideHeaders;
 import io.stride.ingest.telemetrygateway.validation.SampleCheck;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 import io.stride.ingest.telemetrygateway.validation.ValidSample;
+import io.stride.platform.http.CorrelationId;
 import io.stride.platform.http.ApiException;
 
 /** Wearables post batches of telemetry samples here. */
@@ -50,8 +49,8 @@ public class TelemetryBatchResource {
      * some are not (the valid ones are published all the same); 413 when the batch holds too many samples.
      */
     @POST
-    public Uni<RestResponse<BatchAccepted>> ingest(BatchRequest request,
-            @HeaderParam(StrideHeaders.CORRELATION_ID) String correlationId) {
+    public Uni<RestResponse<BatchAccepted>> ingest(BatchRequest request) {
+        String correlationId = CorrelationId.currentOrNew();
         List<JsonNode> samples = request == null ? null : request.samples();
         limits.checkSize(samples);
         Instant now = clock.instant();

@@ -1,12 +1,10 @@
 package io.stride.ingest.telemetrygateway.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -14,7 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.stride.ingest.telemetrygateway.validation.ValidSample;
-import io.stride.platform.http.StrideHeaders;
+import io.stride.platform.http.KafkaCorrelation;
 import io.stride.schemas.telemetry.TelemetrySample;
 
 /**
@@ -41,13 +39,9 @@ public class SamplePublisher {
     }
 
     private static Message<TelemetrySample> message(ValidSample sample, Instant receivedAt, String correlationId) {
-        RecordHeaders headers = new RecordHeaders();
-        if (correlationId != null) {
-            headers.add(StrideHeaders.CORRELATION_ID, correlationId.getBytes(StandardCharsets.UTF_8));
-        }
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(sample.workoutId().toString())
-                .withHeaders(headers)
+                .withHeaders(KafkaCorrelation.headers(correlationId))
                 .build();
         return Message.of(toAvro(sample, receivedAt)).addMetadata(metadata);
     }
