@@ -21,7 +21,8 @@ import java.util.Properties;
  * <p>If the system property or environment variable {@value #FILE_VARIABLE} names an existing addresses file (as
  * {@code ./stride test} sets it), that devstack is used. Otherwise one devstack is started for this JVM as a child
  * process ({@code <root>/stride devstack --dir <root>/target/devstack-<pid> --random-ports --fresh}) and stopped when
- * the JVM exits.
+ * the JVM exits; its addresses file is then published in the system property {@value #FILE_VARIABLE} for the rest
+ * of the JVM.
  */
 public final class Devstack {
 
@@ -49,6 +50,12 @@ public final class Devstack {
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final System.Logger LOG = System.getLogger(Devstack.class.getName());
 
+    /**
+     * Quarkus loads this class once per test application class loader; a string literal is one object for the whole
+     * JVM, so every copy of this class locks the same monitor and at most one devstack starts per JVM.
+     */
+    private static final String JVM_WIDE_LOCK = "io.stride.testing.Devstack#jvm-wide-lock";
+
     private static Map<String, String> addresses;
 
     private Devstack() {
@@ -60,13 +67,15 @@ public final class Devstack {
      *
      * @throws IllegalStateException when the devstack could not be started (the message holds its output)
      */
-    public static synchronized Map<String, String> addresses() {
-        if (addresses == null) {
-            addresses = givenFile(System.getProperty(FILE_VARIABLE), System.getenv(FILE_VARIABLE))
-                    .map(Devstack::read)
-                    .orElseGet(Devstack::startForThisJvm);
+    public static Map<String, String> addresses() {
+        synchronized (JVM_WIDE_LOCK) {
+            if (addresses == null) {
+                addresses = givenFile(System.getProperty(FILE_VARIABLE), System.getenv(FILE_VARIABLE))
+                        .map(Devstack::read)
+                        .orElseGet(Devstack::startForThisJvm);
+            }
+            return addresses;
         }
-        return addresses;
     }
 
     /**
@@ -116,7 +125,10 @@ public final class Devstack {
         try {
             DevstackProcess devstack = DevstackProcess.launch(root, dir);
             Runtime.getRuntime().addShutdownHook(new Thread(devstack::stop, "stride-devstack-stop"));
-            return devstack.awaitAddresses(START_TIMEOUT);
+            Map<String, String> started = devstack.awaitAddresses(START_TIMEOUT);
+            // Other class loaders of this JVM (other Quarkus test applications) find it through the system property.
+            System.setProperty(FILE_VARIABLE, dir.resolve(DevstackProcess.ADDRESSES_FILE).toString());
+            return started;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot launch " + root.resolve("stride") + " devstack", e);
         } catch (InterruptedException e) {
