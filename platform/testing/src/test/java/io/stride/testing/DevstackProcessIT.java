@@ -50,6 +50,8 @@ class DevstackProcessIT {
 
         // then
         assertThat(dir.resolve(DevstackProcess.ADDRESSES_FILE)).doesNotExist();
+        assertThat(dir.resolve("data")).doesNotExist();
+        assertThat(dir.resolve("logs/kafka.log")).exists();
         assertThat(processes).hasSizeGreaterThanOrEqualTo(5);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(processes).noneMatch(ProcessHandle::isAlive));
