@@ -25,6 +25,9 @@ class LiveTrackingBeans {
         serde.configure(Map.of(
                 SerdeConfig.REGISTRY_URL, config.schemaRegistry().url(),
                 SerdeConfig.AUTO_REGISTER_ARTIFACT, config.schemaRegistry().autoRegister(),
+                // Without auto-registration, take the latest version: lookup by content never matches a schema with
+                // references in Apicurio 3.3 (see platform/devstack/README.md).
+                SerdeConfig.FIND_LATEST_ARTIFACT, !config.schemaRegistry().autoRegister(),
                 SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName(),
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true), false);
         return serde;
