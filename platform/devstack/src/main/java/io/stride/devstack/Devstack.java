@@ -3,6 +3,7 @@ package io.stride.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,7 @@ public final class Devstack {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (java.util.Arrays.asList(args).contains("--help") || java.util.Arrays.asList(args).contains("-h")) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
             System.out.println(DevstackOptions.USAGE);
             return;
         }

@@ -1,6 +1,7 @@
 package io.stride.devstack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 
@@ -44,8 +45,8 @@ class AvroArtifactTest {
         // then
         assertThat(artifact.references()).extracting(AvroArtifact::groupId, AvroArtifact::artifactId)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("t.workout.data", "t.workout.data.StartedData"),
-                        org.assertj.core.groups.Tuple.tuple("t.common", "t.common.Point"));
+                        tuple("t.workout.data", "t.workout.data.StartedData"),
+                        tuple("t.common", "t.common.Point"));
         AvroArtifact data = artifact.references().getFirst();
         assertThat(data.references()).extracting(AvroArtifact::artifactId)
                 .containsExactly("t.common.Sport", "t.common.Point");
