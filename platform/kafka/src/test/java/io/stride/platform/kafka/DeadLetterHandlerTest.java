@@ -1,4 +1,4 @@
-package io.stride.processors.liveworkout.topology;
+package io.stride.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.stride.processors.liveworkout.topology;
+package io.stride.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -20,9 +20,9 @@ import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
+import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Metrics;
-import io.quarkus.logging.Log;
 
 /**
  * Routes a record that cannot be deserialized or processed to {@code <source-topic>.dlq} with the reason in
@@ -40,6 +40,8 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     /** Header with {@code topic/partition/offset} of the source record. */
     public static final String SOURCE_HEADER = "stride.dlq.source";
 
+    private static final Logger LOG = Logger.getLogger(DeadLetterHandler.class);
+
     private KafkaProducer<byte[], byte[]> producer;
 
     @Override
@@ -56,7 +58,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
         if (isUnreachableDependency(exception)) {
-            Log.errorf(exception, "deserialization failed for a reason outside the record topic=%s partition=%d "
+            LOG.errorf(exception, "deserialization failed for a reason outside the record topic=%s partition=%d "
                     + "offset=%d", context.topic(), context.partition(), context.offset());
             return DeserializationHandlerResponse.FAIL;
         }
@@ -69,7 +71,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
         if (isUnreachableDependency(exception) || isSerializationFailure(exception)) {
             // Not the record's fault (registry down, schema not registered): fail the task so it is retried after a
             // restart, rather than bury good records in the dead-letter topic.
-            Log.errorf(exception, "processing failed for a reason outside the record topic=%s partition=%d offset=%d",
+            LOG.errorf(exception, "processing failed for a reason outside the record topic=%s partition=%d offset=%d",
                     context.topic(), context.partition(), context.offset());
             return ProcessingHandlerResponse.FAIL;
         }
@@ -87,14 +89,14 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
         try {
             producer.send(new ProducerRecord<>(dlqTopic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
             Metrics.counter("processors.dead-letters", "topic", context.topic(), "stage", stage).increment();
-            Log.warnf("record sent to dead-letter topic topic=%s partition=%d offset=%d stage=%s reason=%s",
+            LOG.warnf("record sent to dead-letter topic topic=%s partition=%d offset=%d stage=%s reason=%s",
                     context.topic(), context.partition(), context.offset(), stage, reason(exception));
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException | TimeoutException e) {
-            Log.errorf(e, "dead-letter write failed topic=%s partition=%d offset=%d", context.topic(),
+            LOG.errorf(e, "dead-letter write failed topic=%s partition=%d offset=%d", context.topic(),
                     context.partition(), context.offset());
             return false;
         }

@@ -1,0 +1,104 @@
+package io.stride.queries.livetracking.api;
+
+import static io.restassured.RestAssured.given;
+import static io.stride.schemas.testkit.EventBuilders.aLiveWorkoutState;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
+import io.apicurio.registry.serde.config.SerdeConfig;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stride.schemas.Topics;
+import io.stride.schemas.live.LiveWorkoutState;
+import io.stride.testing.Devstack;
+import io.stride.testing.DevstackResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
+class LiveWorkoutResourceTest {
+
+    private static void publish(LiveWorkoutState state) throws Exception {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
+                SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
+                SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName());
+        AvroKafkaSerializer<LiveWorkoutState> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(config, false);
+        try (KafkaProducer<String, LiveWorkoutState> producer = new KafkaProducer<>(config, new StringSerializer(),
+                serializer)) {
+            producer.send(new ProducerRecord<>(Topics.LIVE_WORKOUT_STATE, state.getWorkoutId().toString(), state))
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldServeTheLiveStateWhenItWasPublished() throws Exception {
+        // given
+        UUID workout = UUID.randomUUID();
+        LiveWorkoutState state = aLiveWorkoutState().workoutId(workout).sampleCount(42).distanceMeters(1234.5)
+                .lastPosition(55.75, 37.62).build();
+
+        // when
+        publish(state);
+
+        // then
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().get("/api/v1/live-workouts/" + workout).then().statusCode(200));
+        given().get("/api/v1/live-workouts/" + workout)
+                .then()
+                .statusCode(200)
+                .body("workout_id", equalTo(workout.toString()))
+                .body("user_id", equalTo(state.getUserId().toString()))
+                .body("sample_count", equalTo(42))
+                .body("distance_meters", equalTo(1234.5f))
+                .body("last_position.latitude", equalTo(55.75f))
+                .body("last_recorded_at", equalTo(state.getLastRecordedAt().toString()));
+        given().get("/api/v1/live-workouts?limit=200")
+                .then().statusCode(200).body("workout_id", hasItem(workout.toString()));
+        given().accept("application/vnd.stride.v1+json").get("/api/live-workouts/" + workout)
+                .then().statusCode(200).body("sample_count", equalTo(42));
+    }
+
+    @Test
+    void shouldAnswerNotFoundInTheErrorFormatWhenTheWorkoutIsUnknown() {
+        // given
+        UUID unknown = UUID.randomUUID();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given().get("/api/v1/live-workouts/" + unknown).statusCode() != 503);
+
+        // when / then
+        given().get("/api/v1/live-workouts/" + unknown)
+                .then()
+                .statusCode(404)
+                .header("X-Correlation-Id", org.hamcrest.Matchers.notNullValue())
+                .body("error", equalTo("not_found"))
+                .body("code", equalTo(404))
+                .body("details.resource", equalTo("live workout"))
+                .body("details.id", equalTo(unknown.toString()));
+    }
+
+    @Test
+    void shouldAnswerNotFoundWhenTheIdIsNotAUuid() {
+        // when / then: no workout can have such an id (JAX-RS answers 404 for an unconvertible path parameter)
+        given().get("/api/v1/live-workouts/not-a-uuid")
+                .then()
+                .statusCode(404)
+                .body("error", equalTo("not_found"))
+                .body("code", equalTo(404));
+    }
+}
