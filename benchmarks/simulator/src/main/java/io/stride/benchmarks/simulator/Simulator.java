@@ -44,8 +44,9 @@ public final class Simulator {
         Random random = new Random(options.seed);
         List<Athlete> athletes = new ArrayList<>();
         for (int i = 0; i < options.devices; i++) {
-            double lat = MOSCOW_LAT + (random.nextDouble() - 0.5) * 0.03;
-            double lon = MOSCOW_LON + (random.nextDouble() - 0.5) * 0.05;
+            // Athletes share a few square kilometres of the city, so their routes cross on the live map.
+            double lat = MOSCOW_LAT + (random.nextDouble() - 0.5) * 0.008;
+            double lon = MOSCOW_LON + (random.nextDouble() - 0.5) * 0.012;
             Route route = Route.loop(lat, lon, 250 + 300 * random.nextDouble(), 24, random);
             athletes.add(new Athlete("sim-watch-" + (i + 1), UUID.randomUUID(), UUID.randomUUID(), route,
                     2.6 + 1.2 * random.nextDouble(), new Random(random.nextLong())));

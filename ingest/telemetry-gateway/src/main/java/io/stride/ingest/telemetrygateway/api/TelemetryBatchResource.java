@@ -3,6 +3,7 @@ package io.stride.ingest.telemetrygateway.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,10 +82,11 @@ public class TelemetryBatchResource {
     private static ApiException rejection(int accepted, Map<String, Long> highest, List<Map<String, Object>> rejected) {
         String message = rejected.size() + " of " + (accepted + rejected.size()) + " samples rejected; "
                 + accepted + " accepted";
-        return ApiException.validation(message, Map.of(
-                "accepted", accepted,
-                "highest_sequence_numbers", highest,
-                "rejected", rejected));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("accepted", accepted);
+        details.put("highest_sequence_numbers", highest);
+        details.put("rejected", rejected);
+        return ApiException.validation(message, details);
     }
 
     private static Map<String, Long> highestSequenceNumbers(List<ValidSample> samples) {
