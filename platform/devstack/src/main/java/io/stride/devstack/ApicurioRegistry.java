@@ -34,17 +34,15 @@ final class ApicurioRegistry implements ManagedServer {
     private final Layout layout;
     private final Ports ports;
     private final BuildInfo build;
-    private final PidFiles pids;
     private final BooleanSupplier aborted;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
-    private boolean stopped;
+    private final ChildJvm.Handle jvm;
 
     ApicurioRegistry(Layout layout, Ports ports, BuildInfo build, PidFiles pids, BooleanSupplier aborted) {
         this.layout = layout;
         this.ports = ports;
         this.build = build;
-        this.pids = pids;
+        this.jvm = new ChildJvm.Handle(NAME, pids);
         this.aborted = aborted;
     }
 
@@ -98,13 +96,8 @@ final class ApicurioRegistry implements ManagedServer {
                 "-Dapicurio.rest.deletion.group.enabled=true",
                 "-Dapicurio.rest.deletion.artifact.enabled=true",
                 "-Dapicurio.rest.deletion.artifact-version.enabled=true");
-        synchronized (this) {
-            if (stopped) {
-                throw new InterruptedException("devstack is stopping");
-            }
-            process = ChildJvm.start(layout.dir(), jvmOptions, List.of("-jar", runner.toString()), dataDir, logFile());
-        }
-        pids.record(NAME, process.pid(), List.of(runner.toString(), ChildJvm.marker(layout.dir())));
+        Process process = jvm.launch(layout.dir(), jvmOptions, List.of("-jar", runner.toString()), dataDir, logFile(),
+                List.of(runner.toString(), ChildJvm.marker(layout.dir())));
         HttpRequest info = HttpRequest.newBuilder(URI.create(endpoint() + "/system/info"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
@@ -157,18 +150,12 @@ final class ApicurioRegistry implements ManagedServer {
     }
 
     @Override
-    public synchronized OptionalLong pid() {
-        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    public OptionalLong pid() {
+        return jvm.pid();
     }
 
     @Override
     public void stop() {
-        Process running;
-        synchronized (this) {
-            stopped = true;
-            running = process;
-        }
-        ChildJvm.stop(running);
-        pids.remove(NAME);
+        jvm.stop();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** A server running in a JVM of its own (Kafka, Apicurio), started from the devstack JVM's own JDK. */
@@ -18,6 +19,47 @@ final class ChildJvm {
     private static final Duration STOP_WAIT = Duration.ofSeconds(30);
 
     private ChildJvm() {
+    }
+
+    /**
+     * The one process of a server that runs in its own JVM: started only while the devstack is not stopping,
+     * recorded in the pid files, stopped at most once.
+     */
+    static final class Handle {
+        private final String name;
+        private final PidFiles pids;
+        private Process process;
+        private boolean stopped;
+
+        Handle(String name, PidFiles pids) {
+            this.name = name;
+            this.pids = pids;
+        }
+
+        /** Starts the JVM (see {@link ChildJvm#start}) and records its pid with {@code pidMarkers}. */
+        synchronized Process launch(Path devstackDir, List<String> jvmOptions, List<String> arguments, Path workDir,
+                Path logFile, List<String> pidMarkers) throws IOException, InterruptedException {
+            if (stopped) {
+                throw new InterruptedException("devstack is stopping");
+            }
+            process = start(devstackDir, jvmOptions, arguments, workDir, logFile);
+            pids.record(name, process.pid(), pidMarkers);
+            return process;
+        }
+
+        synchronized OptionalLong pid() {
+            return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+        }
+
+        void stop() {
+            Process running;
+            synchronized (this) {
+                stopped = true;
+                running = process;
+            }
+            ChildJvm.stop(running);
+            pids.remove(name);
+        }
     }
 
     static Path javaExecutable() {

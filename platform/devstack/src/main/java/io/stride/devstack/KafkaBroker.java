@@ -32,16 +32,14 @@ final class KafkaBroker implements ManagedServer {
     private final Layout layout;
     private final Ports ports;
     private final BuildInfo build;
-    private final PidFiles pids;
     private final BooleanSupplier aborted;
-    private Process process;
-    private boolean stopped;
+    private final ChildJvm.Handle jvm;
 
     KafkaBroker(Layout layout, Ports ports, BuildInfo build, PidFiles pids, BooleanSupplier aborted) {
         this.layout = layout;
         this.ports = ports;
         this.build = build;
-        this.pids = pids;
+        this.jvm = new ChildJvm.Handle(NAME, pids);
         this.aborted = aborted;
     }
 
@@ -116,14 +114,8 @@ final class KafkaBroker implements ManagedServer {
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
             format(jvmOptions, serverProperties);
         }
-        synchronized (this) {
-            if (stopped) {
-                throw new InterruptedException("devstack is stopping");
-            }
-            process = ChildJvm.start(layout.dir(), jvmOptions, List.of("kafka.Kafka", serverProperties.toString()),
-                    dataDir, logFile());
-        }
-        pids.record(NAME, process.pid(), List.of("kafka.Kafka", serverProperties.toString()));
+        List<String> arguments = List.of("kafka.Kafka", serverProperties.toString());
+        Process process = jvm.launch(layout.dir(), jvmOptions, arguments, dataDir, logFile(), arguments);
         Await.until("listener on " + endpoint(), START_TIMEOUT, process, aborted, () -> portOpen(ports.kafka()));
         try (Admin admin = admin(endpoint())) {
             Await.until("broker in the cluster metadata", START_TIMEOUT, process, aborted,
@@ -164,18 +156,12 @@ final class KafkaBroker implements ManagedServer {
     }
 
     @Override
-    public synchronized OptionalLong pid() {
-        return process == null ? OptionalLong.empty() : OptionalLong.of(process.pid());
+    public OptionalLong pid() {
+        return jvm.pid();
     }
 
     @Override
     public void stop() {
-        Process running;
-        synchronized (this) {
-            stopped = true;
-            running = process;
-        }
-        ChildJvm.stop(running);
-        pids.remove(NAME);
+        jvm.stop();
     }
 }
