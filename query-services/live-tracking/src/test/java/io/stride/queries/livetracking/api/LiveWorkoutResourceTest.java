@@ -2,14 +2,22 @@ package io.stride.queries.livetracking.api;
 
 import static io.restassured.RestAssured.given;
 import static io.stride.schemas.testkit.EventBuilders.aLiveWorkoutState;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,7 +29,9 @@ import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import io.apicurio.registry.serde.config.SerdeConfig;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.testing.Devstack;
@@ -100,5 +110,44 @@ class LiveWorkoutResourceTest {
                 .statusCode(404)
                 .body("error", equalTo("not_found"))
                 .body("code", equalTo(404));
+    }
+
+    @TestHTTPResource("/api/v1/live-workouts")
+    URI liveWorkouts;
+
+    @Test
+    void shouldPushChangesWhenAScreenFollowsAWorkout() throws Exception {
+        // given: a screen following a workout that has no state yet
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        BlockingQueue<String> events = new LinkedBlockingQueue<>();
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(liveWorkouts + "/" + workout + "/stream"))
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = Thread.ofVirtual().start(() -> response.body()
+                .filter(line -> line.startsWith("data:"))
+                .forEach(line -> events.add(line.substring("data:".length()))));
+        try {
+            // when: the workout's state changes (again, until the push consumer has joined the topic)
+            long[] samples = {0};
+            String pushed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                publish(aLiveWorkoutState().forWorkout(workout, user).sampleCount(++samples[0]).build());
+                return events.poll(400, TimeUnit.MILLISECONDS);
+            }, event -> event != null);
+
+            // then
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            JsonPath view = JsonPath.from(pushed);
+            assertThat(view.getString("workout_id")).isEqualTo(workout.toString());
+            assertThat(view.getString("user_id")).isEqualTo(user.toString());
+            assertThat(view.getLong("sample_count")).isPositive();
+        } finally {
+            response.body().close();
+            reader.interrupt();
+        }
     }
 }

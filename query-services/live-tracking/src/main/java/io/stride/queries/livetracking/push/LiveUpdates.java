@@ -1,0 +1,42 @@
+package io.stride.queries.livetracking.push;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.stride.schemas.live.LiveWorkoutState;
+
+/**
+ * Fans every live-state change out to the screens connected to this instance. Each instance consumes the whole
+ * {@code workouts.live-state} topic for this (its own consumer group), so a screen may connect to any instance.
+ * A slow screen gets the latest state, never a growing backlog.
+ */
+@ApplicationScoped
+public class LiveUpdates {
+
+    private final BroadcastProcessor<LiveWorkoutState> changes = BroadcastProcessor.create();
+
+    @Incoming("live-state-updates")
+    void onChange(LiveWorkoutState state) {
+        Log.debugf("live state changed workoutId=%s", state.getWorkoutId());
+        changes.onNext(state);
+    }
+
+    /** Changes of every workout from now on. */
+    public Multi<LiveWorkoutState> all() {
+        return changes
+                .onOverflow().dropPreviousItems();
+    }
+
+    /** Changes of one workout from now on. */
+    public Multi<LiveWorkoutState> of(UUID workoutId) {
+        return changes
+                .filter(state -> workoutId.equals(state.getWorkoutId()))
+                .onOverflow().dropPreviousItems();
+    }
+}
