@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.stride.ingest.telemetrygateway.messaging.InFlightLimit;
 import io.stride.ingest.telemetrygateway.validation.SampleLimits;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 
@@ -17,6 +18,12 @@ class GatewayBeans {
     @Singleton
     SampleValidator sampleValidator(GatewayConfig config) {
         return new SampleValidator(new SampleLimits(config.maxClockSkew(), config.maxSampleAge()));
+    }
+
+    @Produces
+    @Singleton
+    InFlightLimit inFlightLimit(GatewayConfig config) {
+        return new InFlightLimit(config.maxInFlightSamples());
     }
 
     @Produces

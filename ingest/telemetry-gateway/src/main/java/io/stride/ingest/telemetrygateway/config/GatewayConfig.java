@@ -20,4 +20,11 @@ public interface GatewayConfig {
     /** How old a sample may be when it arrives (devices buffer while offline). */
     @WithDefault("P7D")
     Duration maxSampleAge();
+
+    /**
+     * Most samples handed to Kafka and not yet acknowledged; beyond it batches are refused with 429 rather than
+     * buffered.
+     */
+    @WithDefault("50000")
+    long maxInFlightSamples();
 }

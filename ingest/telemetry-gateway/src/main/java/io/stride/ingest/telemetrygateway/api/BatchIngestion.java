@@ -1,0 +1,108 @@
+package io.stride.ingest.telemetrygateway.api;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stride.ingest.telemetrygateway.messaging.InFlightLimit;
+import io.stride.ingest.telemetrygateway.messaging.SamplePublisher;
+import io.stride.ingest.telemetrygateway.validation.SampleCheck;
+import io.stride.ingest.telemetrygateway.validation.SampleValidator;
+import io.stride.ingest.telemetrygateway.validation.ValidSample;
+import io.stride.platform.http.ApiException;
+
+/**
+ * One batch of samples, whatever carried it (HTTP or the WebSocket stream): size limits, a check of each sample on
+ * its own, publication of the valid ones, and the outcome once Kafka has acknowledged them.
+ */
+@ApplicationScoped
+class BatchIngestion {
+
+    /** Seconds a client waits before resending a batch refused for lack of room. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    /**
+     * What became of a batch.
+     *
+     * @param accepted               samples published
+     * @param highestSequenceNumbers per device id, the highest sequence number published
+     * @param rejected               refused samples: {@code index} in the batch and {@code violations}
+     */
+    record Outcome(int accepted, Map<String, Long> highestSequenceNumbers, List<Map<String, Object>> rejected) {
+
+        /**
+         * Some samples were refused. The valid ones are already published, so the client learns exactly which
+         * samples to fix and need not resend the others (a resend would be absorbed downstream as duplicates).
+         */
+        ApiException rejection() {
+            String message = rejected.size() + " of " + (accepted + rejected.size()) + " samples rejected; "
+                    + accepted + " accepted";
+            return ApiException.validation(message, details());
+        }
+
+        Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("accepted", accepted);
+            details.put("highest_sequence_numbers", highestSequenceNumbers);
+            details.put("rejected", rejected);
+            return details;
+        }
+    }
+
+    private final SampleValidator validator;
+    private final SamplePublisher publisher;
+    private final BatchLimits limits;
+    private final InFlightLimit inFlight;
+    private final Clock clock;
+
+    BatchIngestion(SampleValidator validator, SamplePublisher publisher, BatchLimits limits, InFlightLimit inFlight,
+            Clock clock) {
+        this.validator = validator;
+        this.publisher = publisher;
+        this.limits = limits;
+        this.inFlight = inFlight;
+        this.clock = clock;
+    }
+
+    Uni<Outcome> ingest(List<JsonNode> samples, String correlationId) {
+        limits.checkSize(samples);
+        Instant now = clock.instant();
+        List<ValidSample> accepted = new ArrayList<>(samples.size());
+        List<Map<String, Object>> rejected = new ArrayList<>();
+        for (int index = 0; index < samples.size(); index++) {
+            switch (validator.check(samples.get(index), now)) {
+                case SampleCheck.Accepted(ValidSample sample) -> accepted.add(sample);
+                case SampleCheck.Rejected(var violations) -> rejected.add(Map.of("index", index, "violations",
+                        violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList()));
+            }
+        }
+        if (!inFlight.tryAcquire(accepted.size())) {
+            Log.debugf("batch refused, gateway at capacity inFlight=%d", inFlight.inFlight());
+            throw ApiException.rateLimited(RETRY_AFTER);
+        }
+        Outcome outcome = new Outcome(accepted.size(), highestSequenceNumbers(accepted), rejected);
+        return publisher.publish(accepted, now, correlationId)
+                .eventually(() -> inFlight.release(accepted.size()))
+                .invoke(() -> Log.debugf("batch published accepted=%d rejected=%d", accepted.size(), rejected.size()))
+                .replaceWith(outcome);
+    }
+
+    private static Map<String, Long> highestSequenceNumbers(List<ValidSample> samples) {
+        Map<String, Long> highest = new TreeMap<>();
+        for (ValidSample sample : samples) {
+            highest.merge(sample.deviceId(), sample.sequenceNumber(), Math::max);
+        }
+        return highest;
+    }
+}
