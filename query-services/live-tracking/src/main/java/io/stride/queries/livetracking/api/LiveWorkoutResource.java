@@ -1,5 +1,7 @@
 package io.stride.queries.livetracking.api;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,7 +23,7 @@ import io.stride.queries.livetracking.config.LiveTrackingConfig;
 import io.stride.queries.livetracking.mapping.LiveWorkoutViewMapper;
 import io.stride.queries.livetracking.push.LiveUpdates;
 import io.stride.queries.livetracking.store.LiveWorkoutQueries;
-import io.stride.schemas.live.LiveWorkoutState;
+import io.stride.queries.livetracking.store.PeerClient;
 
 /** Live state of workouts in progress, for live-tracking screens. */
 @Path("/api/v1/live-workouts")
@@ -30,31 +32,57 @@ import io.stride.schemas.live.LiveWorkoutState;
 public class LiveWorkoutResource {
 
     private final LiveWorkoutQueries queries;
+    private final PeerClient peers;
     private final LiveUpdates updates;
     private final LiveTrackingConfig config;
 
-    LiveWorkoutResource(LiveWorkoutQueries queries, LiveUpdates updates, LiveTrackingConfig config) {
+    LiveWorkoutResource(LiveWorkoutQueries queries, PeerClient peers, LiveUpdates updates, LiveTrackingConfig config) {
         this.queries = queries;
+        this.peers = peers;
         this.updates = updates;
         this.config = config;
     }
 
-    /** Workouts in progress, most recently updated first. */
+    /**
+     * Workouts in progress, most recently updated first, gathered from every instance (each holds some of the
+     * partitions); {@code local=true} answers from this instance only.
+     */
     @GET
-    public List<LiveWorkoutView> list(@QueryParam("limit") @DefaultValue("50") int limit) {
+    public List<LiveWorkoutView> list(@QueryParam("limit") @DefaultValue("50") int limit,
+            @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly) {
         int bounded = Math.max(1, Math.min(limit, config.maxListSize()));
-        return queries.list(bounded).stream()
+        List<LiveWorkoutView> views = new ArrayList<>(queries.all().stream()
                 .map(LiveWorkoutViewMapper::toView)
+                .toList());
+        if (!localOnly) {
+            queries.peers().forEach(peer -> views.addAll(peers.all(peer, bounded)));
+        }
+        return views.stream()
+                .sorted(Comparator.comparing(LiveWorkoutView::updatedAt).reversed())
+                .limit(bounded)
                 .toList();
     }
 
-    /** The live state of one workout. */
+    /**
+     * The live state of one workout, from whichever instance holds its partition (Kafka Streams metadata);
+     * {@code local=true} answers from this instance only.
+     */
     @GET
     @Path("/{workoutId}")
-    public LiveWorkoutView get(@PathParam("workoutId") UUID workoutId) {
+    public LiveWorkoutView get(@PathParam("workoutId") UUID workoutId,
+            @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly) {
+        Optional<LiveWorkoutView> view = localOnly
+                ? local(workoutId)
+                : switch (queries.locate(workoutId)) {
+                    case LiveWorkoutQueries.Location.Here here -> local(workoutId);
+                    case LiveWorkoutQueries.Location.Peer(var host) -> peers.find(host, workoutId);
+                };
+        return view.orElseThrow(() -> ApiException.notFound("live workout", workoutId.toString()));
+    }
+
+    private Optional<LiveWorkoutView> local(UUID workoutId) {
         return queries.find(workoutId)
-                .map(LiveWorkoutViewMapper::toView)
-                .orElseThrow(() -> ApiException.notFound("live workout", workoutId.toString()));
+                .map(LiveWorkoutViewMapper::toView);
     }
 
     /** Server-sent events: every change of every workout in progress, as it happens. */
@@ -76,16 +104,16 @@ public class LiveWorkoutResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     public Multi<LiveWorkoutView> stream(@PathParam("workoutId") UUID workoutId) {
-        Multi<LiveWorkoutState> changes = updates.of(workoutId);
-        return Multi.createBy().concatenating()
-                .streams(Multi.createFrom().optional(currentState(workoutId)), changes)
+        Multi<LiveWorkoutView> changes = updates.of(workoutId)
                 .map(LiveWorkoutViewMapper::toView);
+        return Multi.createBy().concatenating()
+                .streams(Multi.createFrom().optional(currentView(workoutId)), changes);
     }
 
-    private Optional<LiveWorkoutState> currentState(UUID workoutId) {
+    private Optional<LiveWorkoutView> currentView(UUID workoutId) {
         try {
-            return queries.find(workoutId);
-        } catch (ApiException storeNotReady) {
+            return Optional.of(get(workoutId, false));
+        } catch (ApiException unknownOrNotReady) {
             return Optional.empty();
         }
     }

@@ -18,6 +18,16 @@ public interface LiveTrackingConfig {
     @WithDefault("2")
     int retryAfterSeconds();
 
+    /**
+     * {@code host:port} at which the other instances reach this one; Kafka Streams shares it with them so that a
+     * request for a workout held here can be forwarded here.
+     */
+    String advertisedServer();
+
+    /** How long a request forwarded to the instance holding a workout may take. */
+    @WithDefault("PT2S")
+    java.time.Duration peerTimeout();
+
     /** Schema registry access. */
     interface SchemaRegistry {
 

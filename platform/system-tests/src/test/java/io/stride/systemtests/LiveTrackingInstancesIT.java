@@ -1,0 +1,120 @@
+package io.stride.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static io.stride.schemas.testkit.EventBuilders.aLiveWorkoutState;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.schemas.Topics;
+import io.stride.schemas.live.LiveWorkoutState;
+import io.stride.testing.Devstack;
+
+/**
+ * Two live-tracking instances share the view's partitions (one Kafka Streams application); a request may reach
+ * either, and the one that does not hold the workout forwards it to the one that does (interactive-query metadata).
+ */
+class LiveTrackingInstancesIT {
+
+    private static final int WORKOUTS = 24;
+    private static final List<AppProcess> INSTANCES = new ArrayList<>();
+
+    @BeforeAll
+    static void startTwoInstances() throws IOException {
+        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
+        Map<String, String> environment = new HashMap<>(Devstack.addresses());
+        environment.put("SCHEMA_AUTO_REGISTER", "true");
+        String applicationId = "-Dquarkus.kafka-streams.application-id=live-tracking-pair-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 2; i++) {
+            Path workDir = root.resolve("platform/system-tests/target/pair-" + UUID.randomUUID());
+            INSTANCES.add(AppProcess.start(root, "query-services/live-tracking", environment,
+                    List.of(applicationId), workDir));
+        }
+    }
+
+    @AfterAll
+    static void stopInstances() throws InterruptedException {
+        for (AppProcess instance : INSTANCES) {
+            instance.close();
+        }
+    }
+
+    private static List<LiveWorkoutState> publish(int count) throws Exception {
+        Map<String, String> addresses = Devstack.addresses();
+        Map<String, Object> config = new HashMap<>(RegistrySerdes.config(
+                addresses.get(Devstack.APICURIO_REGISTRY_URL), true));
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, addresses.get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
+        Serializer<LiveWorkoutState> values = RegistrySerdes.<LiveWorkoutState>forValues(
+                addresses.get(Devstack.APICURIO_REGISTRY_URL), true).serializer();
+        List<LiveWorkoutState> states = new ArrayList<>();
+        try (KafkaProducer<String, LiveWorkoutState> producer = new KafkaProducer<>(config, new StringSerializer(),
+                values)) {
+            for (int i = 0; i < count; i++) {
+                LiveWorkoutState state = aLiveWorkoutState().sampleCount(100 + i).updatedAt(Instant.now()).build();
+                producer.send(new ProducerRecord<>(Topics.LIVE_WORKOUT_STATE, state.getWorkoutId().toString(), state))
+                        .get(30, TimeUnit.SECONDS);
+                states.add(state);
+            }
+        }
+        return states;
+    }
+
+    private static int status(AppProcess instance, UUID workout, boolean localOnly) {
+        return given().get(instance.baseUrl() + "/api/v1/live-workouts/" + workout + (localOnly ? "?local=true" : ""))
+                .statusCode();
+    }
+
+    @Test
+    void shouldAnswerForEveryWorkoutWhicheverInstanceIsAsked() throws Exception {
+        // given: live states spread over the topic's partitions
+        List<LiveWorkoutState> states = publish(WORKOUTS);
+
+        // when / then: both instances answer for every workout, with its data
+        for (LiveWorkoutState state : states) {
+            UUID workout = state.getWorkoutId();
+            for (AppProcess instance : INSTANCES) {
+                await("workout " + workout + " on " + instance.baseUrl())
+                        .atMost(Duration.ofSeconds(90))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> status(instance, workout, false) == 200);
+                long samples = given().get(instance.baseUrl() + "/api/v1/live-workouts/" + workout)
+                        .jsonPath().getLong("sample_count");
+                assertThat(samples).isEqualTo(state.getSampleCount());
+            }
+        }
+
+        // and: each instance holds only part of them, so the rest were forwarded
+        for (AppProcess instance : INSTANCES) {
+            long heldLocally = states.stream()
+                    .filter(state -> status(instance, state.getWorkoutId(), true) == 200)
+                    .count();
+            assertThat(heldLocally).as("workouts held by " + instance.baseUrl()).isBetween(1L, WORKOUTS - 1L);
+        }
+
+        // and: a list asked of one instance gathers the workouts of both
+        List<String> listed = given().get(INSTANCES.getFirst().baseUrl() + "/api/v1/live-workouts?limit=200")
+                .jsonPath().getList("workout_id", String.class);
+        assertThat(listed).containsAll(states.stream().map(state -> state.getWorkoutId().toString()).toList());
+    }
+}

@@ -1,0 +1,95 @@
+package io.stride.queries.livetracking.store;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.streams.state.HostInfo;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.stride.platform.http.ApiException;
+import io.stride.platform.http.CorrelationId;
+import io.stride.platform.http.StrideHeaders;
+import io.stride.queries.livetracking.api.LiveWorkoutView;
+import io.stride.queries.livetracking.config.LiveTrackingConfig;
+
+/**
+ * Asks another live-tracking instance for the workouts it holds. Forwarded requests carry {@link #LOCAL_ONLY} so
+ * the peer answers from its own store and never forwards again, even while a rebalance moves partitions.
+ */
+@ApplicationScoped
+public class PeerClient {
+
+    /** Query parameter: answer from this instance's store only. */
+    public static final String LOCAL_ONLY = "local";
+
+    private final HttpClient http;
+    private final ObjectMapper json;
+    private final LiveTrackingConfig config;
+
+    PeerClient(ObjectMapper json, LiveTrackingConfig config) {
+        this.json = json;
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.peerTimeout()).build();
+    }
+
+    /** One workout from the peer that holds it; empty when the peer has no such workout. */
+    public Optional<LiveWorkoutView> find(HostInfo peer, UUID workoutId) {
+        HttpResponse<String> response = get(peer, "/api/v1/live-workouts/" + workoutId + "?" + LOCAL_ONLY + "=true");
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        return Optional.of(read(response, new TypeReference<LiveWorkoutView>() { }));
+    }
+
+    /** Every workout a peer holds. */
+    public List<LiveWorkoutView> all(HostInfo peer, int limit) {
+        HttpResponse<String> response = get(peer, "/api/v1/live-workouts?limit=" + limit + "&" + LOCAL_ONLY + "=true");
+        return read(response, new TypeReference<List<LiveWorkoutView>>() { });
+    }
+
+    private HttpResponse<String> get(HostInfo peer, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer.host() + ":" + peer.port()
+                        + pathAndQuery))
+                .timeout(config.peerTimeout())
+                .header("Accept", "application/json")
+                .header(StrideHeaders.CORRELATION_ID, CorrelationId.currentOrNew())
+                .header(StrideHeaders.CALLER_SERVICE, "live-tracking")
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw peerUnavailable(peer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw peerUnavailable(peer);
+        }
+    }
+
+    private <T> T read(HttpResponse<String> response, TypeReference<T> type) {
+        if (response.statusCode() != 200) {
+            throw ApiException.unavailable("Live workouts are moving between instances, retry shortly",
+                    Duration.ofSeconds(config.retryAfterSeconds()));
+        }
+        try {
+            return json.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("peer answered an unreadable body", e);
+        }
+    }
+
+    private ApiException peerUnavailable(HostInfo peer) {
+        return ApiException.unavailable("The instance holding this workout (" + peer.host() + ":" + peer.port()
+                + ") does not answer, retry shortly", Duration.ofSeconds(config.retryAfterSeconds()));
+    }
+}
