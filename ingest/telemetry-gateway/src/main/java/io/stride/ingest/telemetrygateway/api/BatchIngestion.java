@@ -76,6 +76,11 @@ class BatchIngestion {
     }
 
     Uni<Outcome> ingest(List<JsonNode> samples, String correlationId) {
+        return ingest(samples, correlationId, validator);
+    }
+
+    /** A batch checked by another validator (imports accept older samples than live devices). */
+    Uni<Outcome> ingest(List<JsonNode> samples, String correlationId, SampleValidator validator) {
         limits.checkSize(samples);
         Instant now = clock.instant();
         List<ValidSample> accepted = new ArrayList<>(samples.size());

@@ -27,4 +27,8 @@ public interface GatewayConfig {
      */
     @WithDefault("50000")
     long maxInFlightSamples();
+
+    /** How old the points of an imported recording (GPX, TCX, FIT) may be. */
+    @WithDefault("P3650D")
+    Duration maxImportAge();
 }

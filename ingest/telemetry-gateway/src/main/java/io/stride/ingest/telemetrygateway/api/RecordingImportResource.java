@@ -1,0 +1,195 @@
+package io.stride.ingest.telemetrygateway.api;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.jboss.resteasy.reactive.RestResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.logging.Log;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.stride.ingest.telemetrygateway.config.GatewayConfig;
+import io.stride.ingest.telemetrygateway.recording.RecordedPoint;
+import io.stride.ingest.telemetrygateway.recording.RecordingFormat;
+import io.stride.ingest.telemetrygateway.recording.UnreadableRecording;
+import io.stride.ingest.telemetrygateway.validation.SampleLimits;
+import io.stride.ingest.telemetrygateway.validation.SampleValidator;
+import io.stride.platform.http.ApiException;
+import io.stride.platform.http.CorrelationId;
+
+/**
+ * Imports a finished recording (GPX, TCX or FIT) through the same pipeline as live samples: each point becomes a
+ * sample of the workout (sequence numbers 1..n in file order), is checked like a live sample (older points
+ * allowed), and is published in batches. Re-importing the same file is harmless: the samples are duplicates.
+ */
+@Path("/api/v1/telemetry/recordings")
+@Produces(MediaType.APPLICATION_JSON)
+@Blocking
+public class RecordingImportResource {
+
+    /** Most refused points listed in the answer; the count is always complete. */
+    private static final int MAX_LISTED_REJECTIONS = 20;
+
+    private final BatchIngestion ingestion;
+    private final SampleValidator importValidator;
+    private final ObjectMapper json;
+    private final GatewayConfig config;
+
+    RecordingImportResource(BatchIngestion ingestion, ObjectMapper json, GatewayConfig config) {
+        this.ingestion = ingestion;
+        this.json = json;
+        this.config = config;
+        this.importValidator = new SampleValidator(new SampleLimits(config.maxClockSkew(), config.maxImportAge()));
+    }
+
+    /** What an import became. */
+    public record ImportOutcome(UUID workoutId, int points, int accepted, int rejected,
+            Map<String, Long> highestSequenceNumbers, List<Map<String, Object>> rejections) {
+    }
+
+    /**
+     * 202 with the counts once Kafka holds the accepted samples; 400 for a missing or unknown format or user;
+     * 422 {@code unreadable_recording} when the file is not a readable recording of that format (nothing published).
+     */
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Uni<RestResponse<ImportOutcome>> importRecording(byte[] file, @QueryParam("format") String formatName,
+            @QueryParam("user_id") String userId, @QueryParam("workout_id") String workoutId,
+            @QueryParam("device_id") String deviceId) {
+        RecordingFormat format = RecordingFormat.named(formatName).orElseThrow(() -> ApiException.invalidField(
+                "format", "format must be one of gpx, tcx, fit"));
+        UUID user = uuid("user_id", userId);
+        UUID workout = workoutId == null || workoutId.isBlank() ? UUID.randomUUID() : uuid("workout_id", workoutId);
+        String device = deviceId == null || deviceId.isBlank() ? "import-" + format.name().toLowerCase() : deviceId;
+        List<RecordedPoint> points = read(format, file);
+        List<JsonNode> samples = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            samples.add(sample(points.get(i), i + 1, workout, user, device));
+        }
+        Log.infof("recording import format=%s workoutId=%s points=%d", format, workout, points.size());
+        return publishInBatches(samples, CorrelationId.currentOrNew())
+                .map(outcomes -> RestResponse.accepted(summary(workout, points.size(), outcomes)));
+    }
+
+    private List<RecordedPoint> read(RecordingFormat format, byte[] file) {
+        if (file == null || file.length == 0) {
+            throw ApiException.invalidField("body", "the request body must hold the recording file");
+        }
+        if (format != RecordingFormat.FIT && new String(file, StandardCharsets.UTF_8).contains("<!DOCTYPE")) {
+            throw unreadable(format, "document type declarations are not accepted");
+        }
+        try {
+            List<RecordedPoint> points = format.read(new ByteArrayInputStream(file));
+            if (points.isEmpty()) {
+                throw unreadable(format, "the recording holds no track point");
+            }
+            return points;
+        } catch (UnreadableRecording | IOException e) {
+            throw unreadable(format, e.getMessage());
+        }
+    }
+
+    private Uni<List<BatchIngestion.Outcome>> publishInBatches(List<JsonNode> samples, String correlationId) {
+        Uni<List<BatchIngestion.Outcome>> chain = Uni.createFrom().item(new ArrayList<>());
+        for (int from = 0; from < samples.size(); from += config.maxBatchSize()) {
+            List<JsonNode> batch = samples.subList(from, Math.min(samples.size(), from + config.maxBatchSize()));
+            int offset = from;
+            chain = chain.chain(done -> ingestion.ingest(batch, correlationId, importValidator)
+                    .map(outcome -> {
+                        done.add(shifted(outcome, offset));
+                        return done;
+                    }));
+        }
+        return chain;
+    }
+
+    /** Rejection indexes relative to the whole recording rather than to the batch. */
+    private static BatchIngestion.Outcome shifted(BatchIngestion.Outcome outcome, int offset) {
+        List<Map<String, Object>> rejected = outcome.rejected().stream()
+                .map(rejection -> Map.<String, Object>of("index", (Integer) rejection.get("index") + offset,
+                        "violations", rejection.get("violations")))
+                .toList();
+        return new BatchIngestion.Outcome(outcome.accepted(), outcome.highestSequenceNumbers(), rejected);
+    }
+
+    private static ImportOutcome summary(UUID workout, int points, List<BatchIngestion.Outcome> outcomes) {
+        int accepted = 0;
+        Map<String, Long> highest = new TreeMap<>();
+        List<Map<String, Object>> rejections = new ArrayList<>();
+        int rejected = 0;
+        for (BatchIngestion.Outcome outcome : outcomes) {
+            accepted += outcome.accepted();
+            outcome.highestSequenceNumbers().forEach((device, sequence) -> highest.merge(device, sequence, Math::max));
+            rejected += outcome.rejected().size();
+            outcome.rejected().stream()
+                    .limit(Math.max(0, MAX_LISTED_REJECTIONS - rejections.size()))
+                    .forEach(rejections::add);
+        }
+        return new ImportOutcome(workout, points, accepted, rejected, highest, rejections);
+    }
+
+    private ObjectNode sample(RecordedPoint point, long sequence, UUID workout, UUID user, String device) {
+        ObjectNode sample = json.createObjectNode();
+        sample.put("device_id", device);
+        sample.put("workout_id", workout.toString());
+        sample.put("user_id", user.toString());
+        sample.put("sequence_number", sequence);
+        if (point.time() != null) {
+            sample.put("recorded_at", point.time().toString());
+        }
+        putIfPresent(sample, "latitude", point.latitude());
+        putIfPresent(sample, "longitude", point.longitude());
+        putIfPresent(sample, "altitude_meters", point.altitudeMeters());
+        putIfPresent(sample, "speed_meters_per_second", point.speedMetersPerSecond());
+        if (point.heartRateBpm() != null) {
+            sample.put("heart_rate_bpm", point.heartRateBpm());
+        }
+        if (point.cadenceRpm() != null) {
+            sample.put("cadence_rpm", point.cadenceRpm());
+        }
+        if (point.powerWatts() != null) {
+            sample.put("power_watts", point.powerWatts());
+        }
+        return sample;
+    }
+
+    private static void putIfPresent(ObjectNode sample, String field, Double value) {
+        if (value != null) {
+            sample.put(field, value);
+        }
+    }
+
+    private static UUID uuid(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalidField(field, field + " is required");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalidField(field, field + " must be a UUID");
+        }
+    }
+
+    private static ApiException unreadable(RecordingFormat format, String reason) {
+        return ApiException.unprocessable("unreadable_recording",
+                "The file is not a readable " + format + " recording", Map.of("format", format.name().toLowerCase(),
+                        "reason", reason == null ? "unknown" : reason));
+    }
+}

@@ -1,0 +1,87 @@
+package io.stride.ingest.telemetrygateway.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stride.ingest.telemetrygateway.recording.RecordingReadersTest;
+import io.stride.testing.DevstackResource;
+
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
+class RecordingImportResourceTest {
+
+    private static final String PATH = "/api/v1/telemetry/recordings";
+
+    @Test
+    void shouldPublishEveryPointWhenAGpxRecordingIsImported() {
+        // given: a recording from months ago
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        // when / then
+        given().contentType("application/gpx+xml").body(RecordingReadersTest.gpx())
+                .queryParam("format", "gpx").queryParam("user_id", user).queryParam("workout_id", workout)
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .body("workout_id", equalTo(workout.toString()))
+                .body("points", equalTo(2))
+                .body("accepted", equalTo(2))
+                .body("rejected", equalTo(0))
+                .body("rejections", empty())
+                .body("highest_sequence_numbers.import-gpx", equalTo(2));
+    }
+
+    @Test
+    void shouldPublishEveryRecordWhenAFitRecordingIsImported() throws Exception {
+        // given
+        Path dir = Files.createTempDirectory("fit");
+        byte[] fit = RecordingReadersTest.fit(dir);
+
+        // when / then: a workout id is made up when none is given
+        given().contentType("application/vnd.ant.fit").body(fit)
+                .queryParam("format", "fit").queryParam("user_id", UUID.randomUUID()).queryParam("device_id", "edge-530")
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(3))
+                .body("highest_sequence_numbers.edge-530", equalTo(3));
+    }
+
+    @Test
+    void shouldImportAPointWithoutPositionWhenATcxTrackpointOnlyHasHeartRate() {
+        // when / then: the second trackpoint has only a heart rate, which is a valid sample
+        given().contentType("application/vnd.garmin.tcx+xml").body(RecordingReadersTest.tcx())
+                .queryParam("format", "tcx").queryParam("user_id", UUID.randomUUID())
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .body("points", equalTo(2))
+                .body("accepted", equalTo(2));
+    }
+
+    @Test
+    void shouldRefuseInTheErrorFormatWhenTheRequestOrTheFileIsWrong() {
+        String user = UUID.randomUUID().toString();
+        given().body(RecordingReadersTest.gpx()).queryParam("user_id", user).post(PATH)
+                .then().statusCode(400).body("error", equalTo("validation_failed"))
+                .body("details.violations[0].field", equalTo("format"));
+        given().body(RecordingReadersTest.gpx()).queryParam("format", "gpx").post(PATH)
+                .then().statusCode(400).body("details.violations[0].field", equalTo("user_id"));
+        given().body("not a fit file").queryParam("format", "fit").queryParam("user_id", user).post(PATH)
+                .then().statusCode(422).body("error", equalTo("unreadable_recording")).body("code", equalTo(422))
+                .body("details.format", equalTo("fit"));
+        given().body("<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><gpx>&x;</gpx>")
+                .queryParam("format", "gpx").queryParam("user_id", user).post(PATH)
+                .then().statusCode(422).body("error", equalTo("unreadable_recording"));
+    }
+}
