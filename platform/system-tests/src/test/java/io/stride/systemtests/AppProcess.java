@@ -97,6 +97,11 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as a crashed node or an OOM kill: no shutdown hook, no clean close of Kafka clients. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
