@@ -1,0 +1,37 @@
+package io.stride.commands.users.api;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.stride.commands.users.domain.UserProfile;
+
+/** Response bodies of the users API (snake_case on the wire). */
+final class Responses {
+
+    private Responses() {
+    }
+
+    /** A user's profile. */
+    public record Profile(UUID id, String email, String firstName, String lastName, Instant createdAt,
+            Instant lastLogin, boolean totpEnabled) {
+
+        static Profile of(UserProfile profile) {
+            return new Profile(profile.id(), profile.email(), profile.firstName(), profile.lastName(),
+                    profile.createdAt(), profile.lastLogin(), profile.totpEnabled());
+        }
+    }
+
+    /** Tokens of a login or refresh (OAuth 2.0 token response field names). */
+    public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken,
+            long refreshExpiresIn) {
+    }
+
+    /** A TOTP enrolment: the secret (for manual entry) and the otpauth:// URI (for a QR code). */
+    public record TotpEnrolment(String secret, String provisioningUri) {
+    }
+
+    /** Recovery codes, shown once. */
+    public record RecoveryCodes(List<String> recoveryCodes) {
+    }
+}

@@ -1,0 +1,154 @@
+package io.stride.commands.users.api;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.domain.EmailAlreadyRegistered;
+import io.stride.commands.users.domain.Emails;
+import io.stride.commands.users.persistence.TotpService;
+import io.stride.commands.users.persistence.UserAccountService;
+import io.stride.platform.http.ApiException;
+
+/** Registration, the caller's profile, password and two-factor authentication. */
+@Path("/api/v1/users")
+public class UserResource {
+
+    /** The only profile fields a user may change; id, email, created_at, roles... are not patchable. */
+    static final Set<String> PATCHABLE = Set.of("first_name", "last_name");
+
+    private final UserAccountService accounts;
+    private final TotpService totp;
+    private final PasswordHashing hashing;
+    private final JsonWebToken jwt;
+
+    public UserResource(UserAccountService accounts, TotpService totp, PasswordHashing hashing, JsonWebToken jwt) {
+        this.accounts = accounts;
+        this.totp = totp;
+        this.hashing = hashing;
+        this.jwt = jwt;
+    }
+
+    /** Creates an athlete account (201, Location of the profile); 409 {@code email_taken} for a known email. */
+    @POST
+    public Uni<Response> register(@Valid @NotNull Requests.Register request) {
+        String email = Emails.normalise(request.email());
+        return hashing.hash(request.password())
+                .chain(hash -> accounts.register(email, hash, request.firstName().strip(),
+                        request.lastName().strip()))
+                .onFailure(EmailAlreadyRegistered.class)
+                .transform(e -> ApiException.conflict("email_taken", "An account with this email exists", Map.of()))
+                .map(profile -> Response.created(URI.create("/api/v1/users/me"))
+                        .entity(Responses.Profile.of(profile))
+                        .build());
+    }
+
+    @GET
+    @Path("/me")
+    @Authenticated
+    public Uni<Responses.Profile> profile() {
+        return accounts.profile(userId())
+                .map(Responses.Profile::of);
+    }
+
+    /**
+     * Changes {@code first_name} and/or {@code last_name}. Any other field (id, email, created_at, ...) is refused
+     * with 400 rather than silently ignored, so that a client never believes it changed something it did not.
+     */
+    @PATCH
+    @Path("/me")
+    @Authenticated
+    public Uni<Responses.Profile> patchProfile(Map<String, Object> patch) {
+        if (patch == null || patch.isEmpty()) {
+            throw ApiException.validation("The patch is empty", Map.of("violations",
+                    List.of(Map.of("field", "", "message", "give first_name and/or last_name"))));
+        }
+        List<Map<String, String>> violations = new ArrayList<>();
+        patch.keySet().stream()
+                .filter(field -> !PATCHABLE.contains(field))
+                .sorted()
+                .forEach(field -> violations.add(Map.of("field", field, "message", "is not patchable")));
+        Optional<String> firstName = name(patch, "first_name", violations);
+        Optional<String> lastName = name(patch, "last_name", violations);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation("The patch has fields that cannot be changed or invalid values",
+                    Map.of("violations", violations));
+        }
+        return accounts.patchProfile(userId(), firstName, lastName)
+                .map(Responses.Profile::of);
+    }
+
+    /**
+     * Changes the password after checking the current one; every other session of the user is revoked.
+     */
+    @PUT
+    @Path("/me/password")
+    @Authenticated
+    public Uni<Response> changePassword(@Valid @NotNull Requests.ChangePassword request) {
+        UUID userId = userId();
+        UUID sessionId = AccessTokens.sessionOf(jwt);
+        return accounts.passwordHash(userId)
+                .chain(stored -> hashing.verify(stored, request.currentPassword()))
+                .invoke(matches -> {
+                    if (!matches) {
+                        throw new ApiException(403, "wrong_password", "The current password is wrong", Map.of());
+                    }
+                })
+                .chain(ignored -> hashing.hash(request.newPassword()))
+                .chain(hash -> accounts.changePassword(userId, hash, sessionId))
+                .map(ignored -> Response.noContent().build());
+    }
+
+    /** Starts a TOTP enrolment: the secret and the otpauth:// URI for the authenticator app. */
+    @POST
+    @Path("/me/totp")
+    @Authenticated
+    public Uni<Responses.TotpEnrolment> enrolTotp() {
+        return totp.enrol(userId())
+                .map(enrolment -> new Responses.TotpEnrolment(enrolment.secret(), enrolment.provisioningUri()));
+    }
+
+    /** Confirms the enrolment with a current code; answers the 10 recovery codes, once. */
+    @POST
+    @Path("/me/totp/confirm")
+    @Authenticated
+    public Uni<Responses.RecoveryCodes> confirmTotp(@Valid @NotNull Requests.TotpCode request) {
+        return totp.confirm(userId(), request.code().strip())
+                .map(Responses.RecoveryCodes::new);
+    }
+
+    private UUID userId() {
+        return UUID.fromString(jwt.getSubject());
+    }
+
+    private static Optional<String> name(Map<String, Object> patch, String field,
+            List<Map<String, String>> violations) {
+        if (!patch.containsKey(field)) {
+            return Optional.empty();
+        }
+        if (!(patch.get(field) instanceof String value) || value.isBlank()
+                || value.strip().length() > Requests.NAME_MAX) {
+            violations.add(Map.of("field", field,
+                    "message", "must be a non-blank string of at most " + Requests.NAME_MAX + " characters"));
+            return Optional.empty();
+        }
+        return Optional.of(value.strip());
+    }
+}

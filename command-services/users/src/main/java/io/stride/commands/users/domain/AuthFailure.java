@@ -1,0 +1,21 @@
+package io.stride.commands.users.domain;
+
+/** Why a login or refresh is refused; every case is a 401 to the client. */
+public sealed interface AuthFailure {
+
+    /** Unknown email or wrong password: one answer for both, so that accounts cannot be enumerated. */
+    record InvalidCredentials() implements AuthFailure {
+    }
+
+    /** The password was right, the account has TOTP, and no code was given. */
+    record TotpRequired() implements AuthFailure {
+    }
+
+    /** The TOTP or recovery code is wrong or was already used. */
+    record InvalidTotpCode() implements AuthFailure {
+    }
+
+    /** The refresh token is unknown, expired, revoked, or was already used (then its family is revoked). */
+    record InvalidRefreshToken() implements AuthFailure {
+    }
+}

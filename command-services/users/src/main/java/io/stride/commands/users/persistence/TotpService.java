@@ -1,0 +1,103 @@
+package io.stride.commands.users.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.config.UsersConfig;
+import io.stride.commands.users.domain.Base32;
+import io.stride.commands.users.domain.Secrets;
+import io.stride.commands.users.domain.Totp;
+import io.stride.commands.users.domain.TotpEnrolment;
+import io.stride.platform.http.ApiException;
+
+/** Two-factor authentication with TOTP: enrolment, confirmation with a first code, recovery codes. */
+@ApplicationScoped
+public class TotpService {
+
+    private final UserRepository users;
+    private final RecoveryCodeRepository recoveryCodes;
+    private final Secrets secrets;
+    private final Clock clock;
+    private final String issuer;
+
+    public TotpService(UserRepository users, RecoveryCodeRepository recoveryCodes, Secrets secrets, Clock clock,
+            UsersConfig config) {
+        this.users = users;
+        this.recoveryCodes = recoveryCodes;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.issuer = config.totp().issuer();
+    }
+
+    /** Starts (or restarts) an enrolment: a new secret, not yet required at login until confirmed. */
+    @WithTransaction
+    public Uni<TotpEnrolment> enrol(UUID userId) {
+        return users.findById(userId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .map(user -> {
+                    if (user.isTotpEnabled()) {
+                        throw ApiException.conflict("totp_already_enabled", "Two-factor authentication is already on",
+                                Map.of());
+                    }
+                    byte[] secret = secrets.totpSecret();
+                    user.setTotpSecret(Base32.encode(secret));
+                    user.setTotpLastStep(null);
+                    Log.infof("totp enrolment started userId=%s", userId);
+                    return TotpEnrolment.of(issuer, user.getEmail(), secret);
+                });
+    }
+
+    /**
+     * Confirms the enrolment with a first code from the app: TOTP becomes required at login, and the 10 one-time
+     * recovery codes are returned, in plain text this once only.
+     */
+    @WithTransaction
+    public Uni<List<String>> confirm(UUID userId, String code) {
+        Instant now = clock.instant();
+        return users.findById(userId)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .chain(user -> {
+                    if (user.isTotpEnabled()) {
+                        throw ApiException.conflict("totp_already_enabled", "Two-factor authentication is already on",
+                                Map.of());
+                    }
+                    if (user.getTotpSecret() == null) {
+                        throw ApiException.conflict("totp_not_enrolled", "Start the enrolment first", Map.of());
+                    }
+                    OptionalLong step = Totp.verify(Base32.decode(user.getTotpSecret()), code, now, Long.MIN_VALUE);
+                    if (step.isEmpty()) {
+                        throw ApiException.unprocessable("invalid_totp_code", "The code does not match", Map.of());
+                    }
+                    user.setTotpEnabled(true);
+                    user.setTotpLastStep(step.getAsLong());
+                    List<String> codes = secrets.recoveryCodes();
+                    return recoveryCodes.deleteAllOf(userId)
+                            .chain(ignored -> recoveryCodes.persist(codes.stream()
+                                    .map(plain -> recoveryCode(userId, plain, now))
+                                    .toList()))
+                            .invoke(() -> Log.infof("totp enabled userId=%s", userId))
+                            .replaceWith(codes);
+                });
+    }
+
+    private static RecoveryCodeEntity recoveryCode(UUID userId, String plain, Instant now) {
+        RecoveryCodeEntity entity = new RecoveryCodeEntity();
+        entity.setCodeHash(Secrets.recoveryCodeHash(plain));
+        entity.setUserId(userId);
+        entity.setCreatedAt(now);
+        return entity;
+    }
+}
