@@ -1,0 +1,378 @@
+package io.stride.benchmarks.load;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.stride.schemas.Topics;
+
+/**
+ * Measures, in one run against a running local platform ({@code ./stride up --devices 0}):
+ * <ol>
+ * <li>the raw Kafka produce ceiling — Kafka's own {@code ProducerPerformance}, with the gateway's producer settings
+ * (acks=all, idempotent, lz4, linger 5 ms), records of the size of an Avro telemetry sample;</li>
+ * <li>Stride's end-to-end rate — samples posted to the gateway in batches, until live-tracking shows every workout's
+ * last sample;</li>
+ * <li>device → live-state latency at a fixed load — from posting a batch to the first committed live state that
+ * includes its last sample (p50/p99).</li>
+ * </ol>
+ * Parameters (defaults): {@code --gateway http://127.0.0.1:8081}, {@code --live-tracking http://127.0.0.1:8083},
+ * {@code --devstack .devstack/devstack.properties}, {@code --raw-records 1000000}, {@code --samples 300000},
+ * {@code --workouts 60}, {@code --clients 6}, {@code --batch 500}, {@code --latency-rate 20000} samples/s,
+ * {@code --latency-batch 100}, {@code --latency-seconds 30}, {@code --out benchmarks/results/<date>-live-tracking.md}.
+ */
+public final class LiveTrackingBenchmark {
+
+    private static final Pattern PERF_SUMMARY = Pattern.compile(
+            "(\\d+) records sent, ([\\d.]+) records/sec \\(([\\d.]+) MB/sec\\), ([\\d.]+) ms avg latency");
+
+    private final Options options;
+    private final Map<String, String> addresses;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private LiveTrackingBenchmark(Options options, Map<String, String> addresses) {
+        this.options = options;
+        this.addresses = addresses;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        Properties addresses = new Properties();
+        try (InputStream in = Files.newInputStream(Path.of(options.devstack()))) {
+            addresses.load(in);
+        }
+        Map<String, String> map = new HashMap<>();
+        addresses.forEach((key, value) -> map.put((String) key, (String) value));
+        new LiveTrackingBenchmark(options, map).run();
+    }
+
+    private void run() throws Exception {
+        log("raw Kafka produce ceiling: %,d records", options.rawRecords());
+        RawCeiling raw = rawCeiling();
+        log("raw ceiling %,.0f records/s (avg latency %.1f ms)", raw.recordsPerSecond(), raw.avgLatencyMillis());
+
+        log("end to end: %,d samples, %d workouts, %d clients, batches of %d", options.samples(), options.workouts(),
+                options.clients(), options.batch());
+        EndToEnd endToEnd = endToEnd();
+        log("gateway accepted %,.0f samples/s; reflected in live state %,.0f samples/s (%d refused with 429)",
+                endToEnd.acceptedPerSecond(), endToEnd.reflectedPerSecond(), endToEnd.rateLimited());
+
+        log("latency at %,d samples/s for %d s", options.latencyRate(), options.latencySeconds());
+        Latency latency = latency();
+        log("latency p50 %d ms, p99 %d ms, max %d ms over %d batches (achieved %,.0f samples/s)", latency.p50(),
+                latency.p99(), latency.max(), latency.batches(), latency.achievedRate());
+
+        String report = Report.markdown(options, raw, endToEnd, latency);
+        Path out = Path.of(options.out());
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, report);
+        log("report written to %s", out);
+    }
+
+    // --- 1. raw Kafka ceiling ---------------------------------------------------------------------------------
+
+    record RawCeiling(long records, double recordsPerSecond, double megabytesPerSecond, double avgLatencyMillis) {
+    }
+
+    private RawCeiling rawCeiling() throws Exception {
+        String topic = "bench.raw-produce-" + Long.toHexString(System.nanoTime());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 12, (short) 1))).all().get(30, TimeUnit.SECONDS);
+            try {
+                List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp", System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance",
+                        "--topic", topic, "--num-records", Long.toString(options.rawRecords()),
+                        "--record-size", "220", "--throughput", "-1", "--producer-props",
+                        "bootstrap.servers=" + bootstrap(), "acks=all", "enable.idempotence=true", "linger.ms=5",
+                        "compression.type=lz4", "batch.size=65536");
+                Process perf = new ProcessBuilder(command).redirectErrorStream(true).start();
+                String output = new String(perf.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                perf.waitFor();
+                Matcher summary = null;
+                for (String line : output.split("\n")) {
+                    Matcher matcher = PERF_SUMMARY.matcher(line);
+                    if (matcher.find()) {
+                        summary = matcher;
+                    }
+                }
+                if (summary == null) {
+                    throw new IllegalStateException("ProducerPerformance printed no summary:\n" + output);
+                }
+                return new RawCeiling(Long.parseLong(summary.group(1)), Double.parseDouble(summary.group(2)),
+                        Double.parseDouble(summary.group(3)), Double.parseDouble(summary.group(4)));
+            } finally {
+                admin.deleteTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    // --- 2. end-to-end rate -----------------------------------------------------------------------------------
+
+    record EndToEnd(long samples, double acceptedPerSecond, double reflectedPerSecond, long rateLimited) {
+    }
+
+    private EndToEnd endToEnd() throws Exception {
+        long perWorkout = options.samples() / options.workouts();
+        List<Workload> workloads = new ArrayList<>();
+        for (int i = 0; i < options.workouts(); i++) {
+            workloads.add(new Workload(i, perWorkout));
+        }
+        AtomicLong rateLimited = new AtomicLong();
+        long start = System.nanoTime();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < options.clients(); c++) {
+            List<Workload> mine = new ArrayList<>();
+            for (int w = c; w < workloads.size(); w += options.clients()) {
+                mine.add(workloads.get(w));
+            }
+            // Each workout belongs to one client, so its batches stay in order.
+            clients.add(Thread.ofPlatform().start(() -> {
+                boolean more = true;
+                while (more) {
+                    more = false;
+                    for (Workload workload : mine) {
+                        if (workload.nextSequence() <= perWorkout) {
+                            int size = (int) Math.min(options.batch(), perWorkout - workload.nextSequence() + 1);
+                            post(workload.nextBatch(size), rateLimited);
+                            more = true;
+                        }
+                    }
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        long accepted = System.nanoTime();
+        for (Workload workload : workloads) {
+            awaitReflected(workload, perWorkout);
+        }
+        long reflected = System.nanoTime();
+        long total = perWorkout * workloads.size();
+        return new EndToEnd(total, total / seconds(accepted - start), total / seconds(reflected - start),
+                rateLimited.get());
+    }
+
+    /** Posts a batch; on 429 waits {@code Retry-After} and resends, as a device does. */
+    private void post(String batch, AtomicLong rateLimited) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.gateway() + "/api/v1/telemetry/batches"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(batch))
+                .build();
+        while (true) {
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 202) {
+                    return;
+                }
+                if (response.statusCode() != 429) {
+                    throw new IllegalStateException("gateway answered " + response.statusCode() + ": "
+                            + response.body());
+                }
+                rateLimited.incrementAndGet();
+                TimeUnit.SECONDS.sleep(Long.parseLong(response.headers().firstValue("Retry-After").orElse("1")));
+            } catch (IOException e) {
+                throw new IllegalStateException("gateway unreachable", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private void awaitReflected(Workload workload, long lastSequence) throws Exception {
+        URI uri = URI.create(options.liveTracking() + "/api/v1/live-workouts/" + workload.workoutId);
+        Pattern sequence = Pattern.compile("\"last_sequence_number\"\\s*:\\s*(\\d+)");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = sequence.matcher(response.body());
+            if (response.statusCode() == 200 && matcher.find() && Long.parseLong(matcher.group(1)) >= lastSequence) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+        throw new IllegalStateException("live state of " + workload.workoutId + " never reached " + lastSequence);
+    }
+
+    // --- 3. latency at a fixed load ---------------------------------------------------------------------------
+
+    record Latency(int batches, long p50, long p99, long max, double achievedRate) {
+    }
+
+    private Latency latency() throws Exception {
+        int workoutCount = options.clients() * 4;
+        long samplesPerWorkout = (long) options.latencyRate() * options.latencySeconds() / workoutCount + 1;
+        Map<String, Queue<long[]>> pending = new ConcurrentHashMap<>();
+        List<Workload> workloads = new ArrayList<>();
+        for (int i = 0; i < workoutCount; i++) {
+            Workload workload = new Workload(1000 + i, samplesPerWorkout);
+            workloads.add(workload);
+            pending.put(workload.workoutId.toString(), new ConcurrentLinkedQueue<>());
+        }
+        Queue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicBoolean sending = new AtomicBoolean(true);
+        Thread watcher = Thread.ofPlatform().start(() -> watchLiveState(pending, latencies, sending));
+        long warmUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        long interval = TimeUnit.SECONDS.toNanos(1) * options.latencyBatch() * options.clients()
+                / options.latencyRate();
+        long start = System.nanoTime();
+        long end = start + TimeUnit.SECONDS.toNanos(options.latencySeconds());
+        AtomicLong sent = new AtomicLong();
+        AtomicLong rateLimited = new AtomicLong();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < options.clients(); c++) {
+            List<Workload> mine = workloads.subList(c * 4, c * 4 + 4);
+            long offset = interval * c / options.clients();
+            clients.add(Thread.ofPlatform().start(() -> {
+                long next = start + offset;
+                int turn = 0;
+                while (next < end) {
+                    LockSupport.parkNanos(next - System.nanoTime());
+                    Workload workload = mine.get(turn++ % mine.size());
+                    String batch = workload.nextBatch(options.latencyBatch());
+                    long lastSequence = workload.nextSequence() - 1;
+                    long sentAt = System.nanoTime();
+                    if (sentAt > warmUpEnds) {
+                        pending.get(workload.workoutId.toString()).add(new long[] {lastSequence, sentAt});
+                    }
+                    post(batch, rateLimited);
+                    sent.addAndGet(options.latencyBatch());
+                    next += interval;
+                }
+            }));
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        double achieved = sent.get() / seconds(System.nanoTime() - start);
+        long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (pending.values().stream().anyMatch(queue -> !queue.isEmpty()) && System.nanoTime() < drainDeadline) {
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+        sending.set(false);
+        watcher.join();
+        Percentiles percentiles = new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray());
+        return new Latency(percentiles.count(), percentiles.at(50), percentiles.at(99), percentiles.max(), achieved);
+    }
+
+    /** Records, per pending batch, the time from posting to the first committed state that includes it. */
+    private void watchLiveState(Map<String, Queue<long[]>> pending, Queue<Long> latencies, AtomicBoolean sending) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put("apicurio.registry.url", addresses.get("APICURIO_REGISTRY_URL"));
+        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
+        AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
+        values.configure(config, false);
+        try (KafkaConsumer<String, GenericRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                values)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.LIVE_WORKOUT_STATE).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            while (sending.get()) {
+                consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                    Queue<long[]> waiting = pending.get(record.key());
+                    if (waiting == null) {
+                        return;
+                    }
+                    long now = System.nanoTime();
+                    long applied = (Long) record.value().get("lastSequenceNumber");
+                    while (!waiting.isEmpty() && waiting.peek()[0] <= applied) {
+                        latencies.add(TimeUnit.NANOSECONDS.toMillis(now - waiting.poll()[1]));
+                    }
+                });
+            }
+        }
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------------------
+
+    private String bootstrap() {
+        return addresses.get("KAFKA_BOOTSTRAP_SERVERS");
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void log(String format, Object... args) {
+        System.out.printf(Locale.ROOT, "bench: " + format + "%n", args);
+    }
+
+    /** Command-line options; see the class comment for defaults. */
+    record Options(String gateway, String liveTracking, String devstack, long rawRecords, long samples, int workouts,
+            int clients, int batch, int latencyRate, int latencyBatch, int latencySeconds, String out) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>(Map.ofEntries(
+                    Map.entry("gateway", "http://127.0.0.1:8081"),
+                    Map.entry("live-tracking", "http://127.0.0.1:8083"),
+                    Map.entry("devstack", ".devstack/devstack.properties"),
+                    Map.entry("raw-records", "1000000"),
+                    Map.entry("samples", "300000"),
+                    Map.entry("workouts", "60"),
+                    Map.entry("clients", "6"),
+                    Map.entry("batch", "500"),
+                    Map.entry("latency-rate", "20000"),
+                    Map.entry("latency-batch", "100"),
+                    Map.entry("latency-seconds", "30"),
+                    Map.entry("out", "benchmarks/results/" + LocalDate.now() + "-live-tracking.md")));
+            for (int i = 0; i < args.length; i += 2) {
+                String name = args[i].replaceFirst("^--", "");
+                if (!values.containsKey(name) || i + 1 >= args.length) {
+                    throw new IllegalArgumentException("unknown or incomplete option " + args[i]);
+                }
+                values.put(name, args[i + 1]);
+            }
+            return new Options(values.get("gateway"), values.get("live-tracking"), values.get("devstack"),
+                    Long.parseLong(values.get("raw-records")), Long.parseLong(values.get("samples")),
+                    Integer.parseInt(values.get("workouts")), Integer.parseInt(values.get("clients")),
+                    Integer.parseInt(values.get("batch")), Integer.parseInt(values.get("latency-rate")),
+                    Integer.parseInt(values.get("latency-batch")), Integer.parseInt(values.get("latency-seconds")),
+                    values.get("out"));
+        }
+    }
+}
