@@ -17,8 +17,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  */
 public final class PasswordHasher {
 
+    private static final int OWASP_MINIMUM_MEMORY_KIB = 19_456;
+    private static final int OWASP_MINIMUM_ITERATIONS = 2;
+
     /** OWASP's minimum for Argon2id: 19 MiB, 2 iterations, 1 lane. */
-    public static final Params OWASP_MINIMUM = new Params(19_456, 2, 1);
+    public static final Params OWASP_MINIMUM = new Params(OWASP_MINIMUM_MEMORY_KIB, OWASP_MINIMUM_ITERATIONS, 1);
 
     private static final int SALT_BYTES = 16;
     private static final int HASH_BYTES = 32;
@@ -32,13 +35,11 @@ public final class PasswordHasher {
     /** Argon2id cost parameters: memory in KiB, iterations, parallelism. */
     public record Params(int memoryKib, int iterations, int parallelism) {
         public Params {
-            if (memoryKib < OWASP_MINIMUM_MEMORY_KIB || iterations < 2 || parallelism < 1) {
+            if (memoryKib < OWASP_MINIMUM_MEMORY_KIB || iterations < OWASP_MINIMUM_ITERATIONS || parallelism < 1) {
                 throw new IllegalArgumentException("Argon2id parameters below the OWASP minimum");
             }
         }
     }
-
-    private static final int OWASP_MINIMUM_MEMORY_KIB = 19_456;
 
     public PasswordHasher(Params params, SecureRandom random) {
         this.params = params;

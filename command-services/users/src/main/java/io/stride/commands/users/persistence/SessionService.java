@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -57,6 +58,7 @@ public class SessionService {
      * TOTP, then opens a session.
      */
     @WithTransaction
+    @WithSpan("SessionService.login")
     public Uni<AuthOutcome> login(UUID userId, String secondFactor) {
         Instant now = clock.instant();
         return users.findById(userId)
@@ -77,6 +79,7 @@ public class SessionService {
 
     /** Uses up a refresh token and issues the next one of its family. */
     @WithTransaction
+    @WithSpan("SessionService.refresh")
     public Uni<AuthOutcome> refresh(String refreshToken) {
         Instant now = clock.instant();
         String hash = Secrets.sha256Hex(refreshToken);
@@ -92,6 +95,7 @@ public class SessionService {
 
     /** Revokes the user's session (logout); unknown or foreign sessions are ignored. */
     @WithTransaction
+    @WithSpan("SessionService.logout")
     public Uni<Void> logout(UUID userId, UUID sessionId) {
         return sessions.findById(sessionId)
                 .chain(session -> {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,7 @@ public class TotpService {
 
     /** Starts (or restarts) an enrolment: a new secret, not yet required at login until confirmed. */
     @WithTransaction
+    @WithSpan("TotpService.enrol")
     public Uni<TotpEnrolment> enrol(UUID userId) {
         return users.findById(userId)
                 .onItem()
@@ -63,6 +65,7 @@ public class TotpService {
      * recovery codes are returned, in plain text this once only.
      */
     @WithTransaction
+    @WithSpan("TotpService.confirm")
     public Uni<List<String>> confirm(UUID userId, String code) {
         Instant now = clock.instant();
         return users.findById(userId)

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
@@ -37,6 +38,7 @@ public class UserAccountService {
 
     /** Creates an athlete account; {@code email} is normalised, {@code passwordHash} a PHC string. */
     @WithTransaction
+    @WithSpan("UserAccountService.register")
     public Uni<UserProfile> register(String email, String passwordHash, String firstName, String lastName) {
         Instant now = clock.instant();
         UserEntity user = new UserEntity();
@@ -63,6 +65,7 @@ public class UserAccountService {
 
     /** The credentials of the account with this normalised email, or null. */
     @WithSession
+    @WithSpan("UserAccountService.credentials")
     public Uni<Credentials> credentials(String email) {
         return users.findByEmail(email)
                 .map(user -> user == null ? null : new Credentials(user.getId(), user.getPasswordHash()));
@@ -70,17 +73,20 @@ public class UserAccountService {
 
     /** The password hash of an account (404 when it no longer exists). */
     @WithSession
+    @WithSpan("UserAccountService.passwordHash")
     public Uni<String> passwordHash(UUID userId) {
         return existing(userId).map(UserEntity::getPasswordHash);
     }
 
     @WithSession
+    @WithSpan("UserAccountService.profile")
     public Uni<UserProfile> profile(UUID userId) {
         return existing(userId).map(UserAccountService::toProfile);
     }
 
     /** Changes only the given names; nothing else of the account is patchable. */
     @WithTransaction
+    @WithSpan("UserAccountService.patchProfile")
     public Uni<UserProfile> patchProfile(UUID userId, Optional<String> firstName, Optional<String> lastName) {
         return existing(userId)
                 .invoke(user -> {
@@ -96,6 +102,7 @@ public class UserAccountService {
      * their access tokens expire within their short lifetime). The session that asked keeps working.
      */
     @WithTransaction
+    @WithSpan("UserAccountService.changePassword")
     public Uni<Void> changePassword(UUID userId, String newPasswordHash, UUID currentSessionId) {
         Instant now = clock.instant();
         return existing(userId)

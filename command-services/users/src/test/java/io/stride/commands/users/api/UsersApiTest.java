@@ -21,8 +21,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -30,6 +32,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.stride.commands.users.domain.Base32;
 import io.stride.commands.users.domain.Totp;
 import io.stride.testing.Devstack;
@@ -421,5 +426,26 @@ class UsersApiTest {
         assertThat(claims.getString("jti")).isNotBlank();
         assertThat(claims.getString("sid")).isNotBlank();
         assertThat(claims.getLong("exp") - claims.getLong("iat")).isEqualTo(300);
+    }
+
+    @Test
+    void shouldVerifyAccessTokenWithSmallryeJwtWhenAnotherAppUsesThePublishedJwks() throws Exception {
+        // given
+        String email = uniqueEmail();
+        String userId = register(email, PASSWORD).getString("id");
+        String accessToken = loggedIn(email).getString("access_token");
+        String jwks = given().when().get("/api/v1/auth/jwks").then().statusCode(200).extract().asString();
+        JWTAuthContextInfo verification = new JWTAuthContextInfo();
+        verification.setPublicKeyContent(jwks);
+        verification.setIssuedBy("https://stride.io/users");
+        verification.setExpectedAudience(Set.of("stride-api"));
+        verification.setSignatureAlgorithm(Set.of(SignatureAlgorithm.RS256));
+
+        // when
+        JsonWebToken verified = new DefaultJWTParser(verification).parse(accessToken);
+
+        // then
+        assertThat(verified.getSubject()).isEqualTo(userId);
+        assertThat(verified.getGroups()).containsExactly("athlete");
     }
 }

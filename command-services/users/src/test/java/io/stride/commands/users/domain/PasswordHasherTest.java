@@ -52,7 +52,8 @@ class PasswordHasherTest {
     void shouldVerifyReferenceHashWhenMadeByAnotherImplementation() {
         // given: made by the reference implementation's CLI (Debian argon2):
         // echo -n password | argon2 somesaltsomesalt -id -t 2 -k 19456 -p 1 -l 32 -e
-        String phc = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE";
+        String phc = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA"
+                + "$K13EBUiG7JV+9ZxztmHFTdb7J0WQsnj2V8bZaqyPptE";
 
         // when / then
         assertThat(hasher.verify(phc, "password")).isTrue();
