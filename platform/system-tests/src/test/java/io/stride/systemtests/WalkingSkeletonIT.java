@@ -33,8 +33,15 @@ import io.stride.testing.Devstack;
  */
 class WalkingSkeletonIT {
 
-    /** Metres in 0.0009 degrees of latitude on the mean-radius sphere the processor uses. */
-    private static final double STEP_METERS = 0.0009 * 6_371_008.8 * Math.PI / 180;
+    /**
+     * One fix a second, 0.000027 degrees of latitude apart: about 3 m/s, a run (the processor rejects fixes implying
+     * an implausible speed). Without noise the processor's smoothing and jitter clamp give the exact straight-line
+     * distance once its live view adds the part the moving average has not caught up with.
+     */
+    private static final double STEP_DEGREES = 0.000027;
+
+    /** Metres in one step on the mean-radius sphere the processor uses. */
+    private static final double STEP_METERS = STEP_DEGREES * 6_371_008.8 * Math.PI / 180;
 
     private static final List<AppProcess> APPS = new ArrayList<>();
     private static AppProcess gateway;
@@ -89,16 +96,18 @@ class WalkingSkeletonIT {
 
     @Test
     void shouldShowLiveStateWhenSamplesArePostedToTheGateway() {
-        // given: 10 samples walking north along a meridian, 0.0009 degrees apart, and one impossible heart rate
+        // given: 10 samples running north along a meridian, one step apart, and one impossible heart rate
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
         List<String> samples = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            samples.add(sample("it-watch", workout, user, i + 1, start.plusSeconds(i), 55.75 + i * 0.0009, 37.6, 140));
+            samples.add(sample("it-watch", workout, user, i + 1, start.plusSeconds(i), 55.75 + i * STEP_DEGREES, 37.6,
+                    140));
         }
         List<String> withBadSample = new ArrayList<>(samples);
-        withBadSample.add(sample("it-watch", workout, user, 11, start.plusSeconds(10), 55.76, 37.6, 300));
+        withBadSample.add(sample("it-watch", workout, user, 11, start.plusSeconds(10), 55.75 + 10 * STEP_DEGREES, 37.6,
+                300));
 
         // when
         given().contentType(ContentType.JSON).body(batch(withBadSample))
@@ -118,37 +127,39 @@ class WalkingSkeletonIT {
         assertThat(state.getString("user_id")).isEqualTo(user.toString());
         assertThat(state.getLong("last_sequence_number")).isEqualTo(10);
         assertThat(state.getDouble("distance_meters")).isCloseTo(9 * STEP_METERS, org.assertj.core.data.Offset.offset(0.5));
-        assertThat(state.getDouble("last_position.latitude")).isCloseTo(55.75 + 9 * 0.0009,
-                org.assertj.core.data.Offset.offset(1e-9));
+        // JsonPath reads JSON numbers as float (about 4e-6 degrees here); half a metre still tells the steps apart
+        assertThat(state.getDouble("last_position.latitude")).isCloseTo(55.75 + 9 * STEP_DEGREES,
+                org.assertj.core.data.Offset.offset(5e-6));
         assertThat(state.getInt("heart_rate_bpm")).isEqualTo(140);
     }
 
     @Test
     void shouldCountEachSampleOnceWhenADeviceResendsABatch() {
-        // given: a workout with three samples
+        // given: a workout with twelve samples
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         Instant start = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
-        List<String> first = List.of(
-                sample("it-watch-2", workout, user, 1, start, 55.70, 37.5, 120),
-                sample("it-watch-2", workout, user, 2, start.plusSeconds(1), 55.70 + 0.0009, 37.5, 121),
-                sample("it-watch-2", workout, user, 3, start.plusSeconds(2), 55.70 + 0.0018, 37.5, 122));
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            first.add(sample("it-watch-2", workout, user, i + 1, start.plusSeconds(i), 55.70 + i * STEP_DEGREES, 37.5,
+                    120 + i));
+        }
         given().contentType(ContentType.JSON).body(batch(first))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
-                .then().statusCode(202).body("accepted", equalTo(3))
-                .body("highest_sequence_numbers.it-watch-2", equalTo(3));
+                .then().statusCode(202).body("accepted", equalTo(12))
+                .body("highest_sequence_numbers.it-watch-2", equalTo(12));
 
         // when: the device resends the batch after a lost acknowledgement, then sends its next sample
         given().contentType(ContentType.JSON).body(batch(first))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
         given().contentType(ContentType.JSON)
-                .body(batch(List.of(sample("it-watch-2", workout, user, 4, start.plusSeconds(3), 55.70 + 0.0027, 37.5,
-                        123))))
+                .body(batch(List.of(sample("it-watch-2", workout, user, 13, start.plusSeconds(12),
+                        55.70 + 12 * STEP_DEGREES, 37.5, 132))))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
 
         // then
-        JsonPath state = awaitLiveState(workout, 4);
-        assertThat(state.getDouble("distance_meters")).isCloseTo(3 * STEP_METERS,
+        JsonPath state = awaitLiveState(workout, 13);
+        assertThat(state.getDouble("distance_meters")).isCloseTo(12 * STEP_METERS,
                 org.assertj.core.data.Offset.offset(0.5));
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.processors.liveworkout.topology.LiveWorkoutSerdes;
 
 /** Produces the beans the topology is built from. */
@@ -16,6 +17,15 @@ class LiveWorkoutBeans {
     @Singleton
     LiveWorkoutSerdes serdes(LiveWorkoutConfig config) {
         return LiveWorkoutSerdes.withRegistry(config.schemaRegistry().url(), config.schemaRegistry().autoRegister());
+    }
+
+    @Produces
+    @Singleton
+    LiveSettings settings(LiveWorkoutConfig config) {
+        LiveWorkoutConfig.Gps gps = config.gps();
+        return new LiveSettings(config.grace(), gps.maxAccuracyMeters(), gps.smoothingFixes(),
+                gps.minMovementMeters(), gps.speedWindow(), gps.stoppedSpeedMetersPerSecond(),
+                config.elevationThresholdMeters(), gps.maxGap(), config.updateEvery(), config.updateEveryMeters());
     }
 
     @Produces

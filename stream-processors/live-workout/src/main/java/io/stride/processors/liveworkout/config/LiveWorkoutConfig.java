@@ -1,5 +1,7 @@
 package io.stride.processors.liveworkout.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,6 +12,25 @@ public interface LiveWorkoutConfig {
     /** Schema registry access. */
     SchemaRegistry schemaRegistry();
 
+    /** How far (event time) behind a workout's newest sample a sample may arrive and still be placed in order. */
+    @WithDefault("30s")
+    Duration grace();
+
+    /** GPS filtering, smoothing and auto-pause. */
+    Gps gps();
+
+    /** Elevation hysteresis threshold in metres. */
+    @WithDefault("5")
+    double elevationThresholdMeters();
+
+    /** WorkoutUpdated rate: at most one per this much event time or {@link #updateEveryMeters()}. */
+    @WithDefault("5s")
+    Duration updateEvery();
+
+    /** WorkoutUpdated rate: at most one per this distance in metres or {@link #updateEvery()}. */
+    @WithDefault("100")
+    double updateEveryMeters();
+
     /** Schema registry access. */
     interface SchemaRegistry {
 
@@ -19,5 +40,33 @@ public interface LiveWorkoutConfig {
         /** Whether serdes register missing schemas (dev and test only; production registers them in the pipeline). */
         @WithDefault("false")
         boolean autoRegister();
+    }
+
+    /** GPS filtering, smoothing and auto-pause. */
+    interface Gps {
+
+        /** Fixes with a worse reported horizontal accuracy (metres) are rejected. */
+        @WithDefault("50")
+        double maxAccuracyMeters();
+
+        /** Trailing moving-average window, in fixes. */
+        @WithDefault("10")
+        int smoothingFixes();
+
+        /** Jitter clamp: minimum movement of the smoothed position (metres) before distance is added. */
+        @WithDefault("10")
+        double minMovementMeters();
+
+        /** Window over which the GPS speed is measured. */
+        @WithDefault("10s")
+        Duration speedWindow();
+
+        /** Auto-pause: at or below this speed (m/s) the athlete is stopped. */
+        @WithDefault("0.5")
+        double stoppedSpeedMetersPerSecond();
+
+        /** A gap between samples longer than this is never moving time. */
+        @WithDefault("30s")
+        Duration maxGap();
     }
 }

@@ -7,9 +7,21 @@ import java.util.UUID;
 public record Sample(
         UUID workoutId,
         UUID userId,
+        String deviceId,
         long sequenceNumber,
         Instant recordedAt,
         Position position,
+        Double accuracyMeters,
+        Double altitudeMeters,
         Integer heartRateBpm,
-        Double speedMetersPerSecond) {
+        Double speedMetersPerSecond,
+        Integer cadenceRpm,
+        Integer powerWatts) {
+
+    /** A reading with only a position and a heart rate (tests and simple devices). */
+    public static Sample of(UUID workoutId, UUID userId, long sequenceNumber, Instant recordedAt, Position position,
+            Integer heartRateBpm) {
+        return new Sample(workoutId, userId, "device", sequenceNumber, recordedAt, position, null, null, heartRateBpm,
+                null, null, null);
+    }
 }

@@ -5,61 +5,77 @@ import java.time.Clock;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
-import io.stride.processors.liveworkout.domain.LiveState;
-import io.stride.processors.liveworkout.domain.Sample;
+import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
+import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
- * Live workout state: every telemetry sample of a workout (keyed by workout id) is folded into that workout's state
- * in {@link #STATE_STORE}; each change is published to {@link Topics#LIVE_WORKOUT_STATE}.
+ * Live workout state: telemetry samples and Workout events (both keyed by workout id, co-partitioned) are folded by
+ * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE}; athletes' metrics come from the
+ * global {@link #USER_METRICS_STORE}. Outputs: every change to {@link Topics#LIVE_WORKOUT_STATE}, WorkoutUpdated at a
+ * bounded rate to {@link Topics#WORKOUT_EVENTS}, samples that cannot be placed to {@link Topics#TELEMETRY_SAMPLES_DLQ}.
  */
 @ApplicationScoped
 class LiveWorkoutTopology {
 
-    static final String STATE_STORE = "live-workout-state-store";
+    static final String SESSION_STORE = "live-workout-session-store";
+    static final String USER_METRICS_STORE = "user-metrics-store";
 
     @Produces
-    Topology topology(LiveWorkoutSerdes serdes, Clock clock) {
-        return build(serdes, clock);
+    Topology topology(LiveWorkoutSerdes serdes, Clock clock, LiveSettings settings) {
+        return build(serdes, clock, settings);
     }
 
-    static Topology build(LiveWorkoutSerdes serdes, Clock clock) {
+    static Topology build(LiveWorkoutSerdes serdes, Clock clock, LiveSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream(Topics.TELEMETRY_SAMPLES, Consumed.with(Serdes.String(), serdes.samples())
-                        .withTimestampExtractor(new SampleTimestampExtractor())
-                        .withName("telemetry-samples-source"))
-                .groupByKey(Grouped.<String, io.stride.schemas.telemetry.TelemetrySample>as("samples-by-workout")
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(serdes.samples()))
-                .aggregate(
-                        () -> null,
-                        (workoutId, sample, current) -> apply(current, AvroMapping.toDomain(sample), clock),
-                        Named.as("live-workout-aggregate"),
-                        Materialized.<String, LiveWorkoutState, KeyValueStore<Bytes, byte[]>>as(STATE_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(serdes.states()))
-                .toStream(Named.as("live-workout-changes"))
-                .to(Topics.LIVE_WORKOUT_STATE, Produced.with(Serdes.String(), serdes.states())
-                        .withName("live-workout-state-sink"));
-        return builder.build();
-    }
+        EventTimeExtractor eventTime = new EventTimeExtractor();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STORE),
+                Serdes.String(), serdes.sessions()));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_METRICS_STORE),
+                        Serdes.String(), serdes.userMetrics()).withLoggingDisabled(),
+                Topics.USER_METRICS,
+                Consumed.with(Serdes.String(), serdes.userMetrics()).withName("user-metrics"),
+                UserMetricsLoader::new);
 
-    private static LiveWorkoutState apply(LiveWorkoutState current, Sample sample, Clock clock) {
-        LiveState next = current == null
-                ? LiveState.start(sample, clock.instant())
-                : AvroMapping.toDomain(current).apply(sample, clock.instant());
-        return AvroMapping.toAvro(next);
+        KStream<String, SpecificRecord> samples = builder.stream(Topics.TELEMETRY_SAMPLES,
+                        Consumed.with(Serdes.String(), serdes.samples())
+                                .withTimestampExtractor(eventTime)
+                                .withName("telemetry-samples-source"))
+                .mapValues(sample -> (SpecificRecord) sample, Named.as("samples-as-inputs"));
+        KStream<String, SpecificRecord> events = builder.stream(Topics.WORKOUT_EVENTS,
+                Consumed.with(Serdes.String(), serdes.workoutEvents())
+                        .withTimestampExtractor(eventTime)
+                        .withName("workout-events-source"));
+
+        samples.merge(events, Named.as("workout-inputs"))
+                .process(() -> new LiveWorkoutProcessor(settings, clock), Named.as("live-workout-processor"),
+                        SESSION_STORE)
+                .split(Named.as("live-workout-output-"))
+                .branch((workoutId, value) -> value instanceof LiveWorkoutState, Branched.withConsumer(states -> states
+                        .mapValues(value -> (LiveWorkoutState) value, Named.as("live-workout-states"))
+                        .to(Topics.LIVE_WORKOUT_STATE, Produced.with(Serdes.String(), serdes.states())
+                                .withName("live-workout-state-sink")), "states"))
+                .branch((workoutId, value) -> value instanceof WorkoutUpdated, Branched.withConsumer(updates -> updates
+                        .to(Topics.WORKOUT_EVENTS, Produced.with(Serdes.String(), serdes.workoutEvents())
+                                .withName("workout-updated-sink")), "updates"))
+                .branch((workoutId, value) -> value instanceof TelemetrySample, Branched.withConsumer(late -> late
+                        .mapValues(value -> (TelemetrySample) value, Named.as("unplaced-samples"))
+                        .to(Topics.TELEMETRY_SAMPLES_DLQ, Produced.with(Serdes.String(), serdes.samples())
+                                .withName("telemetry-samples-dlq-sink")), "dead-letters"))
+                .noDefaultBranch();
+        return builder.build();
     }
 }

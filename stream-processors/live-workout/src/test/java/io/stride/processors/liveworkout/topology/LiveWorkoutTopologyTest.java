@@ -1,6 +1,12 @@
 package io.stride.processors.liveworkout.topology;
 
 import static io.stride.schemas.testkit.EventBuilders.aTelemetrySample;
+import static io.stride.schemas.testkit.EventBuilders.aUserMetricsUpdated;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutCompleted;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutPaused;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutResumed;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutStarted;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutUpdated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -14,44 +20,64 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.Topics;
+import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.testkit.TestSerdes;
+import io.stride.schemas.users.UserMetricsUpdated;
+import io.stride.schemas.workout.WorkoutUpdated;
 
 class LiveWorkoutTopologyTest {
 
-    private static final Instant NOW = Instant.parse("2025-06-01T06:30:00Z");
-    private static final Instant T0 = Instant.parse("2025-06-01T06:00:00Z");
-    private static final double STEP_METERS = 0.0009 * 6_371_008.8 * Math.PI / 180;
+    static final Instant NOW = Instant.parse("2025-06-01T06:30:00Z");
+    static final Instant T0 = Instant.parse("2025-06-01T06:00:00Z");
+    static final double METERS_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
-    private final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(
-            TestSerdes.specific(TelemetrySample.class), TestSerdes.specific(LiveWorkoutState.class));
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, TelemetrySample> samples;
-    private TestOutputTopic<String, LiveWorkoutState> states;
+    final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySample.class),
+            TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
+            TestSerdes.specific(UserMetricsUpdated.class));
+    TopologyTestDriver driver;
+    TestInputTopic<String, TelemetrySample> samples;
+    TestInputTopic<String, SpecificRecord> events;
+    TestInputTopic<String, UserMetricsUpdated> metrics;
+    TestOutputTopic<String, LiveWorkoutState> states;
+    TestOutputTopic<String, SpecificRecord> eventsOut;
+    TestOutputTopic<String, TelemetrySample> deadLetters;
 
     @BeforeEach
     void startDriver() {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-workout-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(LiveWorkoutTopology.build(serdes, Clock.fixed(NOW, ZoneOffset.UTC)), config);
+        driver = new TopologyTestDriver(
+                LiveWorkoutTopology.build(serdes, Clock.fixed(NOW, ZoneOffset.UTC), LiveSettings.DEFAULTS), config);
         samples = driver.createInputTopic(Topics.TELEMETRY_SAMPLES, Serdes.String().serializer(),
                 serdes.samples().serializer());
+        events = driver.createInputTopic(Topics.WORKOUT_EVENTS, Serdes.String().serializer(),
+                serdes.workoutEvents().serializer());
+        metrics = driver.createInputTopic(Topics.USER_METRICS, Serdes.String().serializer(),
+                serdes.userMetrics().serializer());
         states = driver.createOutputTopic(Topics.LIVE_WORKOUT_STATE, Serdes.String().deserializer(),
                 serdes.states().deserializer());
+        eventsOut = driver.createOutputTopic(Topics.WORKOUT_EVENTS, Serdes.String().deserializer(),
+                serdes.workoutEvents().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLES_DLQ, Serdes.String().deserializer(),
+                serdes.samples().deserializer());
     }
 
     @AfterEach
@@ -59,87 +85,253 @@ class LiveWorkoutTopologyTest {
         driver.close();
     }
 
-    private void pipe(TelemetrySample sample) {
+    void pipe(TelemetrySample sample) {
         samples.pipeInput(sample.getWorkoutId().toString(), sample, sample.getRecordedAt());
     }
 
+    void pipeEvent(UUID workout, SpecificRecord event, Instant at) {
+        events.pipeInput(workout.toString(), event, at);
+    }
+
+    /** A runner going north at 3 m/s, one fix a second, heart rate 150. */
+    static TelemetrySample running(UUID workout, UUID user, int second) {
+        return aTelemetrySample().forWorkout(workout, user).deviceId("watch").sequenceNumber(second + 1)
+                .at(T0.plusSeconds(second)).position(55.75 + second * 3 / METERS_PER_DEGREE, 37.6)
+                .accuracyMeters(5.0).heartRateBpm(150).build();
+    }
+
+    void assertAllOutputsEmpty() {
+        assertThat(states.isEmpty()).isTrue();
+        assertThat(eventsOut.isEmpty()).isTrue();
+        assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
     @Test
-    void shouldPublishStateWithDistanceWhenSamplesOfAWorkoutArrive() {
+    void shouldPublishLiveFiguresWhenSamplesOfAWorkoutArrive() {
         // given
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
 
-        // when: three fixes 0.0009 degrees of latitude apart
-        for (int i = 0; i < 3; i++) {
-            pipe(aTelemetrySample().forWorkout(workout, user).sequenceNumber(i + 1).at(T0.plusSeconds(i))
-                    .position(55.75 + i * 0.0009, 37.6).heartRateBpm(140 + i).build());
+        // when: 101 fixes, 3 m apart, one a second
+        for (int second = 0; second <= 100; second++) {
+            pipe(running(workout, user, second));
         }
 
         // then
         List<LiveWorkoutState> published = states.readValuesToList();
-        assertThat(published).extracting(LiveWorkoutState::getSampleCount).containsExactly(1L, 2L, 3L);
+        assertThat(published).hasSize(101);
         LiveWorkoutState last = published.getLast();
         assertThat(last.getWorkoutId()).isEqualTo(workout);
         assertThat(last.getUserId()).isEqualTo(user);
-        assertThat(last.getDistanceMeters()).isCloseTo(2 * STEP_METERS, within(1e-6));
-        assertThat(last.getLastPosition().getLatitude()).isCloseTo(55.7518, within(1e-9));
-        assertThat(last.getLastHeartRateBpm()).isEqualTo(142);
+        assertThat(last.getSampleCount()).isEqualTo(101);
+        assertThat(last.getDistanceMeters()).isCloseTo(300.0, within(0.01));
+        assertThat(last.getMovingTimeMillis()).isBetween(90_000L, 100_000L);
+        assertThat(last.getElapsedTimeMillis()).isEqualTo(100_000);
+        assertThat(last.getLastPosition().getLatitude()).isCloseTo(55.75 + 300 / METERS_PER_DEGREE, within(1e-9));
+        assertThat(last.getAvgHeartRateBpm()).isEqualTo(150);
+        assertThat(last.getStatus()).isEqualTo("ACTIVE");
         assertThat(last.getStartedAt()).isEqualTo(T0);
-        assertThat(last.getLastRecordedAt()).isEqualTo(T0.plusSeconds(2));
         assertThat(last.getUpdatedAt()).isEqualTo(NOW);
-        KeyValueStore<String, LiveWorkoutState> store = driver.getKeyValueStore(LiveWorkoutTopology.STATE_STORE);
-        assertThat(store.get(workout.toString())).isEqualTo(last);
-        assertThat(states.isEmpty()).isTrue();
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldPlaceSamplesInOrderWhenTheyArriveShuffledWithinTheGrace() {
+        // given: the same 61 samples in order for one workout, in blocks of 10 reversed for another
+        UUID inOrder = UUID.randomUUID();
+        UUID shuffled = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        // when
+        for (int second = 0; second <= 60; second++) {
+            pipe(running(inOrder, user, second));
+        }
+        for (int block = 0; block <= 60; block += 10) {
+            for (int second = Math.min(block + 9, 60); second >= block; second--) {
+                pipe(running(shuffled, user, second));
+            }
+        }
+
+        // then
+        List<TestRecord<String, LiveWorkoutState>> published = states.readRecordsToList();
+        LiveWorkoutState a = lastFor(published, inOrder);
+        LiveWorkoutState b = lastFor(published, shuffled);
+        assertThat(b.getDistanceMeters()).isEqualTo(a.getDistanceMeters()).isCloseTo(180.0, within(0.01));
+        assertThat(b.getMovingTimeMillis()).isEqualTo(a.getMovingTimeMillis());
+        assertThat(b.getSampleCount()).isEqualTo(61);
+        assertThat(deadLetters.isEmpty()).isTrue();
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterASampleWithItsReasonWhenItArrivesAfterTheGrace() {
+        // given: samples up to 100 s, all but the one at 40 s
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 100; second++) {
+            if (second != 40) {
+                pipe(running(workout, user, second));
+            }
+        }
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+
+        // when: the one at 40 s arrives 60 s late; a resend of the one at 39 s too
+        pipe(running(workout, user, 40));
+        pipe(running(workout, user, 39));
+
+        // then
+        TestRecord<String, TelemetrySample> deadLetter = deadLetters.readRecord();
+        assertThat(deadLetter.key()).isEqualTo(workout.toString());
+        assertThat(deadLetter.value().getSequenceNumber()).isEqualTo(41);
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+                StandardCharsets.UTF_8)).startsWith("late_sample: 60000 ms behind");
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.STAGE_HEADER).value(),
+                StandardCharsets.UTF_8)).isEqualTo("processing");
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.SOURCE_HEADER).value(),
+                StandardCharsets.UTF_8)).startsWith(Topics.TELEMETRY_SAMPLES + "/0/");
+        assertAllOutputsEmpty();
     }
 
     @Test
     void shouldNotCountASampleTwiceWhenTheDeviceResendsIt() {
         // given
         UUID workout = UUID.randomUUID();
-        TelemetrySample first = aTelemetrySample().workoutId(workout).sequenceNumber(1).at(T0)
-                .position(55.75, 37.6).build();
-        TelemetrySample second = aTelemetrySample().workoutId(workout).userId(first.getUserId()).sequenceNumber(2)
-                .at(T0.plusSeconds(1)).position(55.7509, 37.6).build();
-        pipe(first);
-        pipe(second);
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 50; second++) {
+            pipe(running(workout, user, second));
+        }
+        LiveWorkoutState before = states.readValuesToList().getLast();
 
-        // when
-        pipe(second);
-        pipe(first);
+        // when: a resend of a sample still in the reorder buffer and of one applied for good
+        pipe(running(workout, user, 45));
+        pipe(running(workout, user, 3));
+        pipe(running(workout, user, 51));
 
         // then
-        LiveWorkoutState state = driver.<String, LiveWorkoutState>getKeyValueStore(LiveWorkoutTopology.STATE_STORE)
-                .get(workout.toString());
-        assertThat(state.getSampleCount()).isEqualTo(2);
-        assertThat(state.getDistanceMeters()).isCloseTo(STEP_METERS, within(1e-6));
-        assertThat(states.readValuesToList()).extracting(LiveWorkoutState::getSampleCount)
-                .containsExactly(1L, 2L, 2L, 2L);
-        assertThat(states.isEmpty()).isTrue();
+        LiveWorkoutState after = states.readValuesToList().getLast();
+        assertThat(before.getSampleCount()).isEqualTo(51);
+        assertThat(after.getSampleCount()).isEqualTo(52);
+        assertThat(after.getDistanceMeters()).isCloseTo(153.0, within(0.01));
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
     }
 
     @Test
-    void shouldKeepWorkoutsApartWhenTheyInterleave() {
+    void shouldStopTheClockWhenTheWorkoutIsPausedAndStartItWhenResumed() {
         // given
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        pipeEvent(workout, aWorkoutStarted().forWorkout(workout, user).sportType(SportType.RUNNING).at(T0).build(),
+                T0);
+        for (int second = 0; second < 60; second++) {
+            pipe(running(workout, user, second));
+        }
 
-        // when
-        pipe(aTelemetrySample().workoutId(a).sequenceNumber(1).at(T0).position(55.75, 37.6).build());
-        pipe(aTelemetrySample().workoutId(b).sequenceNumber(1).at(T0).position(10.0, 10.0).build());
-        pipe(aTelemetrySample().workoutId(a).sequenceNumber(2).at(T0.plusSeconds(1)).position(55.7509, 37.6).build());
+        // when: paused 60-120 s while the watch keeps sending, resumed, 60 s more
+        pipeEvent(workout, aWorkoutPaused().forWorkout(workout, user).at(T0.plusSeconds(60)).build(),
+                T0.plusSeconds(60));
+        LiveWorkoutState paused = states.readValuesToList().getLast();
+        for (int second = 60; second < 120; second++) {
+            pipe(running(workout, user, second));
+        }
+        pipeEvent(workout, aWorkoutResumed().forWorkout(workout, user).at(T0.plusSeconds(120)).build(),
+                T0.plusSeconds(120));
+        for (int second = 120; second <= 180; second++) {
+            pipe(running(workout, user, second));
+        }
 
         // then
-        KeyValueStore<String, LiveWorkoutState> store = driver.getKeyValueStore(LiveWorkoutTopology.STATE_STORE);
-        assertThat(store.get(a.toString()).getDistanceMeters()).isCloseTo(STEP_METERS, within(1e-6));
-        assertThat(store.get(b.toString()).getDistanceMeters()).isZero();
-        assertThat(states.readKeyValuesToList()).hasSize(3);
-        assertThat(states.isEmpty()).isTrue();
+        assertThat(paused.getStatus()).isEqualTo("PAUSED");
+        LiveWorkoutState last = states.readValuesToList().getLast();
+        assertThat(last.getStatus()).isEqualTo("ACTIVE");
+        assertThat(last.getElapsedTimeMillis()).isEqualTo(120_000);
+        assertThat(last.getMovingTimeMillis()).isBetween(110_000L, 120_000L);
+        assertThat(last.getDistanceMeters()).isCloseTo(59 * 3.0 + 60 * 3.0, within(10.0));
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldStopUpdatingAndDeadLetterLaterSamplesWhenTheWorkoutIsCompleted() {
+        // given
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 40; second++) {
+            pipe(running(workout, user, second));
+        }
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+
+        // when
+        pipeEvent(workout, aWorkoutCompleted().forWorkout(workout, user).at(T0.plusSeconds(41)).build(),
+                T0.plusSeconds(41));
+        pipe(running(workout, user, 41));
+
+        // then: the final state, one final WorkoutUpdated, the later sample dead-lettered
+        LiveWorkoutState last = states.readValue();
+        assertThat(last.getStatus()).isEqualTo("COMPLETED");
+        assertThat(last.getSampleCount()).isEqualTo(41);
+        assertThat(last.getDistanceMeters()).isCloseTo(120.0, within(0.01));
+        assertThat(eventsOut.readValue()).isInstanceOf(WorkoutUpdated.class);
+        TestRecord<String, TelemetrySample> deadLetter = deadLetters.readRecord();
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+                StandardCharsets.UTF_8)).isEqualTo("workout_closed: workout completed");
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldEmitWorkoutUpdatedAtMostEveryFiveSecondsWhenSamplesStream() {
+        // given
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        // when: 60 s of samples, and a WorkoutUpdated read back from the events topic
+        for (int second = 0; second < 60; second++) {
+            pipe(running(workout, user, second));
+        }
+        pipeEvent(workout, aWorkoutUpdated().forWorkout(workout, user).at(T0.plusSeconds(60)).build(),
+                T0.plusSeconds(60));
+
+        // then: one at 0 s, then one every 5 s (distance steps of 100 m come later than 5 s at 3 m/s)
+        List<SpecificRecord> updates = eventsOut.readValuesToList();
+        assertThat(updates).hasSize(12).allMatch(WorkoutUpdated.class::isInstance);
+        WorkoutUpdated lastUpdate = (WorkoutUpdated) updates.getLast();
+        assertThat(lastUpdate.getTimestamp()).isEqualTo(T0.plusSeconds(55));
+        assertThat(lastUpdate.getData().getWorkoutId()).isEqualTo(workout);
+        assertThat(lastUpdate.getData().getAvgHeartRateBpm()).isEqualTo(150);
+        assertThat(updates.stream().map(update -> ((WorkoutUpdated) update).getEventId()).distinct()).hasSize(12);
+        assertThat(states.readValuesToList()).hasSize(60);
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldUseTheAthletesMaximumHeartRateWhenTheirMetricsAreKnown() {
+        // given: max 200 bpm, so 150 bpm is zone 3 (70-80%)
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        metrics.pipeInput(user.toString(), aUserMetricsUpdated().userId(user).maxHeartRateBpm(200).weightKg(80.0)
+                .build(), T0);
+
+        // when
+        for (int second = 0; second <= 10; second++) {
+            pipe(running(workout, user, second));
+        }
+
+        // then
+        LiveWorkoutState last = states.readValuesToList().getLast();
+        assertThat(last.getZoneMaxHeartRateBpm()).isEqualTo(200);
+        assertThat(last.getHeartRateZoneMillis()).containsExactly(0L, 0L, 10_000L, 0L, 0L);
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
     }
 
     @Test
     void shouldMatchTheReviewedSnapshotWhenTheTopologyIsDescribed() throws IOException {
         // given
-        Topology topology = LiveWorkoutTopology.build(serdes, Clock.systemUTC());
+        Topology topology = LiveWorkoutTopology.build(serdes, Clock.systemUTC(), LiveSettings.DEFAULTS);
 
         // when
         String description = topology.describe().toString();
@@ -147,7 +339,16 @@ class LiveWorkoutTopologyTest {
         // then: a change here renames state or internal topics; update the snapshot only in a reviewed change
         try (InputStream snapshot = getClass().getResourceAsStream("/topology/live-workout.txt")) {
             assertThat(snapshot).as("src/test/resources/topology/live-workout.txt").isNotNull();
-            assertThat(description.strip()).isEqualTo(new String(snapshot.readAllBytes(), StandardCharsets.UTF_8).strip());
+            assertThat(description.strip())
+                    .isEqualTo(new String(snapshot.readAllBytes(), StandardCharsets.UTF_8).strip());
         }
+    }
+
+    static LiveWorkoutState lastFor(List<TestRecord<String, LiveWorkoutState>> records, UUID workout) {
+        return records.stream()
+                .filter(record -> record.key().equals(workout.toString()))
+                .reduce((first, second) -> second)
+                .orElseThrow()
+                .value();
     }
 }

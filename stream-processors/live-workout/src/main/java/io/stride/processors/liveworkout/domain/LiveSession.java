@@ -1,0 +1,355 @@
+package io.stride.processors.liveworkout.domain;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Live state of one workout: samples are first held in a reorder buffer and applied for good, in event-time order,
+ * once they are {@link LiveSettings#grace()} behind the newest sample seen; {@link #view} shows the figures as if the
+ * buffer were applied too, so the published state is live. Manual pauses (workout events) stop the clock; a completed
+ * or cancelled workout takes no more samples.
+ *
+ * <p>Moving time (auto-pause): an interval between two applied samples is moving time when the speed at its end is
+ * above {@link LiveSettings#stoppedSpeedMetersPerSecond()} (gpxpy's per-interval rule, with Strava-like rather than
+ * gpxpy's 1 km/h threshold because GPS noise makes 1 km/h unreliable). The speed is the device's reported speed when
+ * it sends one (DOMAIN-ALGORITHMS C.5: prefer the sensor; median of its last three readings, which drops a one-sample
+ * blip and shifts the start and the end of a stop alike), else the GPS speed of {@link Track} (whose 10 s windows
+ * blur starts and stops: moving time then runs long by a few seconds per stop). Intervals longer than
+ * {@link LiveSettings#maxGap()} and time in manual pauses are never moving time; elapsed time excludes manual pauses.
+ * Calories accrue over moving time by the MET method; time in heart-rate zones over elapsed time, each interval in
+ * the zone of the heart rate at its end.
+ */
+public final class LiveSession {
+
+    /** Lifecycle of a workout as the live state sees it. */
+    public enum Status {
+        ACTIVE, PAUSED, COMPLETED, CANCELLED
+    }
+
+    /** What became of an offered sample. */
+    public sealed interface Offer {
+    }
+
+    /** The sample waits in the reorder buffer (or was applied). */
+    public record Accepted() implements Offer {
+    }
+
+    /** The same device and sequence number was already taken. */
+    public record Duplicate() implements Offer {
+    }
+
+    /** Older than a sample already applied for good: it can no longer be placed in order. */
+    public record TooLate(long behindMillis) implements Offer {
+    }
+
+    /** The workout was completed or cancelled. */
+    public record Closed(Status status) implements Offer {
+    }
+
+    /** A manual pause, {@code toMillis} null while it lasts. */
+    public record Pause(long fromMillis, Long toMillis) {
+    }
+
+    private static final long FINAL_UPDATE = Long.MAX_VALUE;
+
+    private static final Comparator<Sample> EVENT_ORDER = Comparator.comparing(Sample::recordedAt)
+            .thenComparing(Sample::deviceId)
+            .thenComparingLong(Sample::sequenceNumber);
+
+    UUID workoutId;
+    UUID userId;
+    Sport sport = Sport.OTHER;
+    Status status = Status.ACTIVE;
+    long sampleCount;
+    long lastSequenceNumber;
+    Long firstAppliedAtMillis;
+    Long lastAppliedAtMillis;
+    Long newestSeenAtMillis;
+    List<Sample> buffer = new ArrayList<>();
+    Map<String, SequenceRanges> applied = new HashMap<>();
+    List<Pause> pauses = new ArrayList<>();
+    Track track = new Track();
+    ElevationHysteresis elevation = new ElevationHysteresis();
+    SensorStats heartRate = new SensorStats();
+    SensorStats cadence = new SensorStats();
+    SensorStats power = new SensorStats();
+    long[] zoneMillis = new long[HeartRateZones.ZONES];
+    int zoneMaxHeartRateBpm = HeartRateZones.DEFAULT_MAX_HEART_RATE_BPM;
+    long elapsedMillis;
+    long movingMillis;
+    double caloriesKcal;
+    Double lastDeviceSpeed;
+    List<Double> recentDeviceSpeeds = new ArrayList<>();
+    Double currentSpeed;
+    long lateSamples;
+    Long lastUpdateAtMillis;
+    double lastUpdateDistanceMeters;
+    long updatesEmitted;
+
+    /** A new workout's state; ids may be refined by the first sample or event. */
+    public static LiveSession open(UUID workoutId, UUID userId) {
+        LiveSession session = new LiveSession();
+        session.workoutId = workoutId;
+        session.userId = userId;
+        return session;
+    }
+
+    private LiveSession copy() {
+        LiveSession copy = new LiveSession();
+        copy.workoutId = workoutId;
+        copy.userId = userId;
+        copy.sport = sport;
+        copy.status = status;
+        copy.sampleCount = sampleCount;
+        copy.lastSequenceNumber = lastSequenceNumber;
+        copy.firstAppliedAtMillis = firstAppliedAtMillis;
+        copy.lastAppliedAtMillis = lastAppliedAtMillis;
+        copy.newestSeenAtMillis = newestSeenAtMillis;
+        copy.buffer = new ArrayList<>(buffer);
+        applied.forEach((device, ranges) -> copy.applied.put(device, ranges.copy()));
+        copy.pauses = new ArrayList<>(pauses);
+        copy.track = track.copy();
+        copy.elevation = elevation.copy();
+        copy.heartRate = heartRate.copy();
+        copy.cadence = cadence.copy();
+        copy.power = power.copy();
+        copy.zoneMillis = zoneMillis.clone();
+        copy.zoneMaxHeartRateBpm = zoneMaxHeartRateBpm;
+        copy.elapsedMillis = elapsedMillis;
+        copy.movingMillis = movingMillis;
+        copy.caloriesKcal = caloriesKcal;
+        copy.lastDeviceSpeed = lastDeviceSpeed;
+        copy.recentDeviceSpeeds = new ArrayList<>(recentDeviceSpeeds);
+        copy.currentSpeed = currentSpeed;
+        copy.lateSamples = lateSamples;
+        copy.lastUpdateAtMillis = lastUpdateAtMillis;
+        copy.lastUpdateDistanceMeters = lastUpdateDistanceMeters;
+        copy.updatesEmitted = updatesEmitted;
+        return copy;
+    }
+
+    /** Takes a sample: buffers it and applies every buffered sample that is now beyond the grace period. */
+    public Offer offer(Sample sample, Athlete athlete, LiveSettings settings) {
+        if (status == Status.COMPLETED || status == Status.CANCELLED) {
+            return new Closed(status);
+        }
+        if (userId == null) {
+            userId = sample.userId();
+        }
+        long at = sample.recordedAt().toEpochMilli();
+        SequenceRanges ranges = applied.get(sample.deviceId());
+        boolean buffered = buffer.stream().anyMatch(waiting -> waiting.deviceId().equals(sample.deviceId())
+                && waiting.sequenceNumber() == sample.sequenceNumber());
+        if (buffered || ranges != null && ranges.contains(sample.sequenceNumber())) {
+            return new Duplicate();
+        }
+        if (lastAppliedAtMillis != null && at < lastAppliedAtMillis) {
+            lateSamples++;
+            return new TooLate(newestSeenAtMillis - at);
+        }
+        int index = 0;
+        while (index < buffer.size() && EVENT_ORDER.compare(buffer.get(index), sample) <= 0) {
+            index++;
+        }
+        buffer.add(index, sample);
+        newestSeenAtMillis = newestSeenAtMillis == null ? at : Math.max(newestSeenAtMillis, at);
+        long releaseUpTo = newestSeenAtMillis - settings.grace().toMillis();
+        while (!buffer.isEmpty() && buffer.getFirst().recordedAt().toEpochMilli() <= releaseUpTo) {
+            apply(buffer.removeFirst(), athlete, settings);
+        }
+        return new Accepted();
+    }
+
+    /** The workout's sport (from WorkoutStarted): plausible speeds and METs. */
+    public void started(UUID startedBy, Sport startedSport) {
+        if (userId == null) {
+            userId = startedBy;
+        }
+        sport = startedSport;
+    }
+
+    /** The athlete paused the workout at {@code at}. */
+    public void paused(Instant at) {
+        if (status == Status.ACTIVE) {
+            pauses.add(new Pause(at.toEpochMilli(), null));
+            status = Status.PAUSED;
+        }
+    }
+
+    /** The athlete resumed the workout at {@code at}. */
+    public void resumed(Instant at) {
+        if (status == Status.PAUSED) {
+            Pause open = pauses.removeLast();
+            pauses.add(new Pause(open.fromMillis(), Math.max(open.fromMillis(), at.toEpochMilli())));
+            status = Status.ACTIVE;
+        }
+    }
+
+    /** The workout ended (completed or cancelled): every buffered sample is applied and the state frozen. */
+    public void closed(Status finalStatus, Athlete athlete, LiveSettings settings) {
+        if (status == Status.COMPLETED || status == Status.CANCELLED) {
+            return;
+        }
+        applyBuffer(athlete, settings);
+        status = finalStatus;
+    }
+
+    /** The athlete, null until a sample or WorkoutStarted names them. */
+    public UUID userId() {
+        return userId;
+    }
+
+    /** Whether the workout takes no more samples. */
+    public boolean isClosed() {
+        return status == Status.COMPLETED || status == Status.CANCELLED;
+    }
+
+    /** Whether any sample was taken. */
+    public boolean hasSamples() {
+        return sampleCount > 0 || !buffer.isEmpty();
+    }
+
+    private void applyBuffer(Athlete athlete, LiveSettings settings) {
+        while (!buffer.isEmpty()) {
+            apply(buffer.removeFirst(), athlete, settings);
+        }
+        track.finish(settings);
+    }
+
+    /** The figures with the reorder buffer applied as well; this state is unchanged. */
+    public LiveFigures view(Athlete athlete, LiveSettings settings) {
+        LiveSession live = copy();
+        live.applyBuffer(athlete, settings);
+        return live.figures();
+    }
+
+    /**
+     * Whether a WorkoutUpdated is due for these figures: the first one, then once {@link LiveSettings#updateEvery()}
+     * of event time or {@link LiveSettings#updateEveryMeters()} has passed since the last, and once at the end.
+     * Records the emission when it is.
+     */
+    public boolean updateDue(LiveFigures figures, LiveSettings settings) {
+        long at = figures.lastRecordedAt().toEpochMilli();
+        boolean finalDone = lastUpdateAtMillis != null && lastUpdateAtMillis == FINAL_UPDATE;
+        boolean due = isClosed() ? !finalDone
+                : lastUpdateAtMillis == null
+                        || at - lastUpdateAtMillis >= settings.updateEvery().toMillis()
+                        || figures.distanceMeters() - lastUpdateDistanceMeters >= settings.updateEveryMeters();
+        if (due) {
+            lastUpdateAtMillis = isClosed() ? FINAL_UPDATE : at;
+            lastUpdateDistanceMeters = figures.distanceMeters();
+            updatesEmitted++;
+        }
+        return due;
+    }
+
+    /** Number of WorkoutUpdated events emitted so far (names the next one's id). */
+    public long updatesEmitted() {
+        return updatesEmitted;
+    }
+
+    private void apply(Sample sample, Athlete athlete, LiveSettings settings) {
+        long at = sample.recordedAt().toEpochMilli();
+        applied.computeIfAbsent(sample.deviceId(), device -> new SequenceRanges()).add(sample.sequenceNumber());
+        sampleCount++;
+        lastSequenceNumber = Math.max(lastSequenceNumber, sample.sequenceNumber());
+        long span = lastAppliedAtMillis == null ? 0 : Math.max(0, at - lastAppliedAtMillis);
+        long paused = lastAppliedAtMillis == null ? 0 : pausedWithin(lastAppliedAtMillis, at);
+        boolean inPause = isPausedAt(at);
+        long active = span - paused;
+        if (firstAppliedAtMillis == null) {
+            firstAppliedAtMillis = at;
+        }
+        lastAppliedAtMillis = at;
+        if (sample.speedMetersPerSecond() != null) {
+            lastDeviceSpeed = sample.speedMetersPerSecond();
+            recentDeviceSpeeds.add(lastDeviceSpeed);
+            while (recentDeviceSpeeds.size() > 3) {
+                recentDeviceSpeeds.removeFirst();
+            }
+        }
+        if (inPause || paused > 0) {
+            track.finish(settings);
+            track.restart();
+        }
+        if (!inPause) {
+            if (sample.position() != null) {
+                boolean accepted = track.add(new Fix(sample.position().latitude(), sample.position().longitude(), at),
+                        sample.accuracyMeters(), sport, settings);
+                if (accepted && sample.altitudeMeters() != null) {
+                    elevation.add(sample.altitudeMeters(), settings.elevationThresholdMeters());
+                }
+            } else if (sample.altitudeMeters() != null) {
+                elevation.add(sample.altitudeMeters(), settings.elevationThresholdMeters());
+            }
+        }
+        currentSpeed = sample.speedMetersPerSecond() != null ? sample.speedMetersPerSecond()
+                : lastDeviceSpeed != null && sample.position() == null ? lastDeviceSpeed
+                : track.speedMetersPerSecond();
+        elapsedMillis += active;
+        boolean countable = active > 0 && span <= settings.maxGap().toMillis();
+        Double movingSpeed = sample.speedMetersPerSecond() != null
+                ? Double.valueOf(median(recentDeviceSpeeds))
+                : currentSpeed;
+        boolean moving = movingSpeed != null && movingSpeed > settings.stoppedSpeedMetersPerSecond()
+                || currentSpeed == null && sample.cadenceRpm() != null && sample.cadenceRpm() > 0;
+        if (countable && moving) {
+            movingMillis += active;
+            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
+        }
+        zoneMaxHeartRateBpm = athlete.maxHeartRateBpm(sample.recordedAt().atZone(ZoneOffset.UTC).getYear());
+        Integer bpm = sample.heartRateBpm() != null ? sample.heartRateBpm() : heartRate.current();
+        if (countable && bpm != null) {
+            zoneMillis[HeartRateZones.zoneOf(bpm, zoneMaxHeartRateBpm) - 1] += active;
+        }
+        heartRate.add(sample.heartRateBpm());
+        cadence.add(sample.cadenceRpm());
+        power.add(sample.powerWatts());
+    }
+
+    /** Median of up to three readings: drops a single-sample blip, shifts both ends of a stop alike. */
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.size() == 2 ? (sorted.get(0) + sorted.get(1)) / 2 : sorted.get(sorted.size() / 2);
+    }
+
+    private boolean isPausedAt(long at) {
+        for (Pause pause : pauses) {
+            if (at >= pause.fromMillis() && (pause.toMillis() == null || at < pause.toMillis())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private long pausedWithin(long from, long to) {
+        long paused = 0;
+        for (Pause pause : pauses) {
+            long start = Math.max(from, pause.fromMillis());
+            long end = Math.min(to, pause.toMillis() == null ? Long.MAX_VALUE : pause.toMillis());
+            paused += Math.max(0, end - start);
+        }
+        return paused;
+    }
+
+    private LiveFigures figures() {
+        double distance = track.distanceMeters();
+        Double avgSpeed = movingMillis > 0 ? distance * 1000.0 / movingMillis : null;
+        Double speedNow = status == Status.ACTIVE ? currentSpeed : Double.valueOf(0.0);
+        return new LiveFigures(workoutId, userId, status, sampleCount, lastSequenceNumber,
+                Instant.ofEpochMilli(firstAppliedAtMillis), Instant.ofEpochMilli(lastAppliedAtMillis),
+                track.position(), distance, heartRate.current(), lastDeviceSpeed != null ? lastDeviceSpeed : speedNow,
+                elapsedMillis, movingMillis, speedNow, avgSpeed, LiveFigures.paceSecondsPerKm(speedNow),
+                LiveFigures.paceSecondsPerKm(avgSpeed), heartRate.average(), heartRate.max(), zoneMaxHeartRateBpm,
+                Arrays.stream(zoneMillis).boxed().toList(), elevation.gainMeters(), elevation.lossMeters(),
+                caloriesKcal, cadence.average(), cadence.max(), power.average(), power.max(), track.rejectedFixes(),
+                lateSamples);
+    }
+}

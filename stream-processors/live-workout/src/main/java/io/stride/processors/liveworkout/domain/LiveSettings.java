@@ -1,0 +1,36 @@
+package io.stride.processors.liveworkout.domain;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the live figures; the defaults are what the README documents.
+ *
+ * @param grace how far (event time) behind the workout's newest sample a sample may arrive and still be placed in
+ *     order; samples wait this long in the reorder buffer before they are applied for good
+ * @param maxAccuracyMeters fixes with a worse reported horizontal accuracy are rejected (OpenTracks: 50 m)
+ * @param smoothingFixes trailing moving-average window over accepted fixes
+ * @param minMovementMeters jitter clamp: the smoothed position must move this far from the last counted point before
+ *     distance is added (Traccar's minError, OpenTracks' recording distance)
+ * @param speedWindow window over which the GPS speed is measured on the smoothed track
+ * @param stoppedSpeedMetersPerSecond at or below this speed the athlete is stopped (auto-pause)
+ * @param elevationThresholdMeters hysteresis of elevation gain and loss
+ * @param maxGap a gap between samples longer than this is not moving time (the device lost the athlete)
+ * @param updateEvery event time between two WorkoutUpdated events of a workout
+ * @param updateEveryMeters distance between two WorkoutUpdated events of a workout
+ */
+public record LiveSettings(
+        Duration grace,
+        double maxAccuracyMeters,
+        int smoothingFixes,
+        double minMovementMeters,
+        Duration speedWindow,
+        double stoppedSpeedMetersPerSecond,
+        double elevationThresholdMeters,
+        Duration maxGap,
+        Duration updateEvery,
+        double updateEveryMeters) {
+
+    /** The documented defaults. */
+    public static final LiveSettings DEFAULTS = new LiveSettings(Duration.ofSeconds(30), 50.0, 10, 10.0,
+            Duration.ofSeconds(10), 0.5, 5.0, Duration.ofSeconds(30), Duration.ofSeconds(5), 100.0);
+}

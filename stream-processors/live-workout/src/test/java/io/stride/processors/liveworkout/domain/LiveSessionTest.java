@@ -1,0 +1,134 @@
+package io.stride.processors.liveworkout.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+class LiveSessionTest {
+
+    private static final UUID WORKOUT = UUID.fromString("6f1c2b0e-4a7d-4f43-9b1e-2d5f0c9a1e01");
+    private static final UUID USER = UUID.fromString("0b9e7c3a-1d2f-4e5a-8b6c-7d8e9f0a1b2c");
+    private static final Instant T0 = Instant.parse("2025-04-05T15:00:00Z");
+    private static final double METERS_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
+    private static final LiveSettings SETTINGS = LiveSettings.DEFAULTS;
+
+    /** A runner going north at 3 m/s with a device-reported speed, heart rate 150. */
+    private static Sample running(long second) {
+        return new Sample(WORKOUT, USER, "watch", second + 1, T0.plusSeconds(second),
+                new Position(55.75 + second * 3 / METERS_PER_DEGREE, 37.6), 5.0, null, 150, 3.0, 170, null);
+    }
+
+    @Test
+    void shouldGiveTheSameFiguresWhenSamplesArriveShuffledWithinTheGrace() {
+        // given
+        List<Sample> ordered = new ArrayList<>();
+        for (int second = 0; second < 200; second++) {
+            ordered.add(running(second));
+        }
+        List<Sample> shuffled = new ArrayList<>(ordered);
+        Random random = new Random(3);
+        for (int start = 0; start < shuffled.size(); start += 20) {
+            Collections.shuffle(shuffled.subList(start, Math.min(start + 20, shuffled.size())), random);
+        }
+        LiveSession inOrder = LiveSession.open(WORKOUT, USER);
+        LiveSession outOfOrder = LiveSession.open(WORKOUT, USER);
+
+        // when
+        ordered.forEach(sample -> inOrder.offer(sample, Athlete.UNKNOWN, SETTINGS));
+        List<LiveSession.Offer> offers = shuffled.stream()
+                .map(sample -> outOfOrder.offer(sample, Athlete.UNKNOWN, SETTINGS))
+                .toList();
+
+        // then
+        assertThat(offers).allMatch(LiveSession.Accepted.class::isInstance);
+        LiveFigures expected = inOrder.view(Athlete.UNKNOWN, SETTINGS);
+        LiveFigures actual = outOfOrder.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.distanceMeters()).isCloseTo(199 * 3.0, within(0.01));
+        assertThat(actual.movingMillis()).isEqualTo(199_000);
+        assertThat(actual.sampleCount()).isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseASampleWhenItIsOlderThanOneAlreadyApplied() {
+        // given: samples up to 100 s; those up to 70 s are applied for good (grace 30 s)
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        for (int second = 0; second <= 100; second++) {
+            if (second != 40) {
+                session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+            }
+        }
+
+        // when
+        LiveSession.Offer late = session.offer(running(40), Athlete.UNKNOWN, SETTINGS);
+        LiveSession.Offer resent = session.offer(running(39), Athlete.UNKNOWN, SETTINGS);
+        LiveSession.Offer resentBuffered = session.offer(running(99), Athlete.UNKNOWN, SETTINGS);
+
+        // then
+        assertThat(late).isEqualTo(new LiveSession.TooLate(60_000));
+        assertThat(resent).isInstanceOf(LiveSession.Duplicate.class);
+        assertThat(resentBuffered).isInstanceOf(LiveSession.Duplicate.class);
+        LiveFigures figures = session.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(figures.sampleCount()).isEqualTo(100);
+        assertThat(figures.lateSamples()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldStopTheClockWhenTheAthletePausesTheWorkout() {
+        // given: 60 s running, paused from 60 s to 120 s (samples keep coming), then 60 s more
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        for (int second = 0; second < 60; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+
+        // when
+        session.paused(T0.plusSeconds(60));
+        for (int second = 60; second < 120; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+        session.resumed(T0.plusSeconds(120));
+        for (int second = 120; second <= 180; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
+
+        // then: 59 s + 1 s (59 -> 60 up to the pause) + 60 s; distance of 120 s at 3 m/s
+        LiveFigures figures = session.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(figures.elapsedMillis()).isEqualTo(120_000);
+        assertThat(figures.movingMillis()).isEqualTo(120_000);
+        assertThat(figures.distanceMeters()).isCloseTo(59 * 3.0 + 60 * 3.0, within(10.0));
+        assertThat(figures.status()).isEqualTo(LiveSession.Status.COMPLETED);
+        assertThat(session.offer(running(181), Athlete.UNKNOWN, SETTINGS))
+                .isEqualTo(new LiveSession.Closed(LiveSession.Status.COMPLETED));
+    }
+
+    @Test
+    void shouldCountZonesAndCaloriesFromTheAthletesMetricsWhenKnown() {
+        // given: max 200 bpm, so 150 bpm is zone 3; 80 kg running (9 MET) for 100 s = 9 * 80 * 100 / 3600 kcal
+        Athlete athlete = new Athlete(200, 80.0, null);
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.started(USER, Sport.RUNNING);
+
+        // when
+        for (int second = 0; second <= 100; second++) {
+            session.offer(running(second), athlete, SETTINGS);
+        }
+        LiveFigures figures = session.view(athlete, SETTINGS);
+
+        // then
+        assertThat(figures.zoneMaxHeartRateBpm()).isEqualTo(200);
+        assertThat(figures.heartRateZoneMillis()).containsExactly(0L, 0L, 100_000L, 0L, 0L);
+        assertThat(figures.caloriesKcal()).isCloseTo(20.0, within(1e-9));
+        assertThat(figures.avgCadenceRpm()).isEqualTo(170);
+        assertThat(figures.avgSpeedMetersPerSecond()).isCloseTo(3.0, within(0.01));
+        assertThat(figures.avgPaceSecondsPerKm()).isCloseTo(333.33, within(0.5));
+    }
+}
