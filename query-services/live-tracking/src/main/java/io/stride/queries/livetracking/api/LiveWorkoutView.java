@@ -1,20 +1,40 @@
 package io.stride.queries.livetracking.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** A workout in progress as the live-tracking screens show it. */
+/**
+ * A workout in progress as the live-tracking screens show it. Figures the processor has not computed (no heart-rate
+ * strap, no power meter, an older processor) are null.
+ */
 public record LiveWorkoutView(
         UUID workoutId,
         UUID userId,
+        String status,
         long sampleCount,
         long lastSequenceNumber,
         Instant startedAt,
         Instant lastRecordedAt,
         Position lastPosition,
         double distanceMeters,
-        Integer heartRateBpm,
+        Long elapsedTimeMillis,
+        Long movingTimeMillis,
         Double speedMetersPerSecond,
+        Double avgSpeedMetersPerSecond,
+        Double currentPaceSecondsPerKm,
+        Double avgPaceSecondsPerKm,
+        Integer heartRateBpm,
+        Integer avgHeartRateBpm,
+        Integer maxHeartRateBpm,
+        List<Long> heartRateZoneMillis,
+        Double elevationGainMeters,
+        Double elevationLossMeters,
+        Double caloriesKcal,
+        Integer avgCadenceRpm,
+        Integer maxCadenceRpm,
+        Integer avgPowerWatts,
+        Integer maxPowerWatts,
         Instant updatedAt) {
 
     /** A WGS-84 position in decimal degrees. */

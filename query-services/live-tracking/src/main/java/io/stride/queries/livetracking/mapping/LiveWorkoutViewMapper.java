@@ -12,10 +12,17 @@ public final class LiveWorkoutViewMapper {
 
     public static LiveWorkoutView toView(LiveWorkoutState state) {
         GeoPoint point = state.getLastPosition();
-        return new LiveWorkoutView(state.getWorkoutId(), state.getUserId(), state.getSampleCount(),
+        Double speed = state.getCurrentSpeedMetersPerSecond() != null
+                ? state.getCurrentSpeedMetersPerSecond()
+                : state.getLastSpeedMetersPerSecond();
+        return new LiveWorkoutView(state.getWorkoutId(), state.getUserId(), state.getStatus(), state.getSampleCount(),
                 state.getLastSequenceNumber(), state.getStartedAt(), state.getLastRecordedAt(),
                 point == null ? null : new LiveWorkoutView.Position(point.getLatitude(), point.getLongitude()),
-                state.getDistanceMeters(), state.getLastHeartRateBpm(), state.getLastSpeedMetersPerSecond(),
-                state.getUpdatedAt());
+                state.getDistanceMeters(), state.getElapsedTimeMillis(), state.getMovingTimeMillis(), speed,
+                state.getAvgSpeedMetersPerSecond(), state.getCurrentPaceSecondsPerKm(), state.getAvgPaceSecondsPerKm(),
+                state.getLastHeartRateBpm(), state.getAvgHeartRateBpm(), state.getMaxHeartRateBpm(),
+                state.getHeartRateZoneMillis(), state.getElevationGainMeters(), state.getElevationLossMeters(),
+                state.getCaloriesKcal(), state.getAvgCadenceRpm(), state.getMaxCadenceRpm(), state.getAvgPowerWatts(),
+                state.getMaxPowerWatts(), state.getUpdatedAt());
     }
 }

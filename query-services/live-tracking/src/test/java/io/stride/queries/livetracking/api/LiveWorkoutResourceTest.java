@@ -62,6 +62,11 @@ class LiveWorkoutResourceTest {
         UUID workout = UUID.randomUUID();
         LiveWorkoutState state = aLiveWorkoutState().workoutId(workout).sampleCount(42).distanceMeters(1234.5)
                 .lastPosition(55.75, 37.62).build();
+        state.setStatus("RUNNING");
+        state.setMovingTimeMillis(600_000L);
+        state.setAvgPaceSecondsPerKm(312.5);
+        state.setHeartRateZoneMillis(java.util.List.of(0L, 60_000L, 300_000L, 240_000L, 0L));
+        state.setCaloriesKcal(123.4);
 
         // when
         publish(state);
@@ -77,7 +82,13 @@ class LiveWorkoutResourceTest {
                 .body("sample_count", equalTo(42))
                 .body("distance_meters", equalTo(1234.5f))
                 .body("last_position.latitude", equalTo(55.75f))
-                .body("last_recorded_at", equalTo(state.getLastRecordedAt().toString()));
+                .body("last_recorded_at", equalTo(state.getLastRecordedAt().toString()))
+                .body("status", equalTo("RUNNING"))
+                .body("moving_time_millis", equalTo(600_000))
+                .body("avg_pace_seconds_per_km", equalTo(312.5f))
+                .body("heart_rate_zone_millis[2]", equalTo(300_000))
+                .body("calories_kcal", equalTo(123.4f))
+                .body("max_power_watts", org.hamcrest.Matchers.nullValue());
         given().get("/api/v1/live-workouts?limit=200")
                 .then().statusCode(200).body("workout_id", hasItem(workout.toString()));
         given().accept("application/vnd.stride.v1+json").get("/api/live-workouts/" + workout)
