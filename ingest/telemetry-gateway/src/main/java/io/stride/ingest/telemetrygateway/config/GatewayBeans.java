@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import io.stride.ingest.telemetrygateway.messaging.InFlightLimit;
+import io.stride.ingest.telemetrygateway.messaging.SamplePublisher;
 import io.stride.ingest.telemetrygateway.validation.SampleLimits;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 
@@ -23,6 +24,10 @@ class GatewayBeans {
     @Produces
     @Singleton
     InFlightLimit inFlightLimit(GatewayConfig config) {
+        if (config.maxInFlightSamples() > SamplePublisher.EMITTER_BUFFER) {
+            throw new IllegalStateException("telemetry-gateway.max-in-flight-samples (" + config.maxInFlightSamples()
+                    + ") may not exceed the emitter's buffer (" + SamplePublisher.EMITTER_BUFFER + ")");
+        }
         return new InFlightLimit(config.maxInFlightSamples());
     }
 

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -22,9 +23,16 @@ import io.stride.schemas.telemetry.TelemetrySample;
 @ApplicationScoped
 public class SamplePublisher {
 
+    /**
+     * Samples the emitter holds while Kafka's producer catches up. {@link InFlightLimit} refuses batches (429) before
+     * this could overflow, so the configured limit may not exceed it.
+     */
+    public static final int EMITTER_BUFFER = 65_536;
+
     private final MutinyEmitter<TelemetrySample> emitter;
 
-    SamplePublisher(@Channel("telemetry-samples") MutinyEmitter<TelemetrySample> emitter) {
+    SamplePublisher(@Channel("telemetry-samples") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
+            bufferSize = EMITTER_BUFFER) MutinyEmitter<TelemetrySample> emitter) {
         this.emitter = emitter;
     }
 

@@ -123,4 +123,40 @@ class TelemetryBatchResourceTest {
         given().contentType(ContentType.JSON).body("{\"samples\": 12}").post("/api/v1/telemetry/batches")
                 .then().statusCode(400).body("code", equalTo(400));
     }
+
+    @Test
+    void shouldAnswerOnlyAcceptedOrRateLimitedWhenManyFullBatchesArriveAtOnce() throws Exception {
+        // given: 16 devices posting a full batch (500 samples) at the same moment: 8,000 samples, far more than
+        // Kafka's sink takes at once
+        Instant at = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
+        List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
+        for (int device = 0; device < 16; device++) {
+            UUID workout = UUID.randomUUID();
+            StringBuilder batch = new StringBuilder("{\"samples\": [");
+            for (int i = 1; i <= 500; i++) {
+                batch.append(i > 1 ? "," : "").append("""
+                        {"device_id": "burst-%d", "workout_id": "%s", "user_id": "%s", "sequence_number": %d,
+                         "recorded_at": "%s", "heart_rate_bpm": 130}""".formatted(device, workout, workout, i,
+                        at.plusSeconds(i)));
+            }
+            String body = batch.append("]}").toString();
+            posts.add(() -> given().contentType(ContentType.JSON).body(body).post("/api/v1/telemetry/batches")
+                    .statusCode());
+        }
+
+        // when
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+        List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            for (java.util.concurrent.Future<Integer> status : pool.invokeAll(posts)) {
+                statuses.add(status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // then: every batch is either in Kafka or refused for the device to resend — never a server error
+        assertThat(statuses).hasSize(16).allMatch(status -> status == 202 || status == 429);
+        assertThat(statuses).contains(202);
+    }
 }
