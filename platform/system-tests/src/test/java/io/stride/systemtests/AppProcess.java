@@ -13,8 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import io.stride.testing.Devstack;
 
 /** One packaged Stride app started as its own JVM process, as production runs it. */
 final class AppProcess implements AutoCloseable {
@@ -37,7 +38,7 @@ final class AppProcess implements AutoCloseable {
      * Starts {@code <root>/<module>/target/quarkus-app/quarkus-run.jar} on a free port with the devstack's addresses
      * in its environment, and waits until its readiness check answers 200.
      */
-    static AppProcess start(Path root, String module, Map<String, String> environment, List<String> properties,
+    static AppProcess start(Path root, String module, List<String> properties,
             Path workDir) throws IOException {
         String name = module.substring(module.lastIndexOf('/') + 1);
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
@@ -58,7 +59,9 @@ final class AppProcess implements AutoCloseable {
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(environment);
+        builder.environment().putAll(Devstack.addresses());
+        // Packaged apps run in the prod profile; on the local platform they register their schemas themselves.
+        builder.environment().put("SCHEMA_AUTO_REGISTER", "true");
         builder.environment().put("STRIDE_STATE_DIR", workDir.resolve(name + "-state").toString());
         AppProcess app = new AppProcess(name, builder.start(), log, port);
         app.awaitReady();

@@ -20,16 +20,13 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.testkit.EventBuilders;
@@ -49,14 +46,8 @@ class CrashRecoveryIT {
     private final Map<String, String> addresses = Devstack.addresses();
     private final Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
 
-    private Map<String, String> environment() {
-        Map<String, String> environment = new HashMap<>(addresses);
-        environment.put("SCHEMA_AUTO_REGISTER", "true");
-        return environment;
-    }
-
     private AppProcess startProcessor(String applicationId, Path workDir) throws Exception {
-        return AppProcess.start(root, "stream-processors/live-workout", environment(),
+        return AppProcess.start(root, "stream-processors/live-workout",
                 List.of("-Dquarkus.kafka-streams.application-id=" + applicationId), workDir);
     }
 
@@ -78,15 +69,6 @@ class CrashRecoveryIT {
             }
         }
         return samples;
-    }
-
-    private KafkaProducer<String, TelemetrySample> producer() {
-        Map<String, Object> config = new HashMap<>(RegistrySerdes.config(
-                addresses.get(Devstack.APICURIO_REGISTRY_URL), true));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, addresses.get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(config, new StringSerializer(), RegistrySerdes.<TelemetrySample>forValues(
-                addresses.get(Devstack.APICURIO_REGISTRY_URL), true).serializer());
     }
 
     private KafkaConsumer<String, GenericRecord> stateConsumer() {
@@ -159,7 +141,7 @@ class CrashRecoveryIT {
         AppProcess processor = startProcessor("live-workout-crash-" + run, workDir);
 
         // when: SIGKILL after a third of the samples, restart on the same state directory, send the rest
-        try (KafkaProducer<String, TelemetrySample> producer = producer()) {
+        try (KafkaProducer<String, TelemetrySample> producer = DevstackKafka.producer()) {
             int crashAt = samples.size() / 3;
             for (int i = 0; i < samples.size(); i++) {
                 if (i == crashAt) {

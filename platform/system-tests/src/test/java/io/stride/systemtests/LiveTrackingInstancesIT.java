@@ -10,25 +10,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
-import io.stride.testing.Devstack;
 
 /**
  * Two live-tracking instances share the view's partitions (one Kafka Streams application); a request may reach
@@ -42,13 +35,11 @@ class LiveTrackingInstancesIT {
     @BeforeAll
     static void startTwoInstances() throws IOException {
         Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        Map<String, String> environment = new HashMap<>(Devstack.addresses());
-        environment.put("SCHEMA_AUTO_REGISTER", "true");
         String applicationId = "-Dquarkus.kafka-streams.application-id=live-tracking-pair-"
                 + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 2; i++) {
             Path workDir = root.resolve("platform/system-tests/target/pair-" + UUID.randomUUID());
-            INSTANCES.add(AppProcess.start(root, "query-services/live-tracking", environment,
+            INSTANCES.add(AppProcess.start(root, "query-services/live-tracking",
                     List.of(applicationId), workDir));
         }
     }
@@ -61,15 +52,8 @@ class LiveTrackingInstancesIT {
     }
 
     private static List<LiveWorkoutState> publish(int count) throws Exception {
-        Map<String, String> addresses = Devstack.addresses();
-        Map<String, Object> config = new HashMap<>(RegistrySerdes.config(
-                addresses.get(Devstack.APICURIO_REGISTRY_URL), true));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, addresses.get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
-        Serializer<LiveWorkoutState> values = RegistrySerdes.<LiveWorkoutState>forValues(
-                addresses.get(Devstack.APICURIO_REGISTRY_URL), true).serializer();
         List<LiveWorkoutState> states = new ArrayList<>();
-        try (KafkaProducer<String, LiveWorkoutState> producer = new KafkaProducer<>(config, new StringSerializer(),
-                values)) {
+        try (KafkaProducer<String, LiveWorkoutState> producer = DevstackKafka.producer()) {
             for (int i = 0; i < count; i++) {
                 LiveWorkoutState state = aLiveWorkoutState().sampleCount(100 + i).updatedAt(Instant.now()).build();
                 producer.send(new ProducerRecord<>(Topics.LIVE_WORKOUT_STATE, state.getWorkoutId().toString(), state))

@@ -9,25 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.RestAssured;
-import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
-import io.stride.testing.Devstack;
 
 /**
  * The live-tracking page in a real browser: headless Chromium (Debian's, installed by {@code ./stride test}) loads
@@ -46,9 +37,7 @@ class LiveTrackingPageIT {
                 .isExecutable();
         Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
         workDir = root.resolve("platform/system-tests/target/page-" + UUID.randomUUID());
-        Map<String, String> environment = new HashMap<>(Devstack.addresses());
-        environment.put("SCHEMA_AUTO_REGISTER", "true");
-        liveTracking = AppProcess.start(root, "query-services/live-tracking", environment,
+        liveTracking = AppProcess.start(root, "query-services/live-tracking",
                 List.of("-Dquarkus.kafka-streams.application-id=live-tracking-page-"
                         + UUID.randomUUID().toString().substring(0, 8)), workDir);
     }
@@ -61,16 +50,7 @@ class LiveTrackingPageIT {
     }
 
     private static void publish(LiveWorkoutState state) throws Exception {
-        Map<String, String> addresses = Devstack.addresses();
-        Map<String, Object> config = new HashMap<>(RegistrySerdes.config(
-                addresses.get(Devstack.APICURIO_REGISTRY_URL), true));
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, addresses.get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
-        try (KafkaProducer<String, LiveWorkoutState> producer = new KafkaProducer<>(config, new StringSerializer(),
-                RegistrySerdes.<LiveWorkoutState>forValues(addresses.get(Devstack.APICURIO_REGISTRY_URL), true)
-                        .serializer())) {
-            producer.send(new ProducerRecord<>(Topics.LIVE_WORKOUT_STATE, state.getWorkoutId().toString(), state))
-                    .get(30, TimeUnit.SECONDS);
-        }
+        DevstackKafka.publish(Topics.LIVE_WORKOUT_STATE, state.getWorkoutId().toString(), state);
     }
 
     /** The text of the workout's row on the page, empty while the page does not show it. */

@@ -15,7 +15,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.stride.testing.Devstack;
 
 /**
  * Samples in, live state out: the gateway, the live-workout processor and the live-tracking service run as packaged
@@ -51,16 +49,13 @@ class WalkingSkeletonIT {
     static void startApps() throws IOException {
         Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
         Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
-        Map<String, String> environment = new java.util.HashMap<>(Devstack.addresses());
-        // The packaged apps run in the prod profile; on the local platform they register their schemas themselves.
-        environment.put("SCHEMA_AUTO_REGISTER", "true");
         // Unique application ids: this run's processors keep their own state and offsets on the shared broker.
         String run = UUID.randomUUID().toString().substring(0, 8);
-        gateway = AppProcess.start(root, "ingest/telemetry-gateway", environment, List.of(), workDir);
+        gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
         APPS.add(gateway);
-        APPS.add(AppProcess.start(root, "stream-processors/live-workout", environment,
+        APPS.add(AppProcess.start(root, "stream-processors/live-workout",
                 List.of("-Dquarkus.kafka-streams.application-id=live-workout-it-" + run), workDir));
-        liveTracking = AppProcess.start(root, "query-services/live-tracking", environment,
+        liveTracking = AppProcess.start(root, "query-services/live-tracking",
                 List.of("-Dquarkus.kafka-streams.application-id=live-tracking-it-" + run), workDir);
         APPS.add(liveTracking);
     }
