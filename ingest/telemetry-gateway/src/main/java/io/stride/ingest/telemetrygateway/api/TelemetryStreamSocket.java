@@ -1,9 +1,11 @@
 package io.stride.ingest.telemetrygateway.api;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.logging.Log;
@@ -54,13 +56,11 @@ public class TelemetryStreamSocket {
             return Uni.createFrom().item(error(new ApiException(400, ErrorCodes.MALFORMED_JSON,
                     "The message is not a JSON batch: {\"samples\": [...]}", Map.of())));
         }
-        try {
-            return ingestion.ingest(request == null ? null : request.samples(), correlationId)
-                    .map(this::ack)
-                    .onFailure(ApiException.class).recoverWithItem(failure -> error((ApiException) failure));
-        } catch (ApiException refused) {
-            return Uni.createFrom().item(error(refused));
-        }
+        List<JsonNode> samples = request == null ? null : request.samples();
+        // Deferred so that refusals raised before publishing (size, capacity) take the same path as later ones.
+        return Uni.createFrom().deferred(() -> ingestion.ingest(samples, correlationId))
+                .map(this::ack)
+                .onFailure(ApiException.class).recoverWithItem(failure -> error((ApiException) failure));
     }
 
     private static String correlationId(WebSocketConnection connection) {
