@@ -81,8 +81,9 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
 
     private boolean send(ErrorHandlerContext context, String stage, byte[] key, byte[] value, Exception exception) {
         String dlqTopic = context.topic() + ".dlq";
+        String reason = reason(exception);
         Headers headers = new RecordHeaders(context.headers().toArray());
-        headers.add(REASON_HEADER, reason(exception).getBytes(StandardCharsets.UTF_8));
+        headers.add(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(STAGE_HEADER, stage.getBytes(StandardCharsets.UTF_8));
         headers.add(SOURCE_HEADER, (context.topic() + "/" + context.partition() + "/" + context.offset())
                 .getBytes(StandardCharsets.UTF_8));
@@ -90,7 +91,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
             producer.send(new ProducerRecord<>(dlqTopic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
             Metrics.counter("processors.dead-letters", "topic", context.topic(), "stage", stage).increment();
             LOG.warnf("record sent to dead-letter topic topic=%s partition=%d offset=%d stage=%s reason=%s",
-                    context.topic(), context.partition(), context.offset(), stage, reason(exception));
+                    context.topic(), context.partition(), context.offset(), stage, reason);
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
