@@ -80,6 +80,33 @@ public final class Topics {
      */
     public static final String USER_METRICS_DLQ = USER_METRICS + ".dlq";
 
+    /**
+     * Wearables and their telemetry credentials, latest state per device, published by the users service. Key:
+     * device id. Value: {@code DeviceCredential} (a revoked credential carries {@code revokedAt}); a tombstone
+     * removes the device (the user erased it or was erased). 6 partitions. Compacted, kept while the device exists.
+     * The telemetry gateway reads the whole topic to admit samples.
+     */
+    public static final String DEVICE_CREDENTIALS = "users.device-credentials";
+
+    /**
+     * Device credential records that could not be processed, with the reason in the {@code stride.dlq.reason}
+     * header. Key and value: as the source record, unchanged bytes. 6 partitions. Retention 90 days.
+     */
+    public static final String DEVICE_CREDENTIALS_DLQ = DEVICE_CREDENTIALS + ".dlq";
+
+    /**
+     * Right-to-erasure events: every app deletes what it holds on the user. Key: user id. Value:
+     * {@code UserErased}. 6 partitions. Compacted, kept forever: an app rebuilding its state from the 90-day topics
+     * must still see every erasure (the value holds only the user id).
+     */
+    public static final String USER_ERASURES = "users.user-erasures";
+
+    /**
+     * Erasure records that could not be processed, with the reason in the {@code stride.dlq.reason} header. Key and
+     * value: as the source record, unchanged bytes. 6 partitions. Retention 90 days.
+     */
+    public static final String USER_ERASURES_DLQ = USER_ERASURES + ".dlq";
+
     private static final String WORKOUT_NS = "io.stride.schemas.workout.";
 
     private static final List<TopicSpec> CATALOGUE = List.of(
@@ -99,7 +126,13 @@ public final class Topics {
             new TopicSpec(GOAL_ACHIEVEMENTS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
             new TopicSpec(USER_METRICS, "user id", List.of("io.stride.schemas.users.UserMetricsUpdated"),
                     6, "compact", null),
-            new TopicSpec(USER_METRICS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION));
+            new TopicSpec(USER_METRICS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
+            new TopicSpec(DEVICE_CREDENTIALS, "device id", List.of("io.stride.schemas.users.DeviceCredential"),
+                    6, "compact", null),
+            new TopicSpec(DEVICE_CREDENTIALS_DLQ, "device id", List.of(), 6, "delete", EVENT_RETENTION),
+            new TopicSpec(USER_ERASURES, "user id", List.of("io.stride.schemas.users.UserErased"),
+                    6, "compact", null),
+            new TopicSpec(USER_ERASURES_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION));
 
     private Topics() {
     }
