@@ -142,11 +142,26 @@ final class RedisCache implements ManagedServer {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /**
+     * Whether the binary answers {@code --version}. A binary just extracted can be briefly "busy" (ETXTBSY): a process
+     * forked by another server's start at the same moment inherits the write handle until it execs. That passes in
+     * milliseconds, so the check is retried a few times before it counts as a failure.
+     */
     private static boolean runs(Path executable) throws IOException, InterruptedException {
-        Process version = new ProcessBuilder(executable.toString(), "--version")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process version = null;
+        for (int attempt = 1; version == null; attempt++) {
+            try {
+                version = new ProcessBuilder(executable.toString(), "--version")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start();
+            } catch (IOException e) {
+                if (attempt == 20 || !String.valueOf(e.getMessage()).contains("error=26")) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
         if (!version.waitFor(10, TimeUnit.SECONDS)) {
             version.destroyForcibly();
             return false;
