@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,7 @@ import io.stride.ingest.telemetrygateway.validation.SampleCheck;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 import io.stride.ingest.telemetrygateway.validation.ValidSample;
 import io.stride.platform.http.ApiException;
+import io.stride.platform.http.ErrorCodes;
 
 /**
  * One batch of samples, whatever carried it (HTTP or the WebSocket stream): size limits, a check of each sample on
@@ -75,11 +77,56 @@ class BatchIngestion {
         this.clock = clock;
     }
 
-    Uni<Outcome> ingest(List<JsonNode> samples, String correlationId) {
+    /**
+     * A batch sent by a device: refused whole with 403 {@code forbidden} (nothing published) when a sample names
+     * another device or another user than the credential's.
+     */
+    Uni<Outcome> ingest(List<JsonNode> samples, AuthenticatedDevice device, String correlationId) {
+        limits.checkSize(samples);
+        checkOwnership(samples, device);
         return ingest(samples, correlationId, validator);
     }
 
-    /** A batch checked by another validator (imports accept older samples than live devices). */
+    /**
+     * Samples whose {@code device_id} or {@code user_id} is not the device's own. Missing or malformed values are
+     * left to the validator (400).
+     */
+    private static void checkOwnership(List<JsonNode> samples, AuthenticatedDevice device) {
+        List<Map<String, Object>> foreign = new ArrayList<>();
+        for (int index = 0; index < samples.size(); index++) {
+            JsonNode sample = samples.get(index);
+            List<Map<String, String>> violations = new ArrayList<>(2);
+            JsonNode deviceId = sample == null ? null : sample.get("device_id");
+            if (deviceId != null && deviceId.isTextual() && !deviceId.textValue().equals(device.deviceId())) {
+                violations.add(Map.of("field", "device_id", "message", "not the device of the credential"));
+            }
+            JsonNode userId = sample == null ? null : sample.get("user_id");
+            if (userId != null && userId.isTextual() && isOtherUser(userId.textValue(), device)) {
+                violations.add(Map.of("field", "user_id", "message", "not the user the device is registered to"));
+            }
+            if (!violations.isEmpty()) {
+                foreign.add(Map.of("index", index, "violations", violations));
+            }
+        }
+        if (!foreign.isEmpty()) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, foreign.size() + " of " + samples.size()
+                    + " samples are not this device's or not its user's; nothing published",
+                    Map.of("rejected", foreign));
+        }
+    }
+
+    private static boolean isOtherUser(String userId, AuthenticatedDevice device) {
+        try {
+            return !UUID.fromString(userId).equals(device.userId());
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /**
+     * A batch whose samples' device and user are already vouched for (a recording imported by its user), checked by
+     * another validator (imports accept older samples than live devices).
+     */
     Uni<Outcome> ingest(List<JsonNode> samples, String correlationId, SampleValidator validator) {
         limits.checkSize(samples);
         Instant now = clock.instant();

@@ -9,12 +9,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -33,12 +36,15 @@ import io.stride.ingest.telemetrygateway.validation.SampleLimits;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 import io.stride.platform.http.ApiException;
 import io.stride.platform.http.CorrelationId;
+import io.stride.platform.security.Roles;
 
 /**
  * Imports a finished recording (GPX, TCX or FIT) through the same pipeline as live samples: each point becomes a
  * sample of the workout (sequence numbers 1..n in file order), is checked like a live sample (older points
  * allowed), and is published in batches. Re-importing the same file is harmless: the samples are duplicates.
+ * Called by the athlete (a user access token), never by a device: the samples are the token's user's ({@code sub}).
  */
+@RolesAllowed(Roles.ATHLETE)
 @Path("/api/v1/telemetry/recordings")
 @Produces(MediaType.APPLICATION_JSON)
 @Blocking
@@ -65,17 +71,18 @@ public class RecordingImportResource {
     }
 
     /**
-     * 202 with the counts once Kafka holds the accepted samples; 400 for a missing or unknown format or user;
+     * 202 with the counts once Kafka holds the accepted samples; 401 without a valid access token, 403 without the
+     * athlete role; 400 for a missing or unknown format;
      * 422 {@code unreadable_recording} when the file is not a readable recording of that format (nothing published).
      */
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<RestResponse<ImportOutcome>> importRecording(byte[] file, @QueryParam("format") String formatName,
-            @QueryParam("user_id") String userId, @QueryParam("workout_id") String workoutId,
-            @QueryParam("device_id") String deviceId) {
+            @QueryParam("workout_id") String workoutId, @QueryParam("device_id") String deviceId,
+            @Context SecurityContext security) {
         RecordingFormat format = RecordingFormat.named(formatName).orElseThrow(() -> ApiException.invalidField(
                 "format", "format must be one of gpx, tcx, fit"));
-        UUID user = uuid("user_id", userId);
+        UUID user = userOf(security);
         UUID workout = workoutId == null || workoutId.isBlank() ? UUID.randomUUID() : uuid("workout_id", workoutId);
         String device = deviceId == null || deviceId.isBlank() ? "import-" + format.name().toLowerCase() : deviceId;
         List<RecordedPoint> points = read(format, file);
@@ -173,6 +180,15 @@ public class RecordingImportResource {
     private static void putIfPresent(ObjectNode sample, String field, Double value) {
         if (value != null) {
             sample.put(field, value);
+        }
+    }
+
+    /** The token's subject is the user id (users service tokens); anything else is not a Stride user token. */
+    private static UUID userOf(SecurityContext security) {
+        try {
+            return UUID.fromString(security.getUserPrincipal().getName());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ApiException.forbidden("The access token does not name a Stride user");
         }
     }
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.PermitAll;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,9 +31,15 @@ import io.stride.platform.http.StrideHeaders;
  * batch was refused whole (malformed JSON, too many samples, {@code rate_limited} while the gateway is at capacity).
  * The connection stays open.</li>
  * </ul>
+ * The upgrade request must carry the device's credential ({@code Authorization: Device <deviceId>.<secret>}); without
+ * a valid one {@link DeviceUpgradeCheck} refuses the upgrade with 401. A batch naming another device or user than
+ * the credential's is answered with a {@code forbidden} error (nothing published).
  */
-@WebSocket(path = "/api/v1/telemetry/stream")
+@PermitAll
+@WebSocket(path = "/api/v1/telemetry/stream", endpointId = TelemetryStreamSocket.ENDPOINT_ID)
 public class TelemetryStreamSocket {
+
+    static final String ENDPOINT_ID = "telemetry-stream";
 
     private final BatchIngestion ingestion;
     private final ObjectMapper json;
@@ -58,7 +66,8 @@ public class TelemetryStreamSocket {
         }
         List<JsonNode> samples = request == null ? null : request.samples();
         // Deferred so that refusals raised before publishing (size, capacity) take the same path as later ones.
-        return Uni.createFrom().deferred(() -> ingestion.ingest(samples, correlationId))
+        AuthenticatedDevice device = connection.userData().get(DeviceUpgradeCheck.DEVICE);
+        return Uni.createFrom().deferred(() -> ingestion.ingest(samples, device, correlationId))
                 .map(this::ack)
                 .onFailure(ApiException.class).recoverWithItem(failure -> error((ApiException) failure));
     }

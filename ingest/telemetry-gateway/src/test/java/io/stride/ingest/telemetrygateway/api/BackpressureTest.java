@@ -31,19 +31,22 @@ class BackpressureTest {
     }
 
     @Test
-    void shouldAnswerRateLimitedWithRetryAfterWhenABatchExceedsTheRoomLeft() {
+    void shouldAnswerRateLimitedWithRetryAfterWhenABatchExceedsTheRoomLeft() throws Exception {
         // given: three valid samples, one more than the gateway may hold in flight
+        TestDevices.Device device = TestDevices.admitted();
         UUID workout = UUID.randomUUID();
         Instant at = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.SECONDS);
         StringBuilder samples = new StringBuilder();
         for (int i = 1; i <= 3; i++) {
             samples.append(i > 1 ? "," : "").append("""
-                    {"device_id": "bp-watch", "workout_id": "%s", "user_id": "%s", "sequence_number": %d,
-                     "recorded_at": "%s"}""".formatted(workout, workout, i, at.plusSeconds(i)));
+                    {"device_id": "%s", "workout_id": "%s", "user_id": "%s", "sequence_number": %d,
+                     "recorded_at": "%s"}""".formatted(device.deviceId(), workout, device.userId(), i,
+                    at.plusSeconds(i)));
         }
 
         // when / then: refused whole, nothing buffered, the device is told when to retry
-        given().contentType(ContentType.JSON).body("{\"samples\": [" + samples + "]}")
+        given().contentType(ContentType.JSON).header("Authorization", device.authorization())
+                .body("{\"samples\": [" + samples + "]}")
                 .post("/api/v1/telemetry/batches")
                 .then()
                 .statusCode(429)

@@ -1,6 +1,7 @@
 package io.stride.ingest.telemetrygateway.api;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -17,6 +18,7 @@ import io.stride.testing.DevstackResource;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestTokens.class, restrictToAnnotatedClass = false)
 class RecordingImportResourceTest {
 
     private static final String PATH = "/api/v1/telemetry/recordings";
@@ -28,8 +30,9 @@ class RecordingImportResourceTest {
         UUID user = UUID.randomUUID();
 
         // when / then
-        given().contentType("application/gpx+xml").body(RecordingReadersTest.gpx())
-                .queryParam("format", "gpx").queryParam("user_id", user).queryParam("workout_id", workout)
+        given().auth().oauth2(TestTokens.accessToken(user, "athlete"))
+                .contentType("application/gpx+xml").body(RecordingReadersTest.gpx())
+                .queryParam("format", "gpx").queryParam("workout_id", workout)
                 .post(PATH)
                 .then()
                 .statusCode(202)
@@ -48,8 +51,9 @@ class RecordingImportResourceTest {
         byte[] fit = RecordingReadersTest.fit(dir);
 
         // when / then: a workout id is made up when none is given
-        given().contentType("application/vnd.ant.fit").body(fit)
-                .queryParam("format", "fit").queryParam("user_id", UUID.randomUUID()).queryParam("device_id", "edge-530")
+        given().auth().oauth2(TestTokens.accessToken(UUID.randomUUID(), "athlete"))
+                .contentType("application/vnd.ant.fit").body(fit)
+                .queryParam("format", "fit").queryParam("device_id", "edge-530")
                 .post(PATH)
                 .then()
                 .statusCode(202)
@@ -60,8 +64,9 @@ class RecordingImportResourceTest {
     @Test
     void shouldImportAPointWithoutPositionWhenATcxTrackpointOnlyHasHeartRate() {
         // when / then: the second trackpoint has only a heart rate, which is a valid sample
-        given().contentType("application/vnd.garmin.tcx+xml").body(RecordingReadersTest.tcx())
-                .queryParam("format", "tcx").queryParam("user_id", UUID.randomUUID())
+        given().auth().oauth2(TestTokens.accessToken(UUID.randomUUID(), "athlete"))
+                .contentType("application/vnd.garmin.tcx+xml").body(RecordingReadersTest.tcx())
+                .queryParam("format", "tcx")
                 .post(PATH)
                 .then()
                 .statusCode(202)
@@ -71,17 +76,54 @@ class RecordingImportResourceTest {
 
     @Test
     void shouldRefuseInTheErrorFormatWhenTheRequestOrTheFileIsWrong() {
-        String user = UUID.randomUUID().toString();
-        given().body(RecordingReadersTest.gpx()).queryParam("user_id", user).post(PATH)
+        String token = TestTokens.accessToken(UUID.randomUUID(), "athlete");
+        given().auth().oauth2(token).body(RecordingReadersTest.gpx()).post(PATH)
                 .then().statusCode(400).body("error", equalTo("validation_failed"))
                 .body("details.violations[0].field", equalTo("format"));
-        given().body(RecordingReadersTest.gpx()).queryParam("format", "gpx").post(PATH)
-                .then().statusCode(400).body("details.violations[0].field", equalTo("user_id"));
-        given().body("not a fit file").queryParam("format", "fit").queryParam("user_id", user).post(PATH)
+        given().auth().oauth2(token).body("not a fit file").queryParam("format", "fit").post(PATH)
                 .then().statusCode(422).body("error", equalTo("unreadable_recording")).body("code", equalTo(422))
                 .body("details.format", equalTo("fit"));
-        given().body("<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><gpx>&x;</gpx>")
-                .queryParam("format", "gpx").queryParam("user_id", user).post(PATH)
+        given().auth().oauth2(token)
+                .body("<?xml version=\"1.0\"?><!DOCTYPE gpx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><gpx>&x;</gpx>")
+                .queryParam("format", "gpx").post(PATH)
                 .then().statusCode(422).body("error", equalTo("unreadable_recording"));
+    }
+
+    @Test
+    void shouldRefuseWithUnauthenticatedWhenNoValidAccessTokenIsPresented() {
+        // when / then: no token, a garbage token, a device credential instead of a user token
+        given().body(RecordingReadersTest.gpx()).queryParam("format", "gpx").post(PATH)
+                .then().statusCode(401).body("error", equalTo("unauthenticated")).body("code", equalTo(401));
+        given().auth().oauth2("not.a.token").body(RecordingReadersTest.gpx()).queryParam("format", "gpx").post(PATH)
+                .then().statusCode(401).body("error", equalTo("unauthenticated"));
+        given().header("Authorization", "Device " + UUID.randomUUID() + ".secret").body(RecordingReadersTest.gpx())
+                .queryParam("format", "gpx").post(PATH)
+                .then().statusCode(401).body("error", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void shouldRefuseWithForbiddenWhenTheTokenLacksTheAthleteRole() {
+        // when / then
+        given().auth().oauth2(TestTokens.accessToken(UUID.randomUUID(), "marketing"))
+                .body(RecordingReadersTest.gpx()).queryParam("format", "gpx").post(PATH)
+                .then().statusCode(403).body("error", equalTo("forbidden")).body("code", equalTo(403));
+    }
+
+    @Test
+    void shouldImportAsTheTokensUserWhenAUserIdParameterNamesSomeoneElse() {
+        // given
+        UUID user = UUID.randomUUID();
+        UUID workout = UUID.randomUUID();
+
+        // when
+        given().auth().oauth2(TestTokens.accessToken(user, "athlete"))
+                .body(RecordingReadersTest.gpx()).queryParam("format", "gpx").queryParam("workout_id", workout)
+                .queryParam("user_id", UUID.randomUUID())
+                .post(PATH)
+                .then().statusCode(202).body("accepted", equalTo(2));
+
+        // then
+        assertThat(TelemetryBatchResourceTest.recordsOf(workout, 2))
+                .allSatisfy(record -> assertThat(record.value().get("userId")).hasToString(user.toString()));
     }
 }

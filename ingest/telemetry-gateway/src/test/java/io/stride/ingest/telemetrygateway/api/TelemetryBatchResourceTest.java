@@ -37,7 +37,7 @@ import io.stride.testing.DevstackResource;
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class TelemetryBatchResourceTest {
 
-    private static List<ConsumerRecord<String, GenericRecord>> recordsOf(UUID workout, int expected) {
+    static List<ConsumerRecord<String, GenericRecord>> recordsOf(UUID workout, int expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
                 SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
@@ -69,28 +69,30 @@ class TelemetryBatchResourceTest {
     }
 
     @Test
-    void shouldPublishAvroSamplesKeyedByWorkoutWhenBatchIsValid() {
+    void shouldPublishAvroSamplesKeyedByWorkoutWhenBatchIsValid() throws Exception {
         // given
+        TestDevices.Device device = TestDevices.admitted();
         UUID workout = UUID.randomUUID();
-        UUID user = UUID.randomUUID();
+        UUID user = device.userId();
         Instant at = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
         String body = """
                 {"samples": [
-                  {"device_id": "qt-watch", "workout_id": "%1$s", "user_id": "%2$s", "sequence_number": 1,
+                  {"device_id": "%5$s", "workout_id": "%1$s", "user_id": "%2$s", "sequence_number": 1,
                    "recorded_at": "%3$s", "latitude": 55.7558, "longitude": 37.6173, "accuracy_meters": 4.5,
                    "heart_rate_bpm": 141, "speed_meters_per_second": 3.1, "cadence_rpm": 172, "power_watts": 250},
-                  {"device_id": "qt-watch", "workout_id": "%1$s", "user_id": "%2$s", "sequence_number": 2,
+                  {"device_id": "%5$s", "workout_id": "%1$s", "user_id": "%2$s", "sequence_number": 2,
                    "recorded_at": "%4$s", "heart_rate_bpm": 143}
-                ]}""".formatted(workout, user, at, at.plusSeconds(1));
+                ]}""".formatted(workout, user, at, at.plusSeconds(1), device.deviceId());
 
         // when
-        given().contentType(ContentType.JSON).header("X-Correlation-Id", "qt-" + workout).body(body)
+        given().contentType(ContentType.JSON).header("X-Correlation-Id", "qt-" + workout)
+                .header("Authorization", device.authorization()).body(body)
                 .post("/api/v1/telemetry/batches")
                 .then()
                 .statusCode(202)
                 .header("X-Correlation-Id", "qt-" + workout)
                 .body("accepted", equalTo(2))
-                .body("highest_sequence_numbers.qt-watch", equalTo(2));
+                .body("highest_sequence_numbers.'" + device.deviceId() + "'", equalTo(2));
 
         // then
         List<ConsumerRecord<String, GenericRecord>> records = recordsOf(workout, 2);
@@ -100,7 +102,7 @@ class TelemetryBatchResourceTest {
         assertThat(first.getSchema().getFullName()).isEqualTo(TelemetrySample.getClassSchema().getFullName());
         assertThat(first.get("workoutId")).hasToString(workout.toString());
         assertThat(first.get("userId")).hasToString(user.toString());
-        assertThat(first.get("deviceId")).hasToString("qt-watch");
+        assertThat(first.get("deviceId")).hasToString(device.deviceId());
         assertThat(first.get("recordedAt")).isEqualTo(at.toEpochMilli());
         assertThat((Long) first.get("receivedAt")).isGreaterThanOrEqualTo(at.toEpochMilli());
         assertThat(first.get("latitude")).isEqualTo(55.7558);
@@ -113,14 +115,20 @@ class TelemetryBatchResourceTest {
     }
 
     @Test
-    void shouldRefuseBatchWhenSamplesAreMissingOrEmpty() {
+    void shouldRefuseBatchWhenSamplesAreMissingOrEmpty() throws Exception {
+        // given
+        String authorization = TestDevices.admitted().authorization();
+
         // when / then
-        given().contentType(ContentType.JSON).body("{}").post("/api/v1/telemetry/batches")
+        given().contentType(ContentType.JSON).header("Authorization", authorization).body("{}")
+                .post("/api/v1/telemetry/batches")
                 .then().statusCode(400).body("error", equalTo("validation_failed"))
                 .body("details.violations[0].field", equalTo("samples"));
-        given().contentType(ContentType.JSON).body("{\"samples\": []}").post("/api/v1/telemetry/batches")
+        given().contentType(ContentType.JSON).header("Authorization", authorization).body("{\"samples\": []}")
+                .post("/api/v1/telemetry/batches")
                 .then().statusCode(400).body("error", equalTo("validation_failed"));
-        given().contentType(ContentType.JSON).body("{\"samples\": 12}").post("/api/v1/telemetry/batches")
+        given().contentType(ContentType.JSON).header("Authorization", authorization).body("{\"samples\": 12}")
+                .post("/api/v1/telemetry/batches")
                 .then().statusCode(400).body("code", equalTo(400));
     }
 
@@ -130,19 +138,25 @@ class TelemetryBatchResourceTest {
         // Kafka's sink takes at once
         Instant at = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
-        for (int device = 0; device < 16; device++) {
+        List<TestDevices.Device> devices = new java.util.ArrayList<>();
+        for (int d = 0; d < 16; d++) {
+            TestDevices.Device device = TestDevices.register(UUID.randomUUID());
             UUID workout = UUID.randomUUID();
             StringBuilder batch = new StringBuilder("{\"samples\": [");
             for (int i = 1; i <= 500; i++) {
                 batch.append(i > 1 ? "," : "").append("""
-                        {"device_id": "burst-%d", "workout_id": "%s", "user_id": "%s", "sequence_number": %d,
-                         "recorded_at": "%s", "heart_rate_bpm": 130}""".formatted(device, workout, workout, i,
-                        at.plusSeconds(i)));
+                        {"device_id": "%s", "workout_id": "%s", "user_id": "%s", "sequence_number": %d,
+                         "recorded_at": "%s", "heart_rate_bpm": 130}""".formatted(device.deviceId(), workout,
+                        device.userId(), i, at.plusSeconds(i)));
             }
             String body = batch.append("]}").toString();
-            posts.add(() -> given().contentType(ContentType.JSON).body(body).post("/api/v1/telemetry/batches")
+            devices.add(device);
+            posts.add(() -> given().contentType(ContentType.JSON).header("Authorization", device.authorization())
+                    .body(body).post("/api/v1/telemetry/batches")
                     .statusCode());
         }
+
+        devices.forEach(TestDevices.Device::awaitAdmitted);
 
         // when
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(16);

@@ -32,12 +32,15 @@ class TelemetryStreamSocketTest {
 
     private final BlockingQueue<String> answers = new LinkedBlockingQueue<>();
     private WebSocket socket;
+    private TestDevices.Device device;
 
     @BeforeEach
-    void connect() {
+    void connect() throws Exception {
+        device = TestDevices.admitted();
         URI ws = URI.create(endpoint.toString().replaceFirst("^http", "ws"));
         socket = HttpClient.newHttpClient().newWebSocketBuilder()
                 .header("X-Correlation-Id", "ws-test")
+                .header("Authorization", device.authorization())
                 .buildAsync(ws, new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
@@ -67,12 +70,12 @@ class TelemetryStreamSocketTest {
         return JsonPath.from(answer);
     }
 
-    private static String sample(UUID workout, long sequence, int heartRate) {
+    private String sample(UUID workout, long sequence, int heartRate) {
         Instant at = Instant.now().minusSeconds(30).plusSeconds(sequence).truncatedTo(ChronoUnit.SECONDS);
         return """
-                {"device_id": "ws-watch", "workout_id": "%s", "user_id": "%s", "sequence_number": %d,
+                {"device_id": "%s", "workout_id": "%s", "user_id": "%s", "sequence_number": %d,
                  "recorded_at": "%s", "latitude": 55.75, "longitude": 37.61, "heart_rate_bpm": %d}"""
-                .formatted(workout, workout, sequence, at, heartRate);
+                .formatted(device.deviceId(), workout, device.userId(), sequence, at, heartRate);
     }
 
     @Test
@@ -86,7 +89,7 @@ class TelemetryStreamSocketTest {
         // then
         assertThat(ack.getString("type")).isEqualTo("ack");
         assertThat(ack.getInt("accepted")).isEqualTo(2);
-        assertThat(ack.getLong("highest_sequence_numbers.ws-watch")).isEqualTo(2);
+        assertThat(ack.getLong("highest_sequence_numbers.'" + device.deviceId() + "'")).isEqualTo(2);
         assertThat(ack.getList("rejected")).isEmpty();
     }
 
@@ -101,7 +104,7 @@ class TelemetryStreamSocketTest {
         // then
         assertThat(ack.getString("type")).isEqualTo("ack");
         assertThat(ack.getInt("accepted")).isEqualTo(1);
-        assertThat(ack.getLong("highest_sequence_numbers.ws-watch")).isEqualTo(1);
+        assertThat(ack.getLong("highest_sequence_numbers.'" + device.deviceId() + "'")).isEqualTo(1);
         assertThat(ack.getInt("rejected[0].index")).isEqualTo(1);
         assertThat(ack.getString("rejected[0].violations[0].field")).isEqualTo("heart_rate_bpm");
     }
