@@ -1,119 +1,119 @@
 package io.stride.queries.livetracking.api;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.stride.platform.http.ApiException;
-import io.stride.queries.livetracking.config.LiveTrackingConfig;
+import io.stride.platform.security.Roles;
 import io.stride.queries.livetracking.mapping.LiveWorkoutViewMapper;
 import io.stride.queries.livetracking.push.LiveUpdates;
-import io.stride.queries.livetracking.store.LiveWorkoutQueries;
 import io.stride.queries.livetracking.store.PeerClient;
 
-/** Live state of workouts in progress, for live-tracking screens. */
+/**
+ * Live state of workouts in progress, for live-tracking screens. An athlete sees their own workouts only, an admin
+ * every workout; someone else's workout answers 404 exactly like an unknown one, so ids of other users' workouts
+ * cannot be probed.
+ */
 @Path("/api/v1/live-workouts")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ATHLETE, Roles.ADMIN})
 @Blocking
 public class LiveWorkoutResource {
 
-    private final LiveWorkoutQueries queries;
-    private final PeerClient peers;
+    private final LiveWorkouts workouts;
     private final LiveUpdates updates;
-    private final LiveTrackingConfig config;
+    private final JsonWebToken token;
+    private final Clock clock;
 
-    LiveWorkoutResource(LiveWorkoutQueries queries, PeerClient peers, LiveUpdates updates, LiveTrackingConfig config) {
-        this.queries = queries;
-        this.peers = peers;
+    LiveWorkoutResource(LiveWorkouts workouts, LiveUpdates updates, JsonWebToken token, Clock clock) {
+        this.workouts = workouts;
         this.updates = updates;
-        this.config = config;
+        this.token = token;
+        this.clock = clock;
     }
 
     /**
-     * Workouts in progress, most recently updated first, gathered from every instance (each holds some of the
-     * partitions); {@code local=true} answers from this instance only.
+     * The caller's workouts in progress (an admin's: every workout), most recently updated first, gathered from
+     * every instance (each holds some of the partitions); {@code local=true} answers from this instance only.
      */
     @GET
     public List<LiveWorkoutView> list(@QueryParam("limit") @DefaultValue("50") int limit,
-            @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly) {
-        int bounded = Math.max(1, Math.min(limit, config.maxListSize()));
-        List<LiveWorkoutView> views = new ArrayList<>(queries.all().stream()
-                .map(LiveWorkoutViewMapper::toView)
-                .toList());
-        if (!localOnly) {
-            queries.peers().forEach(peer -> views.addAll(peers.all(peer, bounded)));
-        }
-        return views.stream()
-                .sorted(Comparator.comparing(LiveWorkoutView::updatedAt).reversed())
-                .limit(bounded)
-                .toList();
+            @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return workouts.list(Caller.of(token, authorization), limit, localOnly);
     }
 
     /**
-     * The live state of one workout, from whichever instance holds its partition (Kafka Streams metadata);
-     * {@code local=true} answers from this instance only.
+     * The live state of one of the caller's workouts, from whichever instance holds its partition (Kafka Streams
+     * metadata); {@code local=true} answers from this instance only.
      */
     @GET
     @Path("/{workoutId}")
     public LiveWorkoutView get(@PathParam("workoutId") UUID workoutId,
-            @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly) {
-        Optional<LiveWorkoutView> view = localOnly
-                ? local(workoutId)
-                : switch (queries.locate(workoutId)) {
-                    case LiveWorkoutQueries.Location.Here here -> local(workoutId);
-                    case LiveWorkoutQueries.Location.Peer(var host) -> peers.find(host, workoutId);
-                };
-        return view.orElseThrow(() -> ApiException.notFound("live workout", workoutId.toString()));
+            @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        return workouts.find(Caller.of(token, authorization), workoutId, localOnly)
+                .orElseThrow(() -> ApiException.notFound("live workout", workoutId.toString()));
     }
 
-    private Optional<LiveWorkoutView> local(UUID workoutId) {
-        return queries.find(workoutId)
-                .map(LiveWorkoutViewMapper::toView);
-    }
-
-    /** Server-sent events: every change of every workout in progress, as it happens. */
+    /**
+     * Server-sent events: every change of the caller's workouts (an admin's: every workout) as it happens. The stream
+     * ends when the access token expires; the screen reconnects with a fresh one.
+     */
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<LiveWorkoutView> streamAll() {
+    public Multi<LiveWorkoutView> streamAll(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = Caller.of(token, authorization);
         return updates.all()
-                .map(LiveWorkoutViewMapper::toView);
+                .filter(caller::mayRead)
+                .map(LiveWorkoutViewMapper::toView)
+                .select().first(caller.remainingTokenLifetime(clock.instant()));
     }
 
     /**
-     * Server-sent events for one workout: its current state first (when known), then every change as it happens.
-     * Unknown workouts are streamed too: a screen may open before the first sample arrives.
+     * Server-sent events for one of the caller's workouts: its current state first (when known), then every change as
+     * it happens, until the access token expires. A workout not known yet is streamed too (a screen may open before
+     * the first sample arrives); only changes of the caller's own workouts are ever sent.
      */
     @GET
     @Path("/{workoutId}/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<LiveWorkoutView> stream(@PathParam("workoutId") UUID workoutId) {
+    public Multi<LiveWorkoutView> stream(@PathParam("workoutId") UUID workoutId,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+        Caller caller = Caller.of(token, authorization);
         Multi<LiveWorkoutView> changes = updates.of(workoutId)
+                .filter(caller::mayRead)
                 .map(LiveWorkoutViewMapper::toView);
         return Multi.createBy().concatenating()
-                .streams(Multi.createFrom().optional(currentView(workoutId)), changes);
+                .streams(Multi.createFrom().optional(currentView(caller, workoutId)), changes)
+                .select().first(caller.remainingTokenLifetime(clock.instant()));
     }
 
-    private Optional<LiveWorkoutView> currentView(UUID workoutId) {
+    private Optional<LiveWorkoutView> currentView(Caller caller, UUID workoutId) {
         try {
-            return Optional.of(get(workoutId, false));
-        } catch (ApiException unknownOrNotReady) {
+            return workouts.find(caller, workoutId, false);
+        } catch (ApiException notReady) {
             return Optional.empty();
         }
     }

@@ -5,15 +5,14 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A workout in progress as the live-tracking screens show it. Figures the processor has not computed (no heart-rate
- * strap, no power meter, an older processor) are null.
+ * A workout in progress as the live-tracking screens show it: the figures on the screen and nothing else (no user
+ * id, no processing counters), because a share link shows the same view to people without an account. Figures the
+ * processor has not computed (no heart-rate strap, no power meter, an older processor) are null.
  */
 public record LiveWorkoutView(
         UUID workoutId,
-        UUID userId,
         String status,
         long sampleCount,
-        long lastSequenceNumber,
         Instant startedAt,
         Instant lastRecordedAt,
         Position lastPosition,

@@ -1,5 +1,7 @@
 package io.stride.queries.livetracking.config;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -9,7 +11,7 @@ import org.apache.kafka.common.serialization.Serde;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.live.LiveWorkoutState;
 
-/** Produces the registry-backed serde the view topology reads with. */
+/** Produces the registry-backed serde the view topology reads with, and the clock. */
 @ApplicationScoped
 class LiveTrackingBeans {
 
@@ -17,5 +19,11 @@ class LiveTrackingBeans {
     @Singleton
     Serde<LiveWorkoutState> liveWorkoutStateSerde(LiveTrackingConfig config) {
         return RegistrySerdes.forValues(config.schemaRegistry().url(), config.schemaRegistry().autoRegister());
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

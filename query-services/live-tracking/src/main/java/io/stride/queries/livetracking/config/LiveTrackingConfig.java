@@ -1,5 +1,8 @@
 package io.stride.queries.livetracking.config;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,7 +29,43 @@ public interface LiveTrackingConfig {
 
     /** How long a request forwarded to the instance holding a workout may take. */
     @WithDefault("PT2S")
-    java.time.Duration peerTimeout();
+    Duration peerTimeout();
+
+    /** Share links: expiring read-only access to one workout for people without an account. */
+    ShareLinks shareLinks();
+
+    /**
+     * Public base URL of this service's pages (e.g. {@code https://live.stride.io}), used in the URL of a share
+     * link; when absent, the base URL of the request that created the link.
+     */
+    Optional<String> publicUrl();
+
+    /** Settings the web page reads at start. */
+    Page page();
+
+    /** Share links: expiring read-only access to one workout. */
+    interface ShareLinks {
+
+        /** Shortest lifetime an owner may give a link. */
+        @WithDefault("PT5M")
+        Duration minExpiresIn();
+
+        /** Longest lifetime an owner may give a link; also the lifetime of the owner's index of links in Redis. */
+        @WithDefault("PT24H")
+        Duration maxExpiresIn();
+
+        /** Most links one user may hold at a time. */
+        @WithDefault("20")
+        int maxPerUser();
+    }
+
+    /** Settings the web page reads at start. */
+    interface Page {
+
+        /** Base URL of the users service, where the page logs in ({@code POST /api/v1/auth/login}). */
+        @WithDefault("http://127.0.0.1:8084")
+        String usersUrl();
+    }
 
     /** Schema registry access. */
     interface SchemaRegistry {

@@ -15,8 +15,8 @@ public final class LiveWorkoutViewMapper {
         Double speed = state.getCurrentSpeedMetersPerSecond() != null
                 ? state.getCurrentSpeedMetersPerSecond()
                 : state.getLastSpeedMetersPerSecond();
-        return new LiveWorkoutView(state.getWorkoutId(), state.getUserId(), state.getStatus(), state.getSampleCount(),
-                state.getLastSequenceNumber(), state.getStartedAt(), state.getLastRecordedAt(),
+        return new LiveWorkoutView(state.getWorkoutId(), state.getStatus(), state.getSampleCount(),
+                state.getStartedAt(), state.getLastRecordedAt(),
                 point == null ? null : new LiveWorkoutView.Position(point.getLatitude(), point.getLongitude()),
                 state.getDistanceMeters(), state.getElapsedTimeMillis(), state.getMovingTimeMillis(), speed,
                 state.getAvgSpeedMetersPerSecond(), state.getCurrentPaceSecondsPerKm(), state.getAvgPaceSecondsPerKm(),

@@ -25,7 +25,9 @@ import io.stride.queries.livetracking.config.LiveTrackingConfig;
 
 /**
  * Asks another live-tracking instance for the workouts it holds. Forwarded requests carry {@link #LOCAL_ONLY} so
- * the peer answers from its own store and never forwards again, even while a rebalance moves partitions.
+ * the peer answers from its own store and never forwards again, even while a rebalance moves partitions. They also
+ * carry the caller's credential (the {@code Authorization} header, or the share token in the path): the peer
+ * authorizes the request exactly as if the caller had asked it, so {@link #LOCAL_ONLY} grants nothing.
  */
 @ApplicationScoped
 public class PeerClient {
@@ -43,29 +45,44 @@ public class PeerClient {
         this.http = HttpClient.newBuilder().connectTimeout(config.peerTimeout()).build();
     }
 
-    /** One workout from the peer that holds it; empty when the peer has no such workout. */
-    public Optional<LiveWorkoutView> find(HostInfo peer, UUID workoutId) {
-        HttpResponse<String> response = get(peer, "/api/v1/live-workouts/" + workoutId + "?" + LOCAL_ONLY + "=true");
+    /**
+     * One workout from the peer that holds it, as the caller with this {@code Authorization} header may see it;
+     * empty when the peer has no such workout or it is not the caller's.
+     */
+    public Optional<LiveWorkoutView> find(HostInfo peer, UUID workoutId, String authorization) {
+        return one(get(peer, "/api/v1/live-workouts/" + workoutId + "?" + LOCAL_ONLY + "=true", authorization));
+    }
+
+    /** The workout a share link shows, from the peer that holds it; empty when unknown there. */
+    public Optional<LiveWorkoutView> findShared(HostInfo peer, String shareToken) {
+        return one(get(peer, "/api/v1/shared/" + shareToken + "?" + LOCAL_ONLY + "=true", null));
+    }
+
+    /** Every workout a peer holds that the caller with this {@code Authorization} header may see. */
+    public List<LiveWorkoutView> all(HostInfo peer, int limit, String authorization) {
+        HttpResponse<String> response = get(peer, "/api/v1/live-workouts?limit=" + limit + "&" + LOCAL_ONLY + "=true",
+                authorization);
+        return read(response, new TypeReference<List<LiveWorkoutView>>() { });
+    }
+
+    private Optional<LiveWorkoutView> one(HttpResponse<String> response) {
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
         return Optional.of(read(response, new TypeReference<LiveWorkoutView>() { }));
     }
 
-    /** Every workout a peer holds. */
-    public List<LiveWorkoutView> all(HostInfo peer, int limit) {
-        HttpResponse<String> response = get(peer, "/api/v1/live-workouts?limit=" + limit + "&" + LOCAL_ONLY + "=true");
-        return read(response, new TypeReference<List<LiveWorkoutView>>() { });
-    }
-
-    private HttpResponse<String> get(HostInfo peer, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + peer.host() + ":" + peer.port()
+    private HttpResponse<String> get(HostInfo peer, String pathAndQuery, String authorization) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + peer.host() + ":" + peer.port()
                         + pathAndQuery))
                 .timeout(config.peerTimeout())
                 .header("Accept", "application/json")
                 .header(StrideHeaders.CORRELATION_ID, CorrelationId.currentOrNew())
-                .header(StrideHeaders.CALLER_SERVICE, "live-tracking")
-                .build();
+                .header(StrideHeaders.CALLER_SERVICE, "live-tracking");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

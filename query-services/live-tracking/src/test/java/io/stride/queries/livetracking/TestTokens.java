@@ -1,0 +1,86 @@
+package io.stride.queries.livetracking;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.smallrye.jwt.build.Jwt;
+
+/**
+ * The issuer's key pair for this test JVM (nothing secret in the repository): the public key is written where
+ * {@code %test.mp.jwt.verify.publickey.location} points, and tokens are signed as the users service signs them.
+ */
+public class TestTokens implements QuarkusTestResourceLifecycleManager {
+
+    private static final KeyPair ISSUER = generate();
+    private static final KeyPair STRANGER = generate();
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An access token of {@code userId} with these roles, valid for 5 minutes. */
+    public static String token(UUID userId, String... roles) {
+        return sign(userId, Set.of(roles), ISSUER.getPrivate());
+    }
+
+    /** A well-formed token signed by a key the app does not trust. */
+    public static String foreignToken(UUID userId, String... roles) {
+        return sign(userId, Set.of(roles), STRANGER.getPrivate());
+    }
+
+    /** {@code Bearer <token>}. */
+    public static String bearer(UUID userId, String... roles) {
+        return "Bearer " + token(userId, roles);
+    }
+
+    private static String sign(UUID userId, Set<String> roles, PrivateKey key) {
+        Instant now = Instant.now();
+        return Jwt.issuer("https://stride.io/users")
+                .audience("stride-api")
+                .subject(userId.toString())
+                .groups(roles)
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(300))
+                .jws()
+                .sign(key);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path file = Path.of("target", "live-tracking-test-keys", "public.pem");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                            .encodeToString(ISSUER.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            return Map.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+    }
+}
