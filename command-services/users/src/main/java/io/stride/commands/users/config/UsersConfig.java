@@ -1,6 +1,7 @@
 package io.stride.commands.users.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -15,6 +16,21 @@ public interface UsersConfig {
 
     /** Two-factor authentication. */
     TotpSettings totp();
+
+    /** Keys that protect personal data (ADR 0007). */
+    Pii pii();
+
+    /** Devices registered by users. */
+    Devices devices();
+
+    /** The relay that publishes the transactional outbox. */
+    OutboxRelay outbox();
+
+    /** Limits on login, registration, refresh and TOTP attempts, shared by every instance through Redis. */
+    RateLimits rateLimit();
+
+    /** How the client's IP address is determined. */
+    ClientIp clientIp();
 
     /** Access token (JWT) and refresh token settings. */
     interface Jwt {
@@ -53,5 +69,108 @@ public interface UsersConfig {
         /** Issuer shown by authenticator apps (otpauth:// label and {@code issuer} parameter). */
         @WithDefault("Stride")
         String issuer();
+    }
+
+    /** Master key and blind index key of the envelope encryption of personal data (ADR 0007). */
+    interface Pii {
+
+        /**
+         * Tink JSON keyset file of the master key (AES-256-GCM) that wraps every user's data key; in prod a mounted
+         * secret. Losing it makes every user's personal data unreadable.
+         */
+        String masterKeysetLocation();
+
+        /** Tink JSON keyset file of the blind index key (HMAC-SHA-256 PRF) that finds accounts by email. */
+        String indexKeysetLocation();
+
+        /** Generate a keyset into each missing location (dev and test only). */
+        @WithDefault("false")
+        boolean generateMissingKeys();
+    }
+
+    /** Device settings. */
+    interface Devices {
+
+        /** Most devices a user may have registered and not revoked at a time; one more is refused with 409. */
+        @WithDefault("20")
+        int maxActivePerUser();
+    }
+
+    /** Outbox relay settings. */
+    interface OutboxRelay {
+
+        /**
+         * How often the relay looks for pending records anyway (safety net: it is woken after every commit that wrote
+         * outbox rows, on any instance, by a PostgreSQL notification).
+         */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** Records published per database transaction of the relay. */
+        @WithDefault("100")
+        int batchSize();
+    }
+
+    /** One limit per action; each has a per-client-IP and a per-account budget in a fixed window. */
+    interface RateLimits {
+
+        /** Set false to switch rate limiting off (never in production). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** {@code POST /api/v1/auth/login}: per account = per email (hashed). */
+        @WithDefault("10")
+        int loginPerAccount();
+
+        /** {@code POST /api/v1/auth/login} per client IP. */
+        @WithDefault("50")
+        int loginPerIp();
+
+        /** Window of the login limits. */
+        @WithDefault("PT1M")
+        Duration loginWindow();
+
+        /** {@code POST /api/v1/users}: per email (hashed). */
+        @WithDefault("5")
+        int registrationPerAccount();
+
+        /** {@code POST /api/v1/users} per client IP. */
+        @WithDefault("20")
+        int registrationPerIp();
+
+        /** Window of the registration limits. */
+        @WithDefault("PT1H")
+        Duration registrationWindow();
+
+        /** {@code POST /api/v1/auth/refresh} per client IP (a refresh token names no account before it is checked). */
+        @WithDefault("60")
+        int refreshPerIp();
+
+        /** Window of the refresh limit. */
+        @WithDefault("PT1M")
+        Duration refreshWindow();
+
+        /** {@code POST /api/v1/users/me/totp/confirm}: per user. */
+        @WithDefault("5")
+        int totpPerAccount();
+
+        /** {@code POST /api/v1/users/me/totp/confirm} per client IP. */
+        @WithDefault("50")
+        int totpPerIp();
+
+        /** Window of the TOTP limits. */
+        @WithDefault("PT1M")
+        Duration totpWindow();
+    }
+
+    /** Client address settings. */
+    interface ClientIp {
+
+        /**
+         * Addresses of reverse proxies (exact IPs, IPv4 or IPv6) whose {@code X-Forwarded-For} is believed. The client
+         * IP is the right-most address of that header that is not a trusted proxy; with no trusted proxy (the default)
+         * the header is ignored and the TCP peer is the client.
+         */
+        Optional<List<String>> trustedProxies();
     }
 }

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -38,16 +37,19 @@ public class SessionService {
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final RecoveryCodeRepository recoveryCodes;
+    private final DataKeyRepository dataKeys;
     private final Secrets secrets;
     private final Clock clock;
     private final Duration refreshTtl;
 
     public SessionService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-            RecoveryCodeRepository recoveryCodes, Secrets secrets, Clock clock, UsersConfig config) {
+            RecoveryCodeRepository recoveryCodes, DataKeyRepository dataKeys, Secrets secrets, Clock clock,
+            UsersConfig config) {
         this.users = users;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.recoveryCodes = recoveryCodes;
+        this.dataKeys = dataKeys;
         this.secrets = secrets;
         this.clock = clock;
         this.refreshTtl = config.jwt().refreshTokenTtl();
@@ -134,16 +136,19 @@ public class SessionService {
     private Uni<Boolean> secondFactorAccepted(UserEntity user, String code, Instant now) {
         if (code.length() == Totp.DIGITS && code.chars().allMatch(Character::isDigit)) {
             long lastStep = user.getTotpLastStep() == null ? Long.MIN_VALUE : user.getTotpLastStep();
-            OptionalLong step = Totp.verify(Base32.decode(user.getTotpSecret()), code, now, lastStep);
-            if (step.isEmpty()) {
-                return Uni.createFrom().item(false);
-            }
-            // Atomic in the database: of two logins racing with the same code, one wins.
-            return users.advanceTotpStep(user.getId(), step.getAsLong())
-                    .invoke(advanced -> {
-                        if (advanced) {
-                            user.setTotpLastStep(step.getAsLong());
+            return dataKeys.keyOf(user.getId())
+                    .map(key -> Totp.verify(Base32.decode(TotpService.secretOf(user, key)), code, now, lastStep))
+                    .chain(step -> {
+                        if (step.isEmpty()) {
+                            return Uni.createFrom().item(false);
                         }
+                        // Atomic in the database: of two logins racing with the same code, one wins.
+                        return users.advanceTotpStep(user.getId(), step.getAsLong())
+                                .invoke(advanced -> {
+                                    if (advanced) {
+                                        user.setTotpLastStep(step.getAsLong());
+                                    }
+                                });
                     });
         }
         return recoveryCodes.use(user.getId(), Secrets.recoveryCodeHash(code), now)

@@ -14,6 +14,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.config.UsersConfig;
+import io.stride.commands.users.crypto.DataKey;
+import io.stride.commands.users.crypto.PiiField;
 import io.stride.commands.users.domain.Base32;
 import io.stride.commands.users.domain.Secrets;
 import io.stride.commands.users.domain.Totp;
@@ -26,20 +28,25 @@ public class TotpService {
 
     private final UserRepository users;
     private final RecoveryCodeRepository recoveryCodes;
+    private final DataKeyRepository dataKeys;
     private final Secrets secrets;
     private final Clock clock;
     private final String issuer;
 
-    public TotpService(UserRepository users, RecoveryCodeRepository recoveryCodes, Secrets secrets, Clock clock,
-            UsersConfig config) {
+    public TotpService(UserRepository users, RecoveryCodeRepository recoveryCodes, DataKeyRepository dataKeys,
+            Secrets secrets, Clock clock, UsersConfig config) {
         this.users = users;
         this.recoveryCodes = recoveryCodes;
+        this.dataKeys = dataKeys;
         this.secrets = secrets;
         this.clock = clock;
         this.issuer = config.totp().issuer();
     }
 
-    /** Starts (or restarts) an enrolment: a new secret, not yet required at login until confirmed. */
+    /**
+     * Starts (or restarts) an enrolment: a new secret, stored encrypted under the user's data key, not yet required at
+     * login until confirmed.
+     */
     @WithTransaction
     @WithSpan("TotpService.enrol")
     public Uni<TotpEnrolment> enrol(UUID userId) {
@@ -47,17 +54,19 @@ public class TotpService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ApiException.notFound("user", userId.toString()))
-                .map(user -> {
-                    if (user.isTotpEnabled()) {
-                        throw ApiException.conflict("totp_already_enabled", "Two-factor authentication is already on",
-                                Map.of());
-                    }
-                    byte[] secret = secrets.totpSecret();
-                    user.setTotpSecret(Base32.encode(secret));
-                    user.setTotpLastStep(null);
-                    Log.infof("totp enrolment started userId=%s", userId);
-                    return TotpEnrolment.of(issuer, user.getEmail(), secret);
-                });
+                .chain(user -> dataKeys.keyOf(userId)
+                        .map(key -> {
+                            if (user.isTotpEnabled()) {
+                                throw ApiException.conflict("totp_already_enabled",
+                                        "Two-factor authentication is already on", Map.of());
+                            }
+                            byte[] secret = secrets.totpSecret();
+                            user.setTotpSecretEncrypted(key.encrypt(PiiField.TOTP_SECRET, Base32.encode(secret)));
+                            user.setTotpLastStep(null);
+                            Log.infof("totp enrolment started userId=%s", userId);
+                            return TotpEnrolment.of(issuer, key.decrypt(PiiField.EMAIL, user.getEmailEncrypted()),
+                                    secret);
+                        }));
     }
 
     /**
@@ -72,28 +81,37 @@ public class TotpService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ApiException.notFound("user", userId.toString()))
-                .chain(user -> {
-                    if (user.isTotpEnabled()) {
-                        throw ApiException.conflict("totp_already_enabled", "Two-factor authentication is already on",
-                                Map.of());
-                    }
-                    if (user.getTotpSecret() == null) {
-                        throw ApiException.conflict("totp_not_enrolled", "Start the enrolment first", Map.of());
-                    }
-                    OptionalLong step = Totp.verify(Base32.decode(user.getTotpSecret()), code, now, Long.MIN_VALUE);
-                    if (step.isEmpty()) {
-                        throw ApiException.unprocessable("invalid_totp_code", "The code does not match", Map.of());
-                    }
-                    user.setTotpEnabled(true);
-                    user.setTotpLastStep(step.getAsLong());
-                    List<String> codes = secrets.recoveryCodes();
-                    return recoveryCodes.deleteAllOf(userId)
-                            .chain(ignored -> recoveryCodes.persist(codes.stream()
-                                    .map(plain -> recoveryCode(userId, plain, now))
-                                    .toList()))
-                            .invoke(() -> Log.infof("totp enabled userId=%s", userId))
-                            .replaceWith(codes);
-                });
+                .chain(user -> dataKeys.keyOf(userId)
+                        .map(key -> secretOf(user, key))
+                        .chain(secret -> confirm(user, secret, code, now)));
+    }
+
+    /** The user's TOTP secret (base32), decrypted; null when never enrolled. */
+    static String secretOf(UserEntity user, DataKey key) {
+        return key.decrypt(PiiField.TOTP_SECRET, user.getTotpSecretEncrypted());
+    }
+
+    private Uni<List<String>> confirm(UserEntity user, String totpSecret, String code, Instant now) {
+        UUID userId = user.getId();
+        if (user.isTotpEnabled()) {
+            throw ApiException.conflict("totp_already_enabled", "Two-factor authentication is already on", Map.of());
+        }
+        if (totpSecret == null) {
+            throw ApiException.conflict("totp_not_enrolled", "Start the enrolment first", Map.of());
+        }
+        OptionalLong step = Totp.verify(Base32.decode(totpSecret), code, now, Long.MIN_VALUE);
+        if (step.isEmpty()) {
+            throw ApiException.unprocessable("invalid_totp_code", "The code does not match", Map.of());
+        }
+        user.setTotpEnabled(true);
+        user.setTotpLastStep(step.getAsLong());
+        List<String> codes = secrets.recoveryCodes();
+        return recoveryCodes.deleteAllOf(userId)
+                .chain(ignored -> recoveryCodes.persist(codes.stream()
+                        .map(plain -> recoveryCode(userId, plain, now))
+                        .toList()))
+                .invoke(() -> Log.infof("totp enabled userId=%s", userId))
+                .replaceWith(codes);
     }
 
     private static RecoveryCodeEntity recoveryCode(UUID userId, String plain, Instant now) {

@@ -14,6 +14,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.crypto.DataKey;
+import io.stride.commands.users.crypto.DataKeyShredded;
+import io.stride.commands.users.crypto.PiiCrypto;
+import io.stride.commands.users.crypto.PiiField;
 import io.stride.commands.users.domain.Credentials;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.UserProfile;
@@ -28,46 +32,60 @@ public class UserAccountService {
 
     private final UserRepository users;
     private final SessionRepository sessions;
+    private final DataKeyRepository dataKeys;
+    private final PiiCrypto crypto;
     private final Clock clock;
 
-    public UserAccountService(UserRepository users, SessionRepository sessions, Clock clock) {
+    public UserAccountService(UserRepository users, SessionRepository sessions, DataKeyRepository dataKeys,
+            PiiCrypto crypto, Clock clock) {
         this.users = users;
         this.sessions = sessions;
+        this.dataKeys = dataKeys;
+        this.crypto = crypto;
         this.clock = clock;
     }
 
-    /** Creates an athlete account; {@code email} is normalised, {@code passwordHash} a PHC string. */
+    /**
+     * Creates an athlete account; {@code email} is normalised, {@code passwordHash} a PHC string. Email and names are
+     * stored encrypted under a new data key of the user; the email's blind index keeps it unique.
+     */
     @WithTransaction
     @WithSpan("UserAccountService.register")
     public Uni<UserProfile> register(String email, String passwordHash, String firstName, String lastName) {
         Instant now = clock.instant();
+        UUID userId = UUID.randomUUID();
+        DataKey key = dataKeys.generate(userId);
+        byte[] emailIndex = crypto.emailIndex(email);
         UserEntity user = new UserEntity();
-        user.setId(UUID.randomUUID());
-        user.setEmail(email);
-        user.setFirstName(firstName);
-        user.setLastName(lastName);
+        user.setId(userId);
+        user.setEmailIndex(emailIndex);
+        user.setEmailEncrypted(key.encrypt(PiiField.EMAIL, email));
+        user.setFirstNameEncrypted(key.encrypt(PiiField.FIRST_NAME, firstName));
+        user.setLastNameEncrypted(key.encrypt(PiiField.LAST_NAME, lastName));
         user.setPasswordHash(passwordHash);
         user.setRoles(Roles.ATHLETE);
         user.setCreatedAt(now);
         user.setPasswordChangedAt(now);
-        return users.emailTaken(email)
+        return users.emailTaken(emailIndex)
                 .invoke(taken -> {
                     if (taken) {
                         throw new EmailAlreadyRegistered();
                     }
                 })
                 .chain(ignored -> users.persistAndFlush(user))
+                .chain(saved -> dataKeys.store(key, now))
+                .call(stored -> dataKeys.flush())
                 .onFailure(ConstraintViolationException.class)
                 .transform(e -> new EmailAlreadyRegistered())
-                .invoke(saved -> Log.infof("user registered userId=%s", saved.getId()))
-                .map(UserAccountService::toProfile);
+                .invoke(stored -> Log.infof("user registered userId=%s", userId))
+                .map(stored -> toProfile(user, key));
     }
 
     /** The credentials of the account with this normalised email, or null. */
     @WithSession
     @WithSpan("UserAccountService.credentials")
     public Uni<Credentials> credentials(String email) {
-        return users.findByEmail(email)
+        return users.findByEmailIndex(crypto.emailIndex(email))
                 .map(user -> user == null ? null : new Credentials(user.getId(), user.getPasswordHash()));
     }
 
@@ -81,7 +99,11 @@ public class UserAccountService {
     @WithSession
     @WithSpan("UserAccountService.profile")
     public Uni<UserProfile> profile(UUID userId) {
-        return existing(userId).map(UserAccountService::toProfile);
+        return existing(userId)
+                .chain(user -> dataKeys.keyOf(userId)
+                        .map(key -> toProfile(user, key)))
+                .onFailure(DataKeyShredded.class)
+                .transform(e -> ApiException.notFound("user", userId.toString()));
     }
 
     /** Changes only the given names; nothing else of the account is patchable. */
@@ -89,12 +111,15 @@ public class UserAccountService {
     @WithSpan("UserAccountService.patchProfile")
     public Uni<UserProfile> patchProfile(UUID userId, Optional<String> firstName, Optional<String> lastName) {
         return existing(userId)
-                .invoke(user -> {
-                    firstName.ifPresent(user::setFirstName);
-                    lastName.ifPresent(user::setLastName);
-                })
-                .invoke(user -> Log.infof("profile updated userId=%s", userId))
-                .map(UserAccountService::toProfile);
+                .chain(user -> dataKeys.keyOf(userId)
+                        .map(key -> {
+                            firstName.ifPresent(name -> user.setFirstNameEncrypted(
+                                    key.encrypt(PiiField.FIRST_NAME, name)));
+                            lastName.ifPresent(name -> user.setLastNameEncrypted(
+                                    key.encrypt(PiiField.LAST_NAME, name)));
+                            Log.infof("profile updated userId=%s", userId);
+                            return toProfile(user, key);
+                        }));
     }
 
     /**
@@ -122,8 +147,11 @@ public class UserAccountService {
                 .failWith(() -> ApiException.notFound("user", userId.toString()));
     }
 
-    static UserProfile toProfile(UserEntity user) {
-        return new UserProfile(user.getId(), user.getEmail(), user.getFirstName(), user.getLastName(),
+    /** The profile with its personal fields decrypted by the user's data key. */
+    static UserProfile toProfile(UserEntity user, DataKey key) {
+        return new UserProfile(user.getId(), key.decrypt(PiiField.EMAIL, user.getEmailEncrypted()),
+                key.decrypt(PiiField.FIRST_NAME, user.getFirstNameEncrypted()),
+                key.decrypt(PiiField.LAST_NAME, user.getLastNameEncrypted()),
                 user.getCreatedAt(), user.getLastLogin(), user.isTotpEnabled());
     }
 }

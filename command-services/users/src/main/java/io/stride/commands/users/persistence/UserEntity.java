@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.DynamicUpdate;
 import jakarta.persistence.Version;
 
-/** A row of {@code users.users}. */
+/**
+ * A row of {@code users.users}. Email, names and TOTP secret are held only as ciphertexts under the user's data key
+ * ({@code users.data_keys}, ADR 0007); the email is found by its blind index.
+ */
 @Entity
 @DynamicUpdate
 @Table(schema = "users", name = "users")
@@ -19,11 +22,14 @@ public class UserEntity {
 
     @Id
     private UUID id;
-    private String email;
-    @Column(name = "first_name")
-    private String firstName;
-    @Column(name = "last_name")
-    private String lastName;
+    @Column(name = "email_index")
+    private byte[] emailIndex;
+    @Column(name = "email_encrypted")
+    private byte[] emailEncrypted;
+    @Column(name = "first_name_encrypted")
+    private byte[] firstNameEncrypted;
+    @Column(name = "last_name_encrypted")
+    private byte[] lastNameEncrypted;
     @Column(name = "password_hash")
     private String passwordHash;
     /** Comma-separated role names. */
@@ -34,8 +40,8 @@ public class UserEntity {
     private Instant lastLogin;
     @Column(name = "password_changed_at")
     private Instant passwordChangedAt;
-    @Column(name = "totp_secret")
-    private String totpSecret;
+    @Column(name = "totp_secret_encrypted")
+    private byte[] totpSecretEncrypted;
     @Column(name = "totp_enabled")
     private boolean totpEnabled;
     @Column(name = "totp_last_step")
@@ -51,28 +57,36 @@ public class UserEntity {
         this.id = id;
     }
 
-    public String getEmail() {
-        return email;
+    public byte[] getEmailIndex() {
+        return emailIndex;
     }
 
-    public void setEmail(String email) {
-        this.email = email;
+    public void setEmailIndex(byte[] emailIndex) {
+        this.emailIndex = emailIndex;
     }
 
-    public String getFirstName() {
-        return firstName;
+    public byte[] getEmailEncrypted() {
+        return emailEncrypted;
     }
 
-    public void setFirstName(String firstName) {
-        this.firstName = firstName;
+    public void setEmailEncrypted(byte[] emailEncrypted) {
+        this.emailEncrypted = emailEncrypted;
     }
 
-    public String getLastName() {
-        return lastName;
+    public byte[] getFirstNameEncrypted() {
+        return firstNameEncrypted;
     }
 
-    public void setLastName(String lastName) {
-        this.lastName = lastName;
+    public void setFirstNameEncrypted(byte[] firstNameEncrypted) {
+        this.firstNameEncrypted = firstNameEncrypted;
+    }
+
+    public byte[] getLastNameEncrypted() {
+        return lastNameEncrypted;
+    }
+
+    public void setLastNameEncrypted(byte[] lastNameEncrypted) {
+        this.lastNameEncrypted = lastNameEncrypted;
     }
 
     public String getPasswordHash() {
@@ -115,12 +129,12 @@ public class UserEntity {
         this.passwordChangedAt = passwordChangedAt;
     }
 
-    public String getTotpSecret() {
-        return totpSecret;
+    public byte[] getTotpSecretEncrypted() {
+        return totpSecretEncrypted;
     }
 
-    public void setTotpSecret(String totpSecret) {
-        this.totpSecret = totpSecret;
+    public void setTotpSecretEncrypted(byte[] totpSecretEncrypted) {
+        this.totpSecretEncrypted = totpSecretEncrypted;
     }
 
     public boolean isTotpEnabled() {

@@ -7,16 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 
-/** Users by id and by normalised email. */
+/** Users by id and by the blind index of their normalised email (ADR 0007). */
 @ApplicationScoped
 public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
 
-    public Uni<UserEntity> findByEmail(String normalisedEmail) {
-        return find("email", normalisedEmail).firstResult();
+    public Uni<UserEntity> findByEmailIndex(byte[] emailIndex) {
+        return find("emailIndex", emailIndex).firstResult();
     }
 
-    public Uni<Boolean> emailTaken(String normalisedEmail) {
-        return count("email", normalisedEmail).map(count -> count > 0);
+    public Uni<Boolean> emailTaken(byte[] emailIndex) {
+        return count("emailIndex", emailIndex).map(count -> count > 0);
     }
 
     /** Records {@code step} as the last accepted TOTP step unless an equal or later one is already recorded. */

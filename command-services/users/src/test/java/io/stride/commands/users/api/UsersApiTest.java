@@ -87,13 +87,13 @@ class UsersApiTest {
         return "Bearer " + tokens.getString("access_token");
     }
 
-    private static String storedPasswordHash(String email) throws Exception {
+    private static String storedPasswordHash(String userId) throws Exception {
         Map<String, String> devstack = Devstack.addresses();
         try (Connection connection = DriverManager.getConnection(devstack.get(Devstack.POSTGRES_JDBC_URL),
                 devstack.get(Devstack.POSTGRES_USER), devstack.get(Devstack.POSTGRES_PASSWORD));
                 PreparedStatement query = connection.prepareStatement(
-                        "select password_hash from users.users where email = ?")) {
-            query.setString(1, email);
+                        "select password_hash from users.users where id = ?")) {
+            query.setObject(1, UUID.fromString(userId));
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 return row.getString(1);
@@ -207,10 +207,10 @@ class UsersApiTest {
         String email = uniqueEmail();
 
         // when
-        register(email, PASSWORD);
+        String userId = register(email, PASSWORD).getString("id");
 
         // then
-        assertThat(storedPasswordHash(email))
+        assertThat(storedPasswordHash(userId))
                 .startsWith("$argon2id$v=19$m=19456,t=2,p=1$")
                 .doesNotContain(PASSWORD);
     }
