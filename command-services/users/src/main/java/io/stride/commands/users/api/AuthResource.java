@@ -3,6 +3,7 @@ package io.stride.commands.users.api;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -18,9 +19,13 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.config.SigningKeys;
+import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.AuthFailure;
 import io.stride.commands.users.domain.AuthOutcome;
 import io.stride.commands.users.domain.Emails;
+import io.stride.commands.users.domain.RateLimitedAction;
+import io.stride.commands.users.persistence.AuditLog;
+import io.stride.commands.users.persistence.RateLimiter;
 import io.stride.commands.users.persistence.SessionService;
 import io.stride.commands.users.persistence.UserAccountService;
 
@@ -34,15 +39,19 @@ public class AuthResource {
     private final AccessTokens accessTokens;
     private final SigningKeys keys;
     private final JsonWebToken jwt;
+    private final RateLimiter limiter;
+    private final AuditLog audit;
 
     public AuthResource(UserAccountService accounts, SessionService sessions, PasswordHashing hashing,
-            AccessTokens accessTokens, SigningKeys keys, JsonWebToken jwt) {
+            AccessTokens accessTokens, SigningKeys keys, JsonWebToken jwt, RateLimiter limiter, AuditLog audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.hashing = hashing;
         this.accessTokens = accessTokens;
         this.keys = keys;
         this.jwt = jwt;
+        this.limiter = limiter;
+        this.audit = audit;
     }
 
     /**
@@ -51,23 +60,28 @@ public class AuthResource {
      */
     @POST
     @Path("/login")
+    @PermitAll
     public Uni<Responses.Tokens> login(@Valid @NotNull Requests.Login request) {
         String email = Emails.normalise(request.email());
-        return accounts.credentials(email)
+        return limiter.acquireForEmail(RateLimitedAction.LOGIN, email)
+                .chain(() -> accounts.credentials(email))
                 .chain(credentials -> hashing.verify(credentials == null ? null : credentials.passwordHash(),
                                 request.password())
                         .chain(matches -> matches
                                 ? sessions.login(credentials.userId(), request.totpCode())
                                 : Uni.createFrom().<AuthOutcome>item(
-                                        new AuthOutcome.Refused(new AuthFailure.InvalidCredentials()))))
+                                        new AuthOutcome.Refused(new AuthFailure.InvalidCredentials())))
+                        .call(outcome -> auditRefusal(outcome, credentials == null ? null : credentials.userId())))
                 .map(this::tokensOrFail);
     }
 
     /** Exchanges a refresh token (used up) for new tokens of the same session. */
     @POST
     @Path("/refresh")
+    @PermitAll
     public Uni<Responses.Tokens> refresh(@Valid @NotNull Requests.Refresh request) {
-        return sessions.refresh(request.refreshToken())
+        return limiter.acquireForClient(RateLimitedAction.REFRESH)
+                .chain(() -> sessions.refresh(request.refreshToken()))
                 .map(this::tokensOrFail);
     }
 
@@ -85,9 +99,24 @@ public class AuthResource {
     /** The JWKS (RFC 7517) other apps verify access tokens with. */
     @GET
     @Path("/jwks")
+    @PermitAll
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> jwks() {
         return keys.jwks();
+    }
+
+    /** A refused login is audited in its own transaction (the login's, if any, has nothing to keep). */
+    private Uni<Void> auditRefusal(AuthOutcome outcome, UUID userId) {
+        if (!(outcome instanceof AuthOutcome.Refused refused)) {
+            return Uni.createFrom().voidItem();
+        }
+        String reason = AuthErrors.of(refused.failure()).error();
+        Uni<Void> loginFailed = audit.record(AuditEventType.LOGIN_FAILED, userId, Map.of("reason", reason));
+        if (refused.failure() instanceof AuthFailure.InvalidTotpCode) {
+            return loginFailed.chain(() -> audit.record(AuditEventType.TOTP_VERIFICATION_FAILED, userId,
+                    Map.of("during", "login")));
+        }
+        return loginFailed;
     }
 
     private Responses.Tokens tokensOrFail(AuthOutcome outcome) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
@@ -21,8 +22,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.Emails;
+import io.stride.commands.users.domain.RateLimitedAction;
+import io.stride.commands.users.persistence.AuditLog;
+import io.stride.commands.users.persistence.RateLimiter;
 import io.stride.commands.users.persistence.TotpService;
 import io.stride.commands.users.persistence.UserAccountService;
 import io.stride.platform.http.ApiException;
@@ -38,19 +43,26 @@ public class UserResource {
     private final TotpService totp;
     private final PasswordHashing hashing;
     private final JsonWebToken jwt;
+    private final RateLimiter limiter;
+    private final AuditLog audit;
 
-    public UserResource(UserAccountService accounts, TotpService totp, PasswordHashing hashing, JsonWebToken jwt) {
+    public UserResource(UserAccountService accounts, TotpService totp, PasswordHashing hashing, JsonWebToken jwt,
+            RateLimiter limiter, AuditLog audit) {
         this.accounts = accounts;
         this.totp = totp;
         this.hashing = hashing;
         this.jwt = jwt;
+        this.limiter = limiter;
+        this.audit = audit;
     }
 
     /** Creates an athlete account (201, Location of the profile); 409 {@code email_taken} for a known email. */
     @POST
+    @PermitAll
     public Uni<Response> register(@Valid @NotNull Requests.Register request) {
         String email = Emails.normalise(request.email());
-        return hashing.hash(request.password())
+        return limiter.acquireForEmail(RateLimitedAction.REGISTRATION, email)
+                .chain(() -> hashing.hash(request.password()))
                 .chain(hash -> accounts.register(email, hash, request.firstName().strip(),
                         request.lastName().strip()))
                 .onFailure(EmailAlreadyRegistered.class)
@@ -130,7 +142,12 @@ public class UserResource {
     @Path("/me/totp/confirm")
     @Authenticated
     public Uni<Responses.RecoveryCodes> confirmTotp(@Valid @NotNull Requests.TotpCode request) {
-        return totp.confirm(userId(), request.code().strip())
+        UUID userId = userId();
+        return limiter.acquireForUser(RateLimitedAction.TOTP, userId)
+                .chain(() -> totp.confirm(userId, request.code().strip()))
+                .onFailure(e -> e instanceof ApiException api && "invalid_totp_code".equals(api.error()))
+                .call(e -> audit.record(AuditEventType.TOTP_VERIFICATION_FAILED, userId,
+                        Map.of("during", "enrolment")))
                 .map(Responses.RecoveryCodes::new);
     }
 

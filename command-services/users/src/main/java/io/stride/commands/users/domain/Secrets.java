@@ -33,6 +33,11 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** A new device credential secret: 256 random bits, base64url without padding (ADR 0006). */
+    public String deviceSecret() {
+        return refreshToken();
+    }
+
     /** A new TOTP secret: 160 bits, as RFC 4226 recommends. */
     public byte[] totpSecret() {
         byte[] bytes = new byte[20];
