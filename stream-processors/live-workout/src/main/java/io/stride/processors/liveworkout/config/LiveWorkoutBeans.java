@@ -25,7 +25,8 @@ class LiveWorkoutBeans {
         LiveWorkoutConfig.Gps gps = config.gps();
         return new LiveSettings(config.grace(), gps.maxAccuracyMeters(), gps.smoothingFixes(),
                 gps.minMovementMeters(), gps.speedWindow(), gps.stoppedSpeedMetersPerSecond(),
-                config.elevationThresholdMeters(), gps.maxGap(), config.updateEvery(), config.updateEveryMeters());
+                config.elevationThresholdMeters(), gps.maxGap(), config.updateEvery(), config.updateEveryMeters(),
+                config.publishEvery(), config.sweepEvery());
     }
 
     @Produces

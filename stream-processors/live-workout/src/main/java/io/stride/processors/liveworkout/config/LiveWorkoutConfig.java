@@ -31,6 +31,20 @@ public interface LiveWorkoutConfig {
     @WithDefault("100")
     double updateEveryMeters();
 
+    /**
+     * Live state rate: a workout's changes within this much wall-clock time are published as one live state (at
+     * most one per workout per interval); zero publishes after every change.
+     */
+    @WithDefault("50ms")
+    Duration publishEvery();
+
+    /**
+     * Wall-clock time between two passes over the stored sessions: reorder buffers of workouts whose device sent
+     * nothing for the grace period are applied, sessions of erased users are deleted.
+     */
+    @WithDefault("10s")
+    Duration sweepEvery();
+
     /** Schema registry access. */
     interface SchemaRegistry {
 

@@ -92,6 +92,8 @@ public final class LiveSession {
     Long lastUpdateAtMillis;
     double lastUpdateDistanceMeters;
     long updatesEmitted;
+    long lastOfferedAtMillis;
+    boolean unpublished;
 
     /** A new workout's state; ids may be refined by the first sample or event. */
     public static LiveSession open(UUID workoutId, UUID userId) {
@@ -132,6 +134,8 @@ public final class LiveSession {
         copy.lastUpdateAtMillis = lastUpdateAtMillis;
         copy.lastUpdateDistanceMeters = lastUpdateDistanceMeters;
         copy.updatesEmitted = updatesEmitted;
+        copy.lastOfferedAtMillis = lastOfferedAtMillis;
+        copy.unpublished = unpublished;
         return copy;
     }
 
@@ -165,6 +169,49 @@ public final class LiveSession {
             apply(buffer.removeFirst(), athlete, settings);
         }
         return new Accepted();
+    }
+
+    /**
+     * Records when (wall clock, epoch milliseconds) the latest sample arrived, for {@link #flushIfIdle}. Arrival time,
+     * not event time: a device's clock may be skewed, and a device that went quiet sends nothing to measure by.
+     */
+    public void received(long wallMillis) {
+        lastOfferedAtMillis = wallMillis;
+    }
+
+    /**
+     * Applies every buffered sample for good when none arrived for {@link LiveSettings#grace()} of wall-clock time:
+     * the device stopped sending, so no later sample will need the buffer's order. The published figures do not
+     * change (they already include the buffer). Returns whether anything was applied.
+     */
+    public boolean flushIfIdle(long wallMillis, Athlete athlete, LiveSettings settings) {
+        if (buffer.isEmpty() || isClosed() || wallMillis - lastOfferedAtMillis < settings.grace().toMillis()) {
+            return false;
+        }
+        while (!buffer.isEmpty()) {
+            apply(buffer.removeFirst(), athlete, settings);
+        }
+        return true;
+    }
+
+    /** Number of samples waiting in the reorder buffer. */
+    public int buffered() {
+        return buffer.size();
+    }
+
+    /** Marks a change that has not been published yet (publication is coalesced per workout). */
+    public void changed() {
+        unpublished = true;
+    }
+
+    /** Marks the current state as published. */
+    public void published() {
+        unpublished = false;
+    }
+
+    /** Whether a change waits to be published. */
+    public boolean hasUnpublishedChange() {
+        return unpublished;
     }
 
     /** The workout's sport (from WorkoutStarted): plausible speeds and METs. */

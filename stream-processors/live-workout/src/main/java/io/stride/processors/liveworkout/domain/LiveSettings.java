@@ -17,6 +17,10 @@ import java.time.Duration;
  * @param maxGap a gap between samples longer than this is not moving time (the device lost the athlete)
  * @param updateEvery event time between two WorkoutUpdated events of a workout
  * @param updateEveryMeters distance between two WorkoutUpdated events of a workout
+ * @param publishEvery wall-clock time over which a workout's changes are coalesced into one published live state;
+ *     zero publishes after every change
+ * @param sweepEvery wall-clock time between two passes over the stored sessions (flushing the reorder buffer of
+ *     workouts whose device went quiet, deleting the sessions of erased users)
  */
 public record LiveSettings(
         Duration grace,
@@ -28,9 +32,19 @@ public record LiveSettings(
         double elevationThresholdMeters,
         Duration maxGap,
         Duration updateEvery,
-        double updateEveryMeters) {
+        double updateEveryMeters,
+        Duration publishEvery,
+        Duration sweepEvery) {
 
     /** The documented defaults. */
     public static final LiveSettings DEFAULTS = new LiveSettings(Duration.ofSeconds(30), 50.0, 10, 10.0,
-            Duration.ofSeconds(10), 0.5, 5.0, Duration.ofSeconds(30), Duration.ofSeconds(5), 100.0);
+            Duration.ofSeconds(10), 0.5, 5.0, Duration.ofSeconds(30), Duration.ofSeconds(5), 100.0,
+            Duration.ofMillis(50), Duration.ofSeconds(10));
+
+    /** These settings, publishing the live state after every change (no coalescing). */
+    public LiveSettings publishingEveryChange() {
+        return new LiveSettings(grace, maxAccuracyMeters, smoothingFixes, minMovementMeters, speedWindow,
+                stoppedSpeedMetersPerSecond, elevationThresholdMeters, maxGap, updateEvery, updateEveryMeters,
+                Duration.ZERO, sweepEvery);
+    }
 }

@@ -2,15 +2,26 @@ package io.stride.processors.liveworkout.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Metrics;
 
 import io.stride.platform.kafka.DeadLetterHandler;
 import io.stride.processors.liveworkout.domain.Athlete;
@@ -18,29 +29,49 @@ import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 import io.stride.schemas.workout.WorkoutCancelled;
 import io.stride.schemas.workout.WorkoutCompleted;
 import io.stride.schemas.workout.WorkoutPaused;
 import io.stride.schemas.workout.WorkoutResumed;
 import io.stride.schemas.workout.WorkoutStarted;
+import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
  * Folds a workout's samples and lifecycle events (both keyed by workout id, co-partitioned) into its
- * {@link LiveSession}. Forwards the live state after every change, a WorkoutUpdated when one is due (both with the
- * triggering record's headers, e.g. its correlation id), and samples that cannot be placed (too late, workout closed)
- * as dead letters with the {@code stride.dlq.*} headers.
+ * {@link LiveSession}.
+ *
+ * <ul>
+ *   <li>Live state: a sample's change is marked in the session and published by a wall-clock punctuation every
+ *       {@link LiveSettings#publishEvery()}, so a workout's samples within one interval cost one published state
+ *       (the mark is stored with the session, so a change committed but not yet published survives a crash);
+ *       lifecycle events publish at once. With a zero interval every change is published at once, with the
+ *       triggering record's headers (e.g. its correlation id). A WorkoutUpdated goes with a publication when due.</li>
+ *   <li>Samples that cannot be placed (too late, workout closed) go out as dead letters with the {@code stride.dlq.*}
+ *       headers.</li>
+ *   <li>Sweep, every {@link LiveSettings#sweepEvery()} of wall-clock time over the task's sessions: a workout whose
+ *       device sent nothing for the grace period has its reorder buffer applied; a workout of an erased user (global
+ *       {@link LiveWorkoutTopology#ERASED_USERS_STORE}) has its session deleted and a tombstone published.</li>
+ *   <li>Records of an erased user are discarded: counted in {@code processors.erased-user-records{topic}} and logged
+ *       at DEBUG with ids only, never dead-lettered (that would keep the personal data).</li>
+ * </ul>
  */
 final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
     static final String REASON_LATE = "late_sample";
     static final String REASON_CLOSED = "workout_closed";
+    static final String ERASED_RECORDS_METRIC = "processors.erased-user-records";
+
+    private static final Logger LOG = Logger.getLogger(LiveWorkoutProcessor.class);
 
     private final LiveSettings settings;
     private final Clock clock;
+    private final Set<String> unpublished = new LinkedHashSet<>();
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, LiveSession> sessions;
     private KeyValueStore<String, UserMetricsUpdated> userMetrics;
+    private KeyValueStore<String, UserErased> erasedUsers;
 
     LiveWorkoutProcessor(LiveSettings settings, Clock clock) {
         this.settings = settings;
@@ -52,11 +83,33 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         this.context = context;
         sessions = context.getStateStore(LiveWorkoutTopology.SESSION_STORE);
         userMetrics = context.getStateStore(LiveWorkoutTopology.USER_METRICS_STORE);
+        erasedUsers = context.getStateStore(LiveWorkoutTopology.ERASED_USERS_STORE);
+        if (coalescing()) {
+            // changes committed before a restart but not published yet
+            try (KeyValueIterator<String, LiveSession> all = sessions.all()) {
+                all.forEachRemaining(entry -> {
+                    if (entry.value.hasUnpublishedChange()) {
+                        unpublished.add(entry.key);
+                    }
+                });
+            }
+            context.schedule(settings.publishEvery(), PunctuationType.WALL_CLOCK_TIME, now -> publishChanged());
+        }
+        context.schedule(settings.sweepEvery(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
+    }
+
+    private boolean coalescing() {
+        return settings.publishEvery().isPositive();
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.key() == null || record.value() == null) {
+            return;
+        }
+        UUID user = userOf(record.value());
+        if (user != null && isErased(user)) {
+            discardErased(record, user);
             return;
         }
         LiveSession session = sessions.get(record.key());
@@ -70,19 +123,19 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             }
             case WorkoutPaused paused when session != null -> {
                 session.paused(paused.getData().getPausedAt());
-                publish(record, session);
+                publishNow(record, session);
             }
             case WorkoutResumed resumed when session != null -> {
                 session.resumed(resumed.getData().getResumedAt());
-                publish(record, session);
+                publishNow(record, session);
             }
             case WorkoutCompleted completed when session != null -> {
                 session.closed(LiveSession.Status.COMPLETED, athlete(session), settings);
-                publish(record, session);
+                publishNow(record, session);
             }
             case WorkoutCancelled cancelled when session != null -> {
                 session.closed(LiveSession.Status.CANCELLED, athlete(session), settings);
-                publish(record, session);
+                publishNow(record, session);
             }
             // WorkoutUpdated is this processor's own output read back; tags do not change live figures
             default -> {
@@ -93,8 +146,17 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     private void onSample(Record<String, SpecificRecord> record, TelemetrySample sample, LiveSession existing) {
         LiveSession session = existing != null ? existing
                 : LiveSession.open(sample.getWorkoutId(), sample.getUserId());
+        session.received(context.currentSystemTimeMs());
         switch (session.offer(AvroMapping.toDomain(sample), athlete(session), settings)) {
-            case LiveSession.Accepted accepted -> publish(record, session);
+            case LiveSession.Accepted accepted -> {
+                if (coalescing()) {
+                    session.changed();
+                    unpublished.add(record.key());
+                    sessions.put(record.key(), session);
+                } else {
+                    publishNow(record, session);
+                }
+            }
             case LiveSession.Duplicate duplicate -> {
                 // a device resend: already counted, nothing changes
             }
@@ -113,16 +175,93 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 : AvroMapping.toDomain(userMetrics.get(session.userId().toString()));
     }
 
-    private void publish(Record<String, SpecificRecord> record, LiveSession session) {
-        if (session.hasSamples()) {
-            LiveFigures figures = session.view(athlete(session), settings);
-            context.forward(record.withValue((SpecificRecord) AvroMapping.toAvro(figures, clock.instant())));
-            if (session.updateDue(figures, settings)) {
-                context.forward(record
-                        .withValue((SpecificRecord) AvroMapping.toWorkoutUpdated(figures, session.updatesEmitted())));
+    /** Publishes at once, with the triggering record's headers; the change is no longer pending. */
+    private void publishNow(Record<String, SpecificRecord> trigger, LiveSession session) {
+        unpublished.remove(trigger.key());
+        publish(trigger, trigger.key(), session);
+    }
+
+    /** The punctuation: one live state per workout changed since the last one. */
+    private void publishChanged() {
+        for (String workoutId : unpublished) {
+            LiveSession session = sessions.get(workoutId);
+            if (session != null && session.hasUnpublishedChange()
+                    && (session.userId() == null || !isErased(session.userId()))) {
+                publish(null, workoutId, session);
             }
         }
-        sessions.put(record.key(), session);
+        unpublished.clear();
+    }
+
+    /**
+     * Forwards the live state (and a WorkoutUpdated when due) and stores the session as published. The outputs carry
+     * the trigger's timestamp and headers, or, from the punctuation, the event time of the workout's newest sample.
+     */
+    private void publish(Record<String, SpecificRecord> trigger, String workoutId, LiveSession session) {
+        if (session.hasSamples()) {
+            LiveFigures figures = session.view(athlete(session), settings);
+            SpecificRecord state = AvroMapping.toAvro(figures, clock.instant());
+            Record<String, SpecificRecord> output = trigger != null ? trigger.withValue(state)
+                    : new Record<>(workoutId, state, figures.lastRecordedAt().toEpochMilli());
+            context.forward(output);
+            if (session.updateDue(figures, settings)) {
+                WorkoutUpdated update = AvroMapping.toWorkoutUpdated(figures, session.updatesEmitted());
+                context.forward(output.withValue((SpecificRecord) update));
+            }
+        }
+        session.published();
+        sessions.put(workoutId, session);
+    }
+
+    /** The sweep: applies the buffers of quiet devices, deletes the sessions of erased users. */
+    private void sweep(long now) {
+        List<KeyValue<String, LiveSession>> flushed = new ArrayList<>();
+        List<KeyValue<String, UUID>> erased = new ArrayList<>();
+        try (KeyValueIterator<String, LiveSession> all = sessions.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, LiveSession> entry = all.next();
+                LiveSession session = entry.value;
+                if (session.userId() != null && isErased(session.userId())) {
+                    erased.add(KeyValue.pair(entry.key, session.userId()));
+                } else if (session.flushIfIdle(now, athlete(session), settings)) {
+                    flushed.add(entry);
+                }
+            }
+        }
+        for (KeyValue<String, LiveSession> entry : flushed) {
+            sessions.put(entry.key, entry.value);
+        }
+        for (KeyValue<String, UUID> entry : erased) {
+            sessions.delete(entry.key);
+            unpublished.remove(entry.key);
+            context.forward(new Record<>(entry.key, null, now));
+            LOG.debugf("deleted the live session of workout %s: user %s was erased", entry.key, entry.value);
+        }
+    }
+
+    private boolean isErased(UUID user) {
+        return erasedUsers.get(user.toString()) != null;
+    }
+
+    private void discardErased(Record<String, SpecificRecord> record, UUID user) {
+        String topic = context.recordMetadata()
+                .map(metadata -> metadata.topic())
+                .orElse("unknown");
+        Metrics.counter(ERASED_RECORDS_METRIC, "topic", topic).increment();
+        LOG.debugf("discarded a record of erased user %s (workout %s, topic %s)", user, record.key(), topic);
+    }
+
+    /** The user a record belongs to, when it names one. */
+    private static UUID userOf(SpecificRecord value) {
+        return switch (value) {
+            case TelemetrySample sample -> sample.getUserId();
+            case WorkoutStarted started -> started.getData().getUserId();
+            case WorkoutPaused paused -> paused.getData().getUserId();
+            case WorkoutResumed resumed -> resumed.getData().getUserId();
+            case WorkoutCompleted completed -> completed.getData().getUserId();
+            case WorkoutCancelled cancelled -> cancelled.getData().getUserId();
+            default -> null;
+        };
     }
 
     private void deadLetter(Record<String, SpecificRecord> record, TelemetrySample sample, String reason) {

@@ -7,25 +7,27 @@ import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 
 /**
  * The value serdes of the live-workout topology: the Avro contracts (registry-backed in production) and the session
- * store's internal JSON.
+ * store's internal binary format.
  *
  * @param samples telemetry samples (and their dead letters)
  * @param states published live state
  * @param workoutEvents every Workout event record type ({@code workouts.workout-events} carries several)
  * @param userMetrics athletes' body metrics
+ * @param erasures users' right-to-erasure events
  */
 public record LiveWorkoutSerdes(Serde<TelemetrySample> samples, Serde<LiveWorkoutState> states,
-        Serde<SpecificRecord> workoutEvents, Serde<UserMetricsUpdated> userMetrics) {
+        Serde<SpecificRecord> workoutEvents, Serde<UserMetricsUpdated> userMetrics, Serde<UserErased> erasures) {
 
     /** Serdes backed by Apicurio Registry (see {@link RegistrySerdes}). */
     public static LiveWorkoutSerdes withRegistry(String registryUrl, boolean autoRegister) {
         return new LiveWorkoutSerdes(RegistrySerdes.forValues(registryUrl, autoRegister),
                 RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister),
-                RegistrySerdes.forValues(registryUrl, autoRegister));
+                RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister));
     }
 
     /** The session store's value serde. */

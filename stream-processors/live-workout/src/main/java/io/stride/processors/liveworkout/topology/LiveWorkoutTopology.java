@@ -25,14 +25,17 @@ import io.stride.schemas.workout.WorkoutUpdated;
 /**
  * Live workout state: telemetry samples and Workout events (both keyed by workout id, co-partitioned) are folded by
  * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE}; athletes' metrics come from the
- * global {@link #USER_METRICS_STORE}. Outputs: every change to {@link Topics#LIVE_WORKOUT_STATE}, WorkoutUpdated at a
- * bounded rate to {@link Topics#WORKOUT_EVENTS}, samples that cannot be placed to {@link Topics#TELEMETRY_SAMPLES_DLQ}.
+ * global {@link #USER_METRICS_STORE}, erased users from the global {@link #ERASED_USERS_STORE}. Outputs: the live
+ * state to {@link Topics#LIVE_WORKOUT_STATE} (changes coalesced per workout, tombstones for erased users' workouts),
+ * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_EVENTS}, samples that cannot be placed to
+ * {@link Topics#TELEMETRY_SAMPLES_DLQ}.
  */
 @ApplicationScoped
 class LiveWorkoutTopology {
 
     static final String SESSION_STORE = "live-workout-session-store";
     static final String USER_METRICS_STORE = "user-metrics-store";
+    static final String ERASED_USERS_STORE = "erased-users-store";
 
     @Produces
     Topology topology(LiveWorkoutSerdes serdes, Clock clock, LiveSettings settings) {
@@ -42,8 +45,9 @@ class LiveWorkoutTopology {
     static Topology build(LiveWorkoutSerdes serdes, Clock clock, LiveSettings settings) {
         StreamsBuilder builder = new StreamsBuilder();
         EventTimeExtractor eventTime = new EventTimeExtractor();
+        // cached: a workout's puts between two commits become one RocksDB write and one changelog record
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STORE),
-                Serdes.String(), serdes.sessions()));
+                Serdes.String(), serdes.sessions()).withCachingEnabled());
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_METRICS_STORE),
                         Serdes.String(), serdes.userMetrics()).withLoggingDisabled(),
                 Topics.USER_METRICS,
@@ -64,7 +68,7 @@ class LiveWorkoutTopology {
                 .process(() -> new LiveWorkoutProcessor(settings, clock), Named.as("live-workout-processor"),
                         SESSION_STORE)
                 .split(Named.as("live-workout-output-"))
-                .branch((workoutId, value) -> value instanceof LiveWorkoutState, Branched.withConsumer(states -> states
+                .branch((workoutId, value) -> value == null || value instanceof LiveWorkoutState, Branched.withConsumer(states -> states
                         .mapValues(value -> (LiveWorkoutState) value, Named.as("live-workout-states"))
                         .to(Topics.LIVE_WORKOUT_STATE, Produced.with(Serdes.String(), serdes.states())
                                 .withName("live-workout-state-sink")), "states"))
@@ -76,6 +80,12 @@ class LiveWorkoutTopology {
                         .to(Topics.TELEMETRY_SAMPLES_DLQ, Produced.with(Serdes.String(), serdes.samples())
                                 .withName("telemetry-samples-dlq-sink")), "dead-letters"))
                 .noDefaultBranch();
+        // added last, so that the workout sub-topology keeps its number (and its tasks their ids and state)
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_USERS_STORE),
+                        Serdes.String(), serdes.erasures()).withLoggingDisabled(),
+                Topics.USER_ERASURES,
+                Consumed.with(Serdes.String(), serdes.erasures()).withName("user-erasures"),
+                UserErasureLoader::new);
         return builder.build();
     }
 }

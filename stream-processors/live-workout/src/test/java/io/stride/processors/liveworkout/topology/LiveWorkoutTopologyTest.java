@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -27,18 +28,27 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.processors.liveworkout.domain.Athlete;
+import io.stride.processors.liveworkout.domain.LiveFigures;
+import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.testkit.TestSerdes;
+import io.stride.schemas.users.UserErased;
+import io.stride.schemas.users.UserErasedData;
 import io.stride.schemas.users.UserMetricsUpdated;
 import io.stride.schemas.workout.WorkoutUpdated;
 
@@ -50,28 +60,36 @@ class LiveWorkoutTopologyTest {
 
     final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySample.class),
             TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
-            TestSerdes.specific(UserMetricsUpdated.class));
+            TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
     TopologyTestDriver driver;
     TestInputTopic<String, TelemetrySample> samples;
     TestInputTopic<String, SpecificRecord> events;
     TestInputTopic<String, UserMetricsUpdated> metrics;
+    TestInputTopic<String, UserErased> erasures;
     TestOutputTopic<String, LiveWorkoutState> states;
     TestOutputTopic<String, SpecificRecord> eventsOut;
     TestOutputTopic<String, TelemetrySample> deadLetters;
 
     @BeforeEach
     void startDriver() {
+        // the figures themselves are checked after every change; LiveWorkoutCoalescingTest covers the production rate
+        startDriver(LiveSettings.DEFAULTS.publishingEveryChange());
+    }
+
+    void startDriver(LiveSettings settings) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "live-workout-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        driver = new TopologyTestDriver(
-                LiveWorkoutTopology.build(serdes, Clock.fixed(NOW, ZoneOffset.UTC), LiveSettings.DEFAULTS), config);
+        driver = new TopologyTestDriver(LiveWorkoutTopology.build(serdes, Clock.fixed(NOW, ZoneOffset.UTC), settings),
+                config, NOW);
         samples = driver.createInputTopic(Topics.TELEMETRY_SAMPLES, Serdes.String().serializer(),
                 serdes.samples().serializer());
         events = driver.createInputTopic(Topics.WORKOUT_EVENTS, Serdes.String().serializer(),
                 serdes.workoutEvents().serializer());
         metrics = driver.createInputTopic(Topics.USER_METRICS, Serdes.String().serializer(),
                 serdes.userMetrics().serializer());
+        erasures = driver.createInputTopic(Topics.USER_ERASURES, Serdes.String().serializer(),
+                serdes.erasures().serializer());
         states = driver.createOutputTopic(Topics.LIVE_WORKOUT_STATE, Serdes.String().deserializer(),
                 serdes.states().deserializer());
         eventsOut = driver.createOutputTopic(Topics.WORKOUT_EVENTS, Serdes.String().deserializer(),
@@ -326,6 +344,147 @@ class LiveWorkoutTopologyTest {
         assertThat(last.getHeartRateZoneMillis()).containsExactly(0L, 0L, 10_000L, 0L, 0L);
         eventsOut.readValuesToList();
         assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldPublishOneLiveStatePerWorkoutAndIntervalWhenChangesAreCoalesced() {
+        // given: the production rate (at most one live state per workout per 50 ms of wall-clock time)
+        driver.close();
+        startDriver(LiveSettings.DEFAULTS);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        // when: 40 samples of one workout and 20 of another within one interval
+        for (int s = 0; s < 40; s++) {
+            pipe(running(first, user, s));
+            if (s < 20) {
+                pipe(running(second, user, s));
+            }
+        }
+        assertThat(states.isEmpty()).isTrue();
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+
+        // then: one state per workout, with every sample
+        List<TestRecord<String, LiveWorkoutState>> published = states.readRecordsToList();
+        assertThat(published).hasSize(2);
+        assertThat(lastFor(published, first).getSampleCount()).isEqualTo(40);
+        assertThat(lastFor(published, second).getSampleCount()).isEqualTo(20);
+        assertThat(published.getFirst().timestamp()).isEqualTo(T0.plusSeconds(39).toEpochMilli());
+        assertThat(eventsOut.readValuesToList()).hasSize(2).allMatch(WorkoutUpdated.class::isInstance);
+
+        // and: nothing more while nothing changes
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldApplyTheReorderBufferWhenTheDeviceStopsSending() {
+        // given: 60 s of samples, the last 30 s of which wait in the reorder buffer
+        driver.close();
+        startDriver(LiveSettings.DEFAULTS);
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second < 60; second++) {
+            pipe(running(workout, user, second));
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        LiveWorkoutState live = states.readValue();
+        eventsOut.readValuesToList();
+        KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
+        assertThat(sessions.get(workout.toString()).buffered()).isEqualTo(30);
+
+        // when: the device sends nothing for the grace period (30 s of wall-clock time, swept every 10 s)
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
+        assertThat(sessions.get(workout.toString()).buffered()).isEqualTo(30);
+        driver.advanceWallClockTime(Duration.ofSeconds(20));
+
+        // then: every sample is applied for good; the published figures were already these
+        LiveSession flushed = sessions.get(workout.toString());
+        assertThat(flushed.buffered()).isZero();
+        LiveFigures figures = flushed.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+        assertThat(figures.sampleCount()).isEqualTo(60).isEqualTo(live.getSampleCount());
+        assertThat(figures.distanceMeters()).isEqualTo(live.getDistanceMeters());
+        assertThat(figures.movingMillis()).isEqualTo(live.getMovingTimeMillis());
+
+        // and: the device resumes; its next sample is placed after them
+        pipe(running(workout, user, 90));
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        assertThat(states.readValue().getSampleCount()).isEqualTo(61);
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldDeleteTheUsersSessionsAndPublishTombstonesWhenTheUserIsErased() {
+        // given: two workouts of one user, one of another, all published
+        driver.close();
+        startDriver(LiveSettings.DEFAULTS);
+        UUID erased = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        UUID firstWorkout = UUID.randomUUID();
+        UUID secondWorkout = UUID.randomUUID();
+        UUID otherWorkout = UUID.randomUUID();
+        for (int second = 0; second < 5; second++) {
+            pipe(running(firstWorkout, erased, second));
+            pipe(running(secondWorkout, erased, second));
+            pipe(running(otherWorkout, other, second));
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        assertThat(states.readRecordsToList()).hasSize(3);
+        eventsOut.readValuesToList();
+
+        // when
+        erasures.pipeInput(erased.toString(), userErased(erased), NOW);
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+        // then: a tombstone for each of the erased user's workouts, their sessions gone, the other kept
+        List<TestRecord<String, LiveWorkoutState>> tombstones = states.readRecordsToList();
+        assertThat(tombstones).extracting(TestRecord::key)
+                .containsExactlyInAnyOrder(firstWorkout.toString(), secondWorkout.toString());
+        assertThat(tombstones).allMatch(record -> record.value() == null);
+        KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
+        assertThat(sessions.get(firstWorkout.toString())).isNull();
+        assertThat(sessions.get(secondWorkout.toString())).isNull();
+        assertThat(sessions.get(otherWorkout.toString())).isNotNull();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldDiscardAndCountLaterRecordsWithoutDeadLetteringWhenTheUserIsErased() {
+        // given
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            UUID erased = UUID.randomUUID();
+            UUID workout = UUID.randomUUID();
+            erasures.pipeInput(erased.toString(), userErased(erased), NOW);
+
+            // when: the erased user's device keeps sending, and the workout is even started
+            pipeEvent(workout, aWorkoutStarted().forWorkout(workout, erased).at(T0).build(), T0);
+            for (int second = 0; second < 3; second++) {
+                pipe(running(workout, erased, second));
+            }
+            driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+            // then: no state, no dead letter, no session; every record counted
+            assertAllOutputsEmpty();
+            KeyValueStore<String, LiveSession> sessions =
+                    driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
+            assertThat(sessions.get(workout.toString())).isNull();
+            assertThat(registry.find(LiveWorkoutProcessor.ERASED_RECORDS_METRIC).counters())
+                    .map(counter -> counter.count()).containsExactlyInAnyOrder(3.0, 1.0);
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+    }
+
+    static UserErased userErased(UUID user) {
+        return UserErased.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setTimestamp(NOW)
+                .setData(UserErasedData.newBuilder().setUserId(user).setErasedAt(NOW).build())
+                .build();
     }
 
     @Test

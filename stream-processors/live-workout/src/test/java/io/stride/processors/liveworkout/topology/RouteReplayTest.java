@@ -31,6 +31,7 @@ import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.testkit.TestSerdes;
+import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 
 /**
@@ -52,7 +53,7 @@ class RouteReplayTest {
 
     private final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySample.class),
             TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
-            TestSerdes.specific(UserMetricsUpdated.class));
+            TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
     private TopologyTestDriver driver;
 
     @BeforeEach

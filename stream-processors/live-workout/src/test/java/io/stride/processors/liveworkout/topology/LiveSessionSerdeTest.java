@@ -1,0 +1,109 @@
+package io.stride.processors.liveworkout.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.stride.processors.liveworkout.domain.Athlete;
+import io.stride.processors.liveworkout.domain.LiveSession;
+import io.stride.processors.liveworkout.domain.LiveSessionCodec;
+import io.stride.processors.liveworkout.domain.LiveSettings;
+import io.stride.processors.liveworkout.domain.Position;
+import io.stride.processors.liveworkout.domain.Sample;
+
+class LiveSessionSerdeTest {
+
+    static final Instant T0 = Instant.parse("2025-06-01T06:00:00Z");
+    static final UUID WORKOUT = UUID.randomUUID();
+    static final UUID USER = UUID.randomUUID();
+
+    final LiveSessionSerde serde = new LiveSessionSerde();
+
+    /** 90 s of a run with every sensor, a resend, a pause and 30 s still in the reorder buffer. */
+    static LiveSession aSessionWithEverything() {
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        for (int second = 0; second < 90; second++) {
+            Position position = second % 7 == 3 ? null : new Position(55.75 + second * 3 / 111_195.0, 37.6);
+            Sample sample = new Sample(WORKOUT, USER, second % 11 == 0 ? "chest-strap" : "watch", second + 1,
+                    T0.plusSeconds(second).plusNanos(second * 1_000_000L), position, second % 2 == 0 ? 4.0 : null,
+                    120.0 + second % 13, 140 + second % 20, second % 3 == 0 ? null : 3.0, 170, second % 5 == 0 ? null
+                    : 250);
+            session.offer(sample, Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+            if (second == 40) {
+                session.paused(T0.plusSeconds(40));
+            }
+            if (second == 50) {
+                session.resumed(T0.plusSeconds(50));
+            }
+        }
+        session.offer(new Sample(UUID.randomUUID(), UUID.randomUUID(), "watch", 1000, T0.plusSeconds(89), null, null,
+                null, null, null, null, null), Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+        session.received(1_234_567L);
+        session.changed();
+        return session;
+    }
+
+    @Test
+    void shouldReadBackTheSameSessionWhenWrittenInTheBinaryFormat() {
+        // given
+        LiveSession session = aSessionWithEverything();
+
+        // when
+        byte[] bytes = serde.serializer().serialize("t", session);
+        LiveSession read = serde.deserializer().deserialize("t", bytes);
+
+        // then: the same bytes again, the same figures, the same future
+        assertThat(bytes[0]).isEqualTo(LiveSessionCodec.MARKER);
+        assertThat(read.buffered()).isEqualTo(session.buffered()).isPositive();
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(bytes);
+        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS))
+                .isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
+        assertThat(read.hasUnpublishedChange()).isTrue();
+        assertThat(read.flushIfIdle(1_234_567L + 30_000, Athlete.UNKNOWN, LiveSettings.DEFAULTS)).isTrue();
+        assertThat(session.flushIfIdle(1_234_567L + 30_000, Athlete.UNKNOWN, LiveSettings.DEFAULTS)).isTrue();
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(serde.serializer().serialize("t", session));
+    }
+
+    @Test
+    void shouldReadASessionStoredAsJsonWhenTheFirstFormatWroteIt() throws Exception {
+        // given: the first release's JSON (fields, not accessors)
+        LiveSession session = aSessionWithEverything();
+        ObjectMapper firstFormat = new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY);
+        byte[] json = firstFormat.writeValueAsBytes(session);
+
+        // when
+        LiveSession read = serde.deserializer().deserialize("t", json);
+
+        // then
+        assertThat(json[0]).isEqualTo((byte) '{');
+        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS))
+                .isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
+        assertThat(serde.serializer().serialize("t", read)[0]).isEqualTo(LiveSessionCodec.MARKER);
+    }
+
+    @Test
+    void shouldRefuseASessionWhenItsFormatVersionIsNewerThanThisReader() {
+        // given
+        byte[] bytes = serde.serializer().serialize("t", aSessionWithEverything());
+        bytes[1] = (byte) (LiveSessionCodec.VERSION + 1);
+
+        // when / then
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", bytes))
+                .isInstanceOf(SerializationException.class)
+                .hasRootCauseMessage("live session format version " + (LiveSessionCodec.VERSION + 1)
+                        + " is newer than " + LiveSessionCodec.VERSION + ": this reader cannot read it");
+    }
+}
