@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,12 +35,20 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
+import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
+import io.stride.schemas.users.DeviceCredential;
 
 /**
  * Measures, in one run against a running local platform ({@code ./stride up --devices 0}):
@@ -50,6 +60,10 @@ import io.stride.schemas.Topics;
  * <li>device → live-state latency at a fixed load — from posting a batch to the first committed live state that
  * includes its last sample (p50/p99).</li>
  * </ol>
+ * Every simulated device has its own credential: before the runs, a {@code DeviceCredential} per device (device id a
+ * UUID, the workout's user, SHA-256 of its secret, model "Stride load generator") goes to
+ * {@link Topics#DEVICE_CREDENTIALS} through the registry serde, and every request carries
+ * {@code Authorization: Device <deviceId>.<secret>}.
  * Parameters (defaults): {@code --gateway http://127.0.0.1:8081}, {@code --live-tracking http://127.0.0.1:8083},
  * {@code --devstack .devstack/devstack.properties}, {@code --raw-records 1000000}, {@code --samples 300000},
  * {@code --workouts 60}, {@code --clients 6}, {@code --batch 500}, {@code --latency-rate 20000} samples/s,
@@ -84,18 +98,31 @@ public final class LiveTrackingBenchmark {
     }
 
     private void run() throws Exception {
+        List<Workload> endToEndWorkloads = new ArrayList<>();
+        for (int i = 0; i < options.workouts(); i++) {
+            endToEndWorkloads.add(new Workload(i, options.samples() / options.workouts()));
+        }
+        int latencyWorkouts = options.clients() * 4;
+        long samplesPerLatencyWorkout = (long) options.latencyRate() * options.latencySeconds() / latencyWorkouts + 1;
+        List<Workload> latencyWorkloads = new ArrayList<>();
+        for (int i = 0; i < latencyWorkouts; i++) {
+            latencyWorkloads.add(new Workload(1000 + i, samplesPerLatencyWorkout));
+        }
+        log("registering %d device credentials", endToEndWorkloads.size() + latencyWorkloads.size());
+        registerDevices(endToEndWorkloads, latencyWorkloads);
+
         log("raw Kafka produce ceiling: %,d records", options.rawRecords());
         RawCeiling raw = rawCeiling();
         log("raw ceiling %,.0f records/s (avg latency %.1f ms)", raw.recordsPerSecond(), raw.avgLatencyMillis());
 
         log("end to end: %,d samples, %d workouts, %d clients, batches of %d", options.samples(), options.workouts(),
                 options.clients(), options.batch());
-        EndToEnd endToEnd = endToEnd();
+        EndToEnd endToEnd = endToEnd(endToEndWorkloads);
         log("gateway accepted %,.0f samples/s; reflected in live state %,.0f samples/s (%d refused with 429)",
                 endToEnd.acceptedPerSecond(), endToEnd.reflectedPerSecond(), endToEnd.rateLimited());
 
         log("latency at %,d samples/s for %d s", options.latencyRate(), options.latencySeconds());
-        Latency latency = latency();
+        Latency latency = latency(latencyWorkloads);
         log("latency p50 %d ms, p99 %d ms, max %d ms over %d batches (achieved %,.0f samples/s)", latency.p50(),
                 latency.p99(), latency.max(), latency.batches(), latency.achievedRate());
 
@@ -104,6 +131,63 @@ public final class LiveTrackingBenchmark {
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
         log("report written to %s", out);
+    }
+
+    // --- 0. device credentials -------------------------------------------------------------------------------
+
+    /** Publishes every device's credential, as the users service does when a device is added. */
+    @SafeVarargs
+    private void registerDevices(List<Workload>... groups) throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Serde<DeviceCredential> values = RegistrySerdes.forValues(addresses.get("APICURIO_REGISTRY_URL"), true);
+        Instant now = Instant.now();
+        try (KafkaProducer<String, DeviceCredential> producer = new KafkaProducer<>(config, new StringSerializer(),
+                values.serializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (List<Workload> group : groups) {
+                for (Workload workload : group) {
+                    DeviceCredential credential = DeviceCredential.newBuilder()
+                            .setDeviceId(workload.deviceId)
+                            .setUserId(workload.userId)
+                            .setSecretSha256(workload.secretSha256())
+                            .setModel("Stride load generator")
+                            .setRegisteredAt(now)
+                            .setRevokedAt(null)
+                            .build();
+                    sent.add(producer.send(new ProducerRecord<>(Topics.DEVICE_CREDENTIALS, workload.deviceId,
+                            credential)));
+                }
+            }
+            for (Future<RecordMetadata> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+        // the gateway reads the credentials from the compacted topic: wait until it admits the last device
+        Workload last = groups[groups.length - 1].getLast();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (credentialProbe(last) == 401) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the gateway did not admit the registered devices within 30 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(100);
+        }
+    }
+
+    /**
+     * Status of an empty batch sent with a device's credential: 401 while the gateway does not admit it; anything
+     * else (400: a batch must hold a sample) once it does, or while the gateway checks no credentials. Publishes
+     * nothing.
+     */
+    private int credentialProbe(Workload workload) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.gateway() + "/api/v1/telemetry/batches"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", workload.authorization())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"samples\":[]}"))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     // --- 1. raw Kafka ceiling ---------------------------------------------------------------------------------
@@ -148,12 +232,8 @@ public final class LiveTrackingBenchmark {
     record EndToEnd(long samples, double acceptedPerSecond, double reflectedPerSecond, long rateLimited) {
     }
 
-    private EndToEnd endToEnd() throws Exception {
+    private EndToEnd endToEnd(List<Workload> workloads) throws Exception {
         long perWorkout = options.samples() / options.workouts();
-        List<Workload> workloads = new ArrayList<>();
-        for (int i = 0; i < options.workouts(); i++) {
-            workloads.add(new Workload(i, perWorkout));
-        }
         AtomicLong rateLimited = new AtomicLong();
         long start = System.nanoTime();
         List<Thread> clients = new ArrayList<>();
@@ -170,7 +250,7 @@ public final class LiveTrackingBenchmark {
                     for (Workload workload : mine) {
                         if (workload.nextSequence() <= perWorkout) {
                             int size = (int) Math.min(options.batch(), perWorkout - workload.nextSequence() + 1);
-                            post(workload.nextBatch(size), rateLimited);
+                            post(workload, workload.nextBatch(size), rateLimited);
                             more = true;
                         }
                     }
@@ -190,11 +270,12 @@ public final class LiveTrackingBenchmark {
                 rateLimited.get());
     }
 
-    /** Posts a batch; on 429 waits {@code Retry-After} and resends, as a device does. */
-    private void post(String batch, AtomicLong rateLimited) {
+    /** Posts a batch with the device's credential; on 429 waits {@code Retry-After} and resends, as a device does. */
+    private void post(Workload workload, String batch, AtomicLong rateLimited) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(options.gateway() + "/api/v1/telemetry/batches"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
+                .header("Authorization", workload.authorization())
                 .POST(HttpRequest.BodyPublishers.ofString(batch))
                 .build();
         while (true) {
@@ -239,14 +320,9 @@ public final class LiveTrackingBenchmark {
     record Latency(int batches, long p50, long p99, long max, double achievedRate) {
     }
 
-    private Latency latency() throws Exception {
-        int workoutCount = options.clients() * 4;
-        long samplesPerWorkout = (long) options.latencyRate() * options.latencySeconds() / workoutCount + 1;
+    private Latency latency(List<Workload> workloads) throws Exception {
         Map<String, Queue<long[]>> pending = new ConcurrentHashMap<>();
-        List<Workload> workloads = new ArrayList<>();
-        for (int i = 0; i < workoutCount; i++) {
-            Workload workload = new Workload(1000 + i, samplesPerWorkout);
-            workloads.add(workload);
+        for (Workload workload : workloads) {
             pending.put(workload.workoutId.toString(), new ConcurrentLinkedQueue<>());
         }
         Queue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -275,7 +351,7 @@ public final class LiveTrackingBenchmark {
                     if (sentAt > warmUpEnds) {
                         pending.get(workload.workoutId.toString()).add(new long[] {lastSequence, sentAt});
                     }
-                    post(batch, rateLimited);
+                    post(workload, batch, rateLimited);
                     sent.addAndGet(options.latencyBatch());
                     next += interval;
                 }

@@ -1,26 +1,57 @@
 package io.stride.benchmarks.load;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * One benchmark workout: a device sending samples of a run (3 m/s north, one sample per second of event time,
- * starting far enough in the past that the last sample is not in the future).
+ * starting far enough in the past that the last sample is not in the future). The device has its own credential
+ * (ADR 0006): a UUID device id and a secret of 32 random bytes, base64url without padding; the driver registers its
+ * {@code DeviceCredential} before the run and sends {@link #authorization()} with every request.
  */
 final class Workload {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     final UUID workoutId = UUID.randomUUID();
     final UUID userId = UUID.randomUUID();
-    final String deviceId;
+    final String deviceId = UUID.randomUUID().toString();
+    final String secret = newSecret();
     private final Instant start;
     private final double startLatitude;
     private long nextSequence = 1;
 
     Workload(int index, long samples) {
-        this.deviceId = "bench-" + index;
         this.start = Instant.now().minusSeconds(samples + 60);
         this.startLatitude = 55.60 + (index % 100) * 0.002;
+    }
+
+    /** The {@code Authorization} header value: {@code Device <deviceId>.<secret>}. */
+    String authorization() {
+        return "Device " + deviceId + "." + secret;
+    }
+
+    /** Lower-case hex SHA-256 of the secret, as a {@code DeviceCredential} carries it. */
+    String secretSha256() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     long nextSequence() {
