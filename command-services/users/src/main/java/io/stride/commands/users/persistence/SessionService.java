@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -15,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.config.UsersConfig;
+import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.AuthFailure;
 import io.stride.commands.users.domain.AuthOutcome;
 import io.stride.commands.users.domain.Base32;
@@ -41,11 +43,13 @@ public class SessionService {
     private final Secrets secrets;
     private final Clock clock;
     private final Duration refreshTtl;
+    private final AuditLog audit;
 
     public SessionService(UserRepository users, SessionRepository sessions, RefreshTokenRepository refreshTokens,
-            RecoveryCodeRepository recoveryCodes, DataKeyRepository dataKeys, Secrets secrets, Clock clock,
-            UsersConfig config) {
+            RecoveryCodeRepository recoveryCodes, DataKeyRepository dataKeys, Secrets secrets, AuditLog audit,
+            Clock clock, UsersConfig config) {
         this.users = users;
+        this.audit = audit;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.recoveryCodes = recoveryCodes;
@@ -105,6 +109,8 @@ public class SessionService {
                         return Uni.createFrom().voidItem();
                     }
                     return sessions.revoke(sessionId, clock.instant(), REVOKED_BY_LOGOUT)
+                            .call(() -> audit.record(AuditEventType.LOGGED_OUT, userId,
+                                    Map.of("session_id", sessionId.toString())))
                             .invoke(() -> Log.infof("logged out userId=%s sessionId=%s", userId, sessionId))
                             .replaceWithVoid();
                 });
@@ -130,6 +136,8 @@ public class SessionService {
     private Uni<AuthOutcome> revokeFamily(SessionEntity session, Instant now) {
         Log.warnf("refresh token reused, session revoked userId=%s sessionId=%s", session.getUserId(), session.getId());
         return sessions.revoke(session.getId(), now, REVOKED_BY_REUSE)
+                .call(() -> audit.record(AuditEventType.REFRESH_TOKEN_REUSED, session.getUserId(),
+                        Map.of("session_id", session.getId().toString())))
                 .chain(ignored -> refused(new AuthFailure.InvalidRefreshToken()));
     }
 
@@ -168,6 +176,8 @@ public class SessionService {
         session.setExpiresAt(now.plus(refreshTtl));
         return sessions.persist(session)
                 .chain(saved -> issue(user, saved, now))
+                .call(() -> audit.record(AuditEventType.LOGIN_SUCCEEDED, user.getId(),
+                        Map.of("session_id", session.getId().toString())))
                 .invoke(() -> Log.infof("logged in userId=%s sessionId=%s", user.getId(), session.getId()));
     }
 

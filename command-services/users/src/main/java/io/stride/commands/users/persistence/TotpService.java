@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.config.UsersConfig;
 import io.stride.commands.users.crypto.DataKey;
 import io.stride.commands.users.crypto.PiiField;
+import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Base32;
 import io.stride.commands.users.domain.Secrets;
 import io.stride.commands.users.domain.Totp;
@@ -32,10 +33,12 @@ public class TotpService {
     private final Secrets secrets;
     private final Clock clock;
     private final String issuer;
+    private final AuditLog audit;
 
     public TotpService(UserRepository users, RecoveryCodeRepository recoveryCodes, DataKeyRepository dataKeys,
-            Secrets secrets, Clock clock, UsersConfig config) {
+            Secrets secrets, AuditLog audit, Clock clock, UsersConfig config) {
         this.users = users;
+        this.audit = audit;
         this.recoveryCodes = recoveryCodes;
         this.dataKeys = dataKeys;
         this.secrets = secrets;
@@ -110,6 +113,7 @@ public class TotpService {
                 .chain(ignored -> recoveryCodes.persist(codes.stream()
                         .map(plain -> recoveryCode(userId, plain, now))
                         .toList()))
+                .call(() -> audit.record(AuditEventType.TOTP_ENABLED, userId))
                 .invoke(() -> Log.infof("totp enabled userId=%s", userId))
                 .replaceWith(codes);
     }

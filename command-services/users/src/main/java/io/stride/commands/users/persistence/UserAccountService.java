@@ -2,6 +2,7 @@ package io.stride.commands.users.persistence;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +19,7 @@ import io.stride.commands.users.crypto.DataKey;
 import io.stride.commands.users.crypto.DataKeyShredded;
 import io.stride.commands.users.crypto.PiiCrypto;
 import io.stride.commands.users.crypto.PiiField;
+import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Credentials;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.UserProfile;
@@ -34,11 +36,13 @@ public class UserAccountService {
     private final SessionRepository sessions;
     private final DataKeyRepository dataKeys;
     private final PiiCrypto crypto;
+    private final AuditLog audit;
     private final Clock clock;
 
     public UserAccountService(UserRepository users, SessionRepository sessions, DataKeyRepository dataKeys,
-            PiiCrypto crypto, Clock clock) {
+            PiiCrypto crypto, AuditLog audit, Clock clock) {
         this.users = users;
+        this.audit = audit;
         this.sessions = sessions;
         this.dataKeys = dataKeys;
         this.crypto = crypto;
@@ -77,6 +81,7 @@ public class UserAccountService {
                 .call(stored -> dataKeys.flush())
                 .onFailure(ConstraintViolationException.class)
                 .transform(e -> new EmailAlreadyRegistered())
+                .call(stored -> audit.record(AuditEventType.USER_REGISTERED, userId))
                 .invoke(stored -> Log.infof("user registered userId=%s", userId))
                 .map(stored -> toProfile(user, key));
     }
@@ -136,6 +141,8 @@ public class UserAccountService {
                     user.setPasswordChangedAt(now);
                 })
                 .chain(user -> sessions.revokeAllOf(userId, currentSessionId, now, SESSION_REVOKED_BY_PASSWORD_CHANGE))
+                .call(revoked -> audit.record(AuditEventType.PASSWORD_CHANGED, userId,
+                        Map.of("revoked_sessions", revoked)))
                 .invoke(revoked -> Log.infof("password changed userId=%s revokedSessions=%d", userId, revoked))
                 .replaceWithVoid();
     }
