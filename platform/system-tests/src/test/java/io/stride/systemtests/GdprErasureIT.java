@@ -1,0 +1,597 @@
+package io.stride.systemtests;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bson.Document;
+import org.bson.RawBsonDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.stride.schemas.Topics;
+import io.stride.testing.Devstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * The right to erasure, checked the way an auditor would: a user whose email, names and device model are unique
+ * canary strings signs up, logs in and registers a device against the packaged users service; after the erasure every
+ * store of the devstack is read in full (every PostgreSQL database, schema and table the platform's user may read,
+ * every Redis key and value, every MongoDB database and collection as raw BSON, every Kafka topic from the beginning
+ * as raw bytes, headers included) and none of the canaries may be left. Before the erasure the same scan has to find
+ * a clear value seeded into each store and the device model where it belongs, so that it cannot pass by finding
+ * nothing; the email and names are then only present as ciphertexts.
+ */
+class GdprErasureIT {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    private static AppProcess users;
+    private static String run;
+
+    @BeforeAll
+    static void startUsers() throws IOException {
+        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
+        Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
+        Path keys = workDir.resolve("users-keys");
+        run = UUID.randomUUID().toString().substring(0, 8);
+        users = AppProcess.start(root, "command-services/users", List.of(
+                "-Dusers.jwt.private-key-location=" + keys.resolve("users-jwt-private.pem"),
+                "-Dusers.jwt.public-key-location=" + keys.resolve("users-jwt-public.pem"),
+                "-Dusers.jwt.generate-missing-keys=true",
+                "-Dusers.pii.master-keyset-location=" + keys.resolve("users-pii-master.json"),
+                "-Dusers.pii.index-keyset-location=" + keys.resolve("users-pii-index.json"),
+                "-Dusers.pii.generate-missing-keys=true",
+                // every request of a system test comes from 127.0.0.1 and its budgets live in the shared Redis
+                "-Dusers.rate-limit.registration-per-ip=100000",
+                "-Dusers.rate-limit.login-per-ip=100000"), workDir);
+    }
+
+    @AfterAll
+    static void stopUsers() throws InterruptedException {
+        if (users != null) {
+            users.close();
+        }
+    }
+
+    @Test
+    void shouldLeaveNoTraceOfTheUserInAnyStoreWhenTheUserIsErased() throws Exception {
+        // given: a user made of canaries, logged in, with a device
+        String tag = UUID.randomUUID().toString().replace("-", "");
+        String email = "canary-email-" + tag + "@example.test";
+        String firstName = "canaryfirst" + tag;
+        String lastName = "canarylast" + tag;
+        String model = "canarymodel" + tag;
+        List<String> canaries = List.of(email, firstName, lastName, model);
+        String userId = given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD, "first_name", firstName, "last_name", lastName))
+                .post(users.baseUrl() + "/api/v1/users")
+                .then().statusCode(201)
+                .extract().path("id");
+        JsonPath tokens = given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD))
+                .post(users.baseUrl() + "/api/v1/auth/login")
+                .then().statusCode(200)
+                .extract().jsonPath();
+        String authorization = "Bearer " + tokens.getString("access_token");
+        String deviceId = given().header("Authorization", authorization)
+                .contentType(ContentType.JSON)
+                .body(Map.of("model", model))
+                .post(users.baseUrl() + "/api/v1/users/me/devices")
+                .then().statusCode(201)
+                .extract().path("device_id");
+        await("device credential published").atMost(Duration.ofSeconds(30))
+                .until(() -> !KafkaScan.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).isEmpty());
+
+        // and: a clear value seeded into every store, which the scan has to find
+        String seed = "canaryseed" + tag;
+        try (Seeds seeds = Seeds.plant(seed, run)) {
+            Map<String, Set<String>> before = Scan.everything(concat(canaries, seed));
+            assertThat(before.get(seed)).as("seeded value found in every store")
+                    .anyMatch(place -> place.startsWith("postgres:"))
+                    .anyMatch(place -> place.startsWith("redis:"))
+                    .anyMatch(place -> place.startsWith("mongodb:"))
+                    .anyMatch(place -> place.startsWith("kafka:"));
+            assertThat(before.get(model)).as("device model where the platform keeps it")
+                    .anyMatch(place -> place.startsWith("postgres:") && place.contains("users.devices"));
+            assertThat(before.get(email)).as("clear email anywhere").isEmpty();
+            assertThat(before.get(firstName)).as("clear first name anywhere").isEmpty();
+            assertThat(before.get(lastName)).as("clear last name anywhere").isEmpty();
+            assertThat(Postgres.count("select count(*) from users.users where id = ? and email_encrypted is not null",
+                    UUID.fromString(userId))).as("the account, encrypted").isEqualTo(1);
+        }
+
+        // when
+        given().header("Authorization", authorization)
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", PASSWORD))
+                .delete(users.baseUrl() + "/api/v1/users/me")
+                .then().statusCode(204);
+        await("erasure and device tombstone published").atMost(Duration.ofSeconds(30))
+                .until(() -> !KafkaScan.recordsOf(Topics.USER_ERASURES, userId).isEmpty()
+                        && KafkaScan.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).getLast().value() == null);
+
+        // then
+        given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD))
+                .post(users.baseUrl() + "/api/v1/auth/login")
+                .then().statusCode(401);
+        Map<String, Set<String>> after = Scan.everything(canaries);
+        for (String canary : List.of(email, firstName, lastName)) {
+            assertThat(after.get(canary)).as("residues of %s", canary).isEmpty();
+        }
+        assertThat(after.get(model)).as("residues of the device model")
+                .allMatch(place -> place.startsWith(KNOWN_MODEL_RESIDUE));
+    }
+
+    /**
+     * The one residue left today: the device's {@code DeviceCredential} record published before its tombstone still
+     * carries the model, in clear, until Kafka compacts the segment. Publishing the model as null (the gateway does
+     * not use it; the field is nullable) removes it; then this exception goes (docs/adr/0007).
+     */
+    private static final String KNOWN_MODEL_RESIDUE = "kafka:" + Topics.DEVICE_CREDENTIALS + "/";
+
+    private static List<String> concat(List<String> list, String one) {
+        List<String> all = new ArrayList<>(list);
+        all.add(one);
+        return all;
+    }
+
+    /** Where each needle occurs: {@code <store>:<place>} entries. */
+    private static final class Scan {
+
+        static Map<String, Set<String>> everything(List<String> needles) throws Exception {
+            Map<String, Set<String>> found = new TreeMap<>();
+            needles.forEach(needle -> found.put(needle, new TreeSet<>()));
+            Matcher matcher = new Matcher(needles, found);
+            Postgres.scan(matcher);
+            Redis.scan(matcher);
+            Mongo.scan(matcher);
+            KafkaScan.scan(matcher);
+            return found;
+        }
+    }
+
+    /** Looks for every needle in raw bytes, and for its hex form in PostgreSQL's text of bytea columns. */
+    private static final class Matcher {
+
+        private final Map<String, byte[]> needles = new TreeMap<>();
+        private final Map<String, String> hexNeedles = new TreeMap<>();
+        private final Map<String, Set<String>> found;
+
+        Matcher(List<String> needles, Map<String, Set<String>> found) {
+            this.found = found;
+            for (String needle : needles) {
+                byte[] bytes = needle.getBytes(StandardCharsets.UTF_8);
+                this.needles.put(needle, bytes);
+                hexNeedles.put(needle, HexFormat.of().formatHex(bytes));
+            }
+        }
+
+        void bytes(String place, byte[] haystack) {
+            if (haystack == null) {
+                return;
+            }
+            String text = new String(haystack, StandardCharsets.ISO_8859_1);
+            needles.forEach((needle, bytes) -> {
+                if (text.contains(new String(bytes, StandardCharsets.ISO_8859_1))) {
+                    found.get(needle).add(place);
+                }
+            });
+        }
+
+        void text(String place, String haystack) {
+            if (haystack == null) {
+                return;
+            }
+            bytes(place, haystack.getBytes(StandardCharsets.UTF_8));
+            String lower = haystack.toLowerCase();
+            hexNeedles.forEach((needle, hex) -> {
+                if (lower.contains(hex)) {
+                    found.get(needle).add(place + " (hex)");
+                }
+            });
+        }
+    }
+
+    /** Every database the devstack's user may connect to; every table outside the system catalogues, row by row. */
+    private static final class Postgres {
+
+        static Connection connect(String database) throws SQLException {
+            Map<String, String> devstack = Devstack.addresses();
+            String url = "jdbc:postgresql://" + devstack.get(Devstack.POSTGRES_HOST) + ":"
+                    + devstack.get(Devstack.POSTGRES_PORT) + "/" + database;
+            return DriverManager.getConnection(url, devstack.get(Devstack.POSTGRES_USER),
+                    devstack.get(Devstack.POSTGRES_PASSWORD));
+        }
+
+        static long count(String sql, Object parameter) throws SQLException {
+            try (Connection connection = connect(Devstack.addresses().get(Devstack.POSTGRES_DB));
+                    PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, parameter);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        }
+
+        static void scan(Matcher matcher) throws SQLException {
+            List<String> databases = new ArrayList<>();
+            try (Connection connection = connect(Devstack.addresses().get(Devstack.POSTGRES_DB));
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select datname from pg_database where datallowconn "
+                            + "and has_database_privilege(datname, 'CONNECT') order by datname")) {
+                while (rows.next()) {
+                    databases.add(rows.getString(1));
+                }
+            }
+            assertThat(databases).contains(Devstack.addresses().get(Devstack.POSTGRES_DB));
+            for (String database : databases) {
+                try (Connection connection = connect(database)) {
+                    connection.setAutoCommit(false);
+                    for (String table : tables(connection)) {
+                        scanTable(matcher, connection, database, table);
+                    }
+                    connection.rollback();
+                }
+            }
+        }
+
+        private static List<String> tables(Connection connection) throws SQLException {
+            List<String> tables = new ArrayList<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select quote_ident(table_schema) || '.' || "
+                            + "quote_ident(table_name) from information_schema.tables where table_type = "
+                            + "'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') "
+                            + "and has_table_privilege(quote_ident(table_schema) || '.' || quote_ident(table_name), "
+                            + "'SELECT') order by 1")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            return tables;
+        }
+
+        private static void scanTable(Matcher matcher, Connection connection, String database, String table)
+                throws SQLException {
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(1_000);
+                try (ResultSet rows = statement.executeQuery("select t::text from " + table + " t")) {
+                    while (rows.next()) {
+                        matcher.text("postgres:" + database + "/" + table, rows.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every key of every Redis database (SCAN), with its value read according to its type. */
+    private static final class Redis {
+
+        static void scan(Matcher matcher) throws IOException {
+            URI uri = URI.create(Devstack.addresses().get(Devstack.REDIS_URL));
+            try (Resp redis = new Resp(uri.getHost(), uri.getPort())) {
+                String info = new String((byte[]) redis.call("INFO", "keyspace"), StandardCharsets.UTF_8);
+                List<String> databases = info.lines()
+                        .filter(line -> line.startsWith("db"))
+                        .map(line -> line.substring(2, line.indexOf(':')))
+                        .toList();
+                for (String database : databases) {
+                    redis.call("SELECT", database);
+                    String cursor = "0";
+                    do {
+                        List<?> reply = (List<?>) redis.call("SCAN", cursor, "COUNT", "1000");
+                        cursor = new String((byte[]) reply.get(0), StandardCharsets.UTF_8);
+                        for (Object key : (List<?>) reply.get(1)) {
+                            scanKey(matcher, redis, database, (byte[]) key);
+                        }
+                    } while (!"0".equals(cursor));
+                }
+            }
+        }
+
+        private static void scanKey(Matcher matcher, Resp redis, String database, byte[] key) throws IOException {
+            String place = "redis:db" + database + "/" + new String(key, StandardCharsets.UTF_8);
+            matcher.bytes(place + " (key)", key);
+            String type = new String((byte[]) redis.call("TYPE", key), StandardCharsets.UTF_8);
+            Object value = switch (type) {
+                case "string" -> redis.call("GET", key);
+                case "hash" -> redis.call("HGETALL", key);
+                case "list" -> redis.call("LRANGE", key, "0", "-1");
+                case "set" -> redis.call("SMEMBERS", key);
+                case "zset" -> redis.call("ZRANGE", key, "0", "-1", "WITHSCORES");
+                case "stream" -> redis.call("XRANGE", key, "-", "+");
+                case "none" -> null;
+                default -> throw new IllegalStateException("unexpected Redis type " + type + " at " + place);
+            };
+            flatten(value, bytes -> matcher.bytes(place, bytes));
+        }
+
+        private static void flatten(Object value, java.util.function.Consumer<byte[]> sink) {
+            if (value instanceof byte[] bytes) {
+                sink.accept(bytes);
+            } else if (value instanceof List<?> list) {
+                list.forEach(item -> flatten(item, sink));
+            }
+        }
+    }
+
+    /** A minimal RESP2 client: commands as bulk strings, replies as byte[], Long, List or null. */
+    private static final class Resp implements AutoCloseable {
+
+        private final Socket socket;
+        private final InputStream in;
+        private final OutputStream out;
+
+        Resp(String host, int port) throws IOException {
+            socket = new Socket(host, port);
+            socket.setSoTimeout(10_000);
+            in = new BufferedInputStream(socket.getInputStream());
+            out = socket.getOutputStream();
+        }
+
+        Object call(Object... arguments) throws IOException {
+            ByteArrayOutputStream command = new ByteArrayOutputStream();
+            command.writeBytes(("*" + arguments.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            for (Object argument : arguments) {
+                byte[] bytes = argument instanceof byte[] raw ? raw
+                        : argument.toString().getBytes(StandardCharsets.UTF_8);
+                command.writeBytes(("$" + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                command.writeBytes(bytes);
+                command.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write(command.toByteArray());
+            out.flush();
+            return reply();
+        }
+
+        private Object reply() throws IOException {
+            int type = in.read();
+            String line = line();
+            return switch (type) {
+                case '+' -> line.getBytes(StandardCharsets.UTF_8);
+                case '-' -> throw new IOException("Redis error: " + line);
+                case ':' -> Long.parseLong(line);
+                case '$' -> {
+                    int length = Integer.parseInt(line);
+                    if (length < 0) {
+                        yield null;
+                    }
+                    byte[] bytes = in.readNBytes(length);
+                    in.readNBytes(2);
+                    yield bytes;
+                }
+                case '*' -> {
+                    int count = Integer.parseInt(line);
+                    List<Object> items = new ArrayList<>();
+                    for (int i = 0; i < count; i++) {
+                        items.add(reply());
+                    }
+                    yield count < 0 ? null : items;
+                }
+                default -> throw new IOException("unexpected RESP type " + type);
+            };
+        }
+
+        private String line() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            int previous = -1;
+            for (int current = in.read(); current != -1; current = in.read()) {
+                if (previous == '\r' && current == '\n') {
+                    byte[] bytes = line.toByteArray();
+                    return new String(bytes, 0, bytes.length - 1, StandardCharsets.UTF_8);
+                }
+                line.write(current);
+                previous = current;
+            }
+            throw new IOException("Redis closed the connection");
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /** Every database and collection of the MongoDB server, each document as raw BSON bytes. */
+    private static final class Mongo {
+
+        static MongoClient client() {
+            return MongoClients.create(Devstack.addresses().get(Devstack.MONGODB_CONNECTION_STRING));
+        }
+
+        static void scan(Matcher matcher) {
+            try (MongoClient client = client()) {
+                for (String database : client.listDatabaseNames()) {
+                    MongoDatabase db = client.getDatabase(database);
+                    for (String collection : db.listCollectionNames()) {
+                        String place = "mongodb:" + database + "/" + collection;
+                        for (RawBsonDocument document : db.getCollection(collection, RawBsonDocument.class).find()) {
+                            byte[] bytes = new byte[document.getByteBuffer().remaining()];
+                            document.getByteBuffer().get(bytes);
+                            matcher.bytes(place, bytes);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every partition of every topic (internal ones too), from the beginning, keys, values and headers as bytes. */
+    private static final class KafkaScan {
+
+        static Map<String, Object> config() {
+            return Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+        }
+
+        static void scan(Matcher matcher) throws Exception {
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)));
+                    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
+                Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
+                        .names().get(30, TimeUnit.SECONDS);
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
+                        .values()) {
+                    topic.partitions().forEach(partition -> partitions.add(
+                            new TopicPartition(topic.name(), partition.partition())));
+                }
+                assertThat(topics).contains(Topics.DEVICE_CREDENTIALS, Topics.USER_ERASURES);
+                readAll(consumer, partitions, record -> {
+                    String place = "kafka:" + record.topic() + "/" + record.partition();
+                    matcher.bytes(place + " (key)", record.key());
+                    matcher.bytes(place, record.value());
+                    for (Header header : record.headers()) {
+                        matcher.bytes(place + " (header " + header.key() + ")", header.value());
+                    }
+                });
+            }
+        }
+
+        /** The records of one key of one topic, from the beginning (null value: tombstone). */
+        static List<ConsumerRecord<byte[], byte[]>> recordsOf(String topic, String key) {
+            byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
+            List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
+            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
+                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                        .map(info -> new TopicPartition(topic, info.partition()))
+                        .toList();
+                readAll(consumer, partitions, record -> {
+                    if (java.util.Arrays.equals(wanted, record.key())) {
+                        matching.add(record);
+                    }
+                });
+            }
+            return matching;
+        }
+
+        private static void readAll(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
+                java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                assertThat(Instant.now()).as("Kafka read in time").isBefore(deadline);
+                consumer.poll(Duration.ofMillis(500)).forEach(sink);
+            }
+        }
+    }
+
+    /** A clear value planted in each store for the scan to find, removed afterwards. */
+    private static final class Seeds implements AutoCloseable {
+
+        private final String run;
+
+        private Seeds(String run) {
+            this.run = run;
+        }
+
+        static Seeds plant(String seed, String run) throws Exception {
+            Seeds seeds = new Seeds(run);
+            try (Connection connection = Postgres.connect(Devstack.addresses().get(Devstack.POSTGRES_DB));
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create table public.gdpr_it_seed_" + run + " (value text)");
+                statement.execute("insert into public.gdpr_it_seed_" + run + " values ('" + seed + "')");
+            }
+            URI uri = URI.create(Devstack.addresses().get(Devstack.REDIS_URL));
+            try (Resp redis = new Resp(uri.getHost(), uri.getPort())) {
+                // Expires by itself should the test die before removing it.
+                redis.call("SET", "gdpr-it:seed:" + run, "{\"value\":\"" + seed + "\"}", "EX", "600");
+            }
+            try (MongoClient client = Mongo.client()) {
+                client.getDatabase("gdpr_it").getCollection("seed_" + run).insertOne(new Document("value", seed));
+            }
+            Map<String, Object> producer = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)));
+                    KafkaProducer<byte[], byte[]> kafka = new KafkaProducer<>(producer)) {
+                admin.createTopics(List.of(new NewTopic(seeds.topic(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+                kafka.send(new ProducerRecord<>(seeds.topic(), null, seed.getBytes(StandardCharsets.UTF_8)))
+                        .get(30, TimeUnit.SECONDS);
+            }
+            return seeds;
+        }
+
+        private String topic() {
+            return "gdpr-it.seed-" + run;
+        }
+
+        @Override
+        public void close() throws Exception {
+            try (Connection connection = Postgres.connect(Devstack.addresses().get(Devstack.POSTGRES_DB));
+                    Statement statement = connection.createStatement()) {
+                statement.execute("drop table if exists public.gdpr_it_seed_" + run);
+            }
+            URI uri = URI.create(Devstack.addresses().get(Devstack.REDIS_URL));
+            try (Resp redis = new Resp(uri.getHost(), uri.getPort())) {
+                redis.call("DEL", "gdpr-it:seed:" + run);
+            }
+            try (MongoClient client = Mongo.client()) {
+                client.getDatabase("gdpr_it").getCollection("seed_" + run).drop();
+            }
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)))) {
+                admin.deleteTopics(List.of(topic())).all().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
