@@ -25,22 +25,26 @@ import io.stride.schemas.live.LiveWorkoutState;
 
 /**
  * Two live-tracking instances share the view's partitions (one Kafka Streams application); a request may reach
- * either, and the one that does not hold the workout forwards it to the one that does (interactive-query metadata).
+ * either, and the one that does not hold the workout forwards it, with the caller's access token, to the one that
+ * does (interactive-query metadata). Tokens come from a real login at the users app; the instances verify them
+ * against its JWKS, and the peer that answers a forwarded request authorizes it again.
  */
 class LiveTrackingInstancesIT {
 
     private static final int WORKOUTS = 24;
     private static final List<AppProcess> INSTANCES = new ArrayList<>();
+    private static UsersApp users;
 
     @BeforeAll
-    static void startTwoInstances() throws IOException {
+    static void startUsersAndTwoInstances() throws IOException {
         Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
+        users = UsersApp.start(root, root.resolve("platform/system-tests/target/pair-users-" + UUID.randomUUID()));
         String applicationId = "-Dquarkus.kafka-streams.application-id=live-tracking-pair-"
                 + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 2; i++) {
             Path workDir = root.resolve("platform/system-tests/target/pair-" + UUID.randomUUID());
             INSTANCES.add(AppProcess.start(root, "query-services/live-tracking",
-                    List.of(applicationId), workDir));
+                    List.of(applicationId, users.jwksProperty()), workDir));
         }
     }
 
@@ -49,13 +53,17 @@ class LiveTrackingInstancesIT {
         for (AppProcess instance : INSTANCES) {
             instance.close();
         }
+        if (users != null) {
+            users.close();
+        }
     }
 
-    private static List<LiveWorkoutState> publish(int count) throws Exception {
+    private static List<LiveWorkoutState> publish(int count, UUID user) throws Exception {
         List<LiveWorkoutState> states = new ArrayList<>();
         try (KafkaProducer<String, LiveWorkoutState> producer = DevstackKafka.producer()) {
             for (int i = 0; i < count; i++) {
-                LiveWorkoutState state = aLiveWorkoutState().sampleCount(100 + i).updatedAt(Instant.now()).build();
+                LiveWorkoutState state = aLiveWorkoutState().forWorkout(UUID.randomUUID(), user).sampleCount(100 + i)
+                        .updatedAt(Instant.now()).build();
                 producer.send(new ProducerRecord<>(Topics.LIVE_WORKOUT_STATE, state.getWorkoutId().toString(), state))
                         .get(30, TimeUnit.SECONDS);
                 states.add(state);
@@ -64,25 +72,33 @@ class LiveTrackingInstancesIT {
         return states;
     }
 
-    private static int status(AppProcess instance, UUID workout, boolean localOnly) {
-        return given().get(instance.baseUrl() + "/api/v1/live-workouts/" + workout + (localOnly ? "?local=true" : ""))
+    private static int status(AppProcess instance, UUID workout, boolean localOnly, String authorization) {
+        var request = given();
+        if (authorization != null) {
+            request = request.header("Authorization", authorization);
+        }
+        return request.get(instance.baseUrl() + "/api/v1/live-workouts/" + workout + (localOnly ? "?local=true" : ""))
                 .statusCode();
     }
 
     @Test
-    void shouldAnswerForEveryWorkoutWhicheverInstanceIsAsked() throws Exception {
-        // given: live states spread over the topic's partitions
-        List<LiveWorkoutState> states = publish(WORKOUTS);
+    void shouldAnswerTheOwnerForEveryWorkoutWhicheverInstanceIsAskedAndNobodyElse() throws Exception {
+        // given: an athlete's live states spread over the topic's partitions, and another athlete
+        UsersApp.Account owner = users.register();
+        UsersApp.Account stranger = users.register();
+        List<LiveWorkoutState> states = publish(WORKOUTS, owner.id);
+        List<LiveWorkoutState> strangers = publish(2, stranger.id);
 
-        // when / then: both instances answer for every workout, with its data
+        // when / then: both instances answer the owner for every workout, with its data
         for (LiveWorkoutState state : states) {
             UUID workout = state.getWorkoutId();
             for (AppProcess instance : INSTANCES) {
                 await("workout " + workout + " on " + instance.baseUrl())
                         .atMost(Duration.ofSeconds(90))
                         .pollInterval(Duration.ofMillis(200))
-                        .until(() -> status(instance, workout, false) == 200);
-                long samples = given().get(instance.baseUrl() + "/api/v1/live-workouts/" + workout)
+                        .until(() -> status(instance, workout, false, owner.authorization()) == 200);
+                long samples = given().header("Authorization", owner.authorization())
+                        .get(instance.baseUrl() + "/api/v1/live-workouts/" + workout)
                         .jsonPath().getLong("sample_count");
                 assertThat(samples).isEqualTo(state.getSampleCount());
             }
@@ -91,14 +107,33 @@ class LiveTrackingInstancesIT {
         // and: each instance holds only part of them, so the rest were forwarded
         for (AppProcess instance : INSTANCES) {
             long heldLocally = states.stream()
-                    .filter(state -> status(instance, state.getWorkoutId(), true) == 200)
+                    .filter(state -> status(instance, state.getWorkoutId(), true, owner.authorization()) == 200)
                     .count();
             assertThat(heldLocally).as("workouts held by " + instance.baseUrl()).isBetween(1L, WORKOUTS - 1L);
         }
 
-        // and: a list asked of one instance gathers the workouts of both
-        List<String> listed = given().get(INSTANCES.getFirst().baseUrl() + "/api/v1/live-workouts?limit=200")
+        // and: another athlete gets 404 for each of them, forwarded or not; without a token, 401 (local too)
+        for (AppProcess instance : INSTANCES) {
+            for (LiveWorkoutState state : states) {
+                assertThat(status(instance, state.getWorkoutId(), false, stranger.authorization())).isEqualTo(404);
+                assertThat(status(instance, state.getWorkoutId(), true, stranger.authorization())).isEqualTo(404);
+            }
+            assertThat(status(instance, states.getFirst().getWorkoutId(), true, null)).isEqualTo(401);
+            assertThat(status(instance, states.getFirst().getWorkoutId(), false, null)).isEqualTo(401);
+        }
+
+        // and: a list asked of one instance gathers the owner's workouts from both, and only those
+        List<String> listed = given().header("Authorization", owner.authorization())
+                .get(INSTANCES.getFirst().baseUrl() + "/api/v1/live-workouts?limit=200")
                 .jsonPath().getList("workout_id", String.class);
-        assertThat(listed).containsAll(states.stream().map(state -> state.getWorkoutId().toString()).toList());
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(
+                states.stream().map(state -> state.getWorkoutId().toString()).toList());
+        for (AppProcess instance : INSTANCES) {
+            await("the other athlete's workouts on " + instance.baseUrl()).atMost(Duration.ofSeconds(90))
+                    .until(() -> given().header("Authorization", stranger.authorization())
+                            .get(instance.baseUrl() + "/api/v1/live-workouts?limit=200")
+                            .jsonPath().getList("workout_id", String.class),
+                            ids -> ids.size() == strangers.size());
+        }
     }
 }

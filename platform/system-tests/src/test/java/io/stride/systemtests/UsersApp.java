@@ -1,0 +1,100 @@
+package io.stride.systemtests;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/**
+ * The users service as a packaged app, with a signing key pair generated into its work directory, and accounts
+ * registered and logged in through its real API. Browser pages served from any loopback port may call it (CORS).
+ */
+final class UsersApp implements AutoCloseable {
+
+    /** Password of every account a system test registers (12+ characters, as the service requires). */
+    static final String PASSWORD = "correct horse battery staple";
+
+    private final AppProcess app;
+
+    private UsersApp(AppProcess app) {
+        this.app = app;
+    }
+
+    static UsersApp start(Path root, Path workDir) throws IOException {
+        Path keys = workDir.resolve("users-keys");
+        return new UsersApp(AppProcess.start(root, "command-services/users", List.of(
+                "-Dusers.jwt.private-key-location=" + keys.resolve("users-jwt-private.pem"),
+                "-Dusers.jwt.public-key-location=" + keys.resolve("users-jwt-public.pem"),
+                "-Dusers.jwt.generate-missing-keys=true",
+                "-Dusers.pii.master-keyset-location=" + keys.resolve("users-pii-master.json"),
+                "-Dusers.pii.index-keyset-location=" + keys.resolve("users-pii-index.json"),
+                "-Dusers.pii.generate-missing-keys=true",
+                // every request of a system test comes from 127.0.0.1, whose per-address budgets live in the shared
+                // Redis: raised here, as the users service's own tests do
+                "-Dusers.rate-limit.registration-per-ip=100000",
+                "-Dusers.rate-limit.login-per-ip=100000",
+                "-Dusers.rate-limit.refresh-per-ip=100000",
+                "-Dquarkus.http.cors.enabled=true",
+                "-Dquarkus.http.cors.origins=/http://127\\.0\\.0\\.1:[0-9]+/"), workDir));
+    }
+
+    String baseUrl() {
+        return app.baseUrl();
+    }
+
+    /** Where apps verify this service's tokens: {@code -Dmp.jwt.verify.publickey.location=<JWKS URL>}. */
+    String jwksProperty() {
+        return "-Dmp.jwt.verify.publickey.location=" + baseUrl() + "/api/v1/auth/jwks";
+    }
+
+    /** A newly registered athlete. */
+    Account register() {
+        String email = "live-" + UUID.randomUUID() + "@example.test";
+        String id = given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", PASSWORD, "first_name", "Test", "last_name", "Athlete"))
+                .post(baseUrl() + "/api/v1/users")
+                .then().statusCode(201)
+                .extract().jsonPath().getString("id");
+        return new Account(UUID.fromString(id), email);
+    }
+
+    /** An account, and its access token from a real login (renewed when it is about to expire). */
+    final class Account {
+        final UUID id;
+        final String email;
+        private String accessToken;
+        private Instant renewAt = Instant.MIN;
+
+        private Account(UUID id, String email) {
+            this.id = id;
+            this.email = email;
+        }
+
+        /** {@code Bearer <access token>}. */
+        synchronized String authorization() {
+            if (Instant.now().isAfter(renewAt)) {
+                JsonPath tokens = given().contentType(ContentType.JSON)
+                        .body(Map.of("email", email, "password", PASSWORD))
+                        .post(baseUrl() + "/api/v1/auth/login")
+                        .then().statusCode(200)
+                        .extract().jsonPath();
+                accessToken = tokens.getString("access_token");
+                renewAt = Instant.now().plus(Duration.ofSeconds(tokens.getLong("expires_in"))).minusSeconds(60);
+            }
+            return "Bearer " + accessToken;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        app.close();
+    }
+}
