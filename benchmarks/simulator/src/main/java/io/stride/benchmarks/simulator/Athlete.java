@@ -13,8 +13,8 @@ final class Athlete {
     private static final double GPS_NOISE_SIGMA_METERS = 3.0;
 
     final String deviceId;
-    final UUID workoutId;
     final UUID userId;
+    private UUID workoutId;
     private final Route route;
     private final Random random;
     private final double basePaceMetersPerSecond;
@@ -30,6 +30,18 @@ final class Athlete {
         this.route = route;
         this.basePaceMetersPerSecond = basePaceMetersPerSecond;
         this.random = random;
+    }
+
+    /** Starts another workout from the start of the route, rested; the device keeps counting its samples. */
+    void startWorkout(UUID nextWorkoutId) {
+        workoutId = nextWorkoutId;
+        distanceMeters = 0;
+        elapsedSeconds = 0;
+        heartRate = 95;
+    }
+
+    UUID workoutId() {
+        return workoutId;
     }
 
     /** Advances the athlete by {@code seconds} and returns the sample the device records at {@code at}. */
