@@ -27,7 +27,9 @@ import io.restassured.path.json.JsonPath;
 
 /**
  * Samples in, live state out: the gateway, the live-workout processor and the live-tracking service run as packaged
- * apps against the real devstack (Kafka, Apicurio Registry), each test with its own workout ids.
+ * apps against the real devstack (Kafka, Apicurio Registry), each test with its own device credential, user and
+ * workout ids. Devices present credentials registered on {@code users.device-credentials} ({@link DeviceCredentials});
+ * the athlete reads the live state with an access token ({@link AccessTokens}).
  */
 class WalkingSkeletonIT {
 
@@ -56,7 +58,8 @@ class WalkingSkeletonIT {
         APPS.add(AppProcess.start(root, "stream-processors/live-workout",
                 List.of("-Dquarkus.kafka-streams.application-id=live-workout-it-" + run), workDir));
         liveTracking = AppProcess.start(root, "query-services/live-tracking",
-                List.of("-Dquarkus.kafka-streams.application-id=live-tracking-it-" + run), workDir);
+                List.of("-Dquarkus.kafka-streams.application-id=live-tracking-it-" + run,
+                        AccessTokens.verificationProperty()), workDir);
         APPS.add(liveTracking);
     }
 
@@ -79,33 +82,46 @@ class WalkingSkeletonIT {
         return samples.stream().collect(Collectors.joining(",", "{\"samples\":[", "]}"));
     }
 
-    private static JsonPath awaitLiveState(UUID workout, long sampleCount) {
+    private static io.restassured.specification.RequestSpecification asDevice(DeviceCredentials.Device device) {
+        return given().contentType(ContentType.JSON).header("Authorization", device.authorization());
+    }
+
+    private static DeviceCredentials.Device admittedDevice(UUID user) throws Exception {
+        DeviceCredentials.Device device = DeviceCredentials.register(user);
+        device.awaitAdmittedBy(gateway.baseUrl());
+        return device;
+    }
+
+    private static JsonPath awaitLiveState(UUID workout, UUID user, long sampleCount) {
         return await("live state of " + workout + " with " + sampleCount + " samples")
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    var response = given().get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + workout);
+                    var response = given().auth().oauth2(AccessTokens.athlete(user))
+                            .get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + workout);
                     return response.statusCode() == 200 ? response.jsonPath() : null;
                 }, state -> state != null && state.getLong("sample_count") == sampleCount);
     }
 
     @Test
-    void shouldShowLiveStateWhenSamplesArePostedToTheGateway() {
-        // given: 10 samples running north along a meridian, one step apart, and one impossible heart rate
+    void shouldShowLiveStateWhenSamplesArePostedToTheGateway() throws Exception {
+        // given: a registered watch, 10 samples running north along a meridian, one step apart, and one impossible
+        // heart rate
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
+        DeviceCredentials.Device watch = admittedDevice(user);
         Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
         List<String> samples = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
-            samples.add(sample("it-watch", workout, user, i + 1, start.plusSeconds(i), 55.75 + i * STEP_DEGREES, 37.6,
-                    140));
+            samples.add(sample(watch.deviceId(), workout, user, i + 1, start.plusSeconds(i), 55.75 + i * STEP_DEGREES,
+                    37.6, 140));
         }
         List<String> withBadSample = new ArrayList<>(samples);
-        withBadSample.add(sample("it-watch", workout, user, 11, start.plusSeconds(10), 55.75 + 10 * STEP_DEGREES, 37.6,
-                300));
+        withBadSample.add(sample(watch.deviceId(), workout, user, 11, start.plusSeconds(10),
+                55.75 + 10 * STEP_DEGREES, 37.6, 300));
 
         // when
-        given().contentType(ContentType.JSON).body(batch(withBadSample))
+        asDevice(watch).body(batch(withBadSample))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
                 .then()
                 .statusCode(400)
@@ -118,9 +134,8 @@ class WalkingSkeletonIT {
                 .body("details.rejected[0].violations[0].field", equalTo("heart_rate_bpm"));
 
         // then: the ten valid samples were not lost
-        JsonPath state = awaitLiveState(workout, 10);
-        assertThat(state.getString("user_id")).isEqualTo(user.toString());
-        assertThat(state.getLong("last_sequence_number")).isEqualTo(10);
+        JsonPath state = awaitLiveState(workout, user, 10);
+        assertThat(Instant.parse(state.getString("last_recorded_at"))).isEqualTo(start.plusSeconds(9));
         assertThat(state.getDouble("distance_meters")).isCloseTo(9 * STEP_METERS, org.assertj.core.data.Offset.offset(0.5));
         // JsonPath reads JSON numbers as float (about 4e-6 degrees here); half a metre still tells the steps apart
         assertThat(state.getDouble("last_position.latitude")).isCloseTo(55.75 + 9 * STEP_DEGREES,
@@ -129,39 +144,44 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void shouldCountEachSampleOnceWhenADeviceResendsABatch() {
+    void shouldCountEachSampleOnceWhenADeviceResendsABatch() throws Exception {
         // given: a workout with twelve samples
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
+        DeviceCredentials.Device watch = admittedDevice(user);
         Instant start = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
         List<String> first = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            first.add(sample("it-watch-2", workout, user, i + 1, start.plusSeconds(i), 55.70 + i * STEP_DEGREES, 37.5,
-                    120 + i));
+            first.add(sample(watch.deviceId(), workout, user, i + 1, start.plusSeconds(i), 55.70 + i * STEP_DEGREES,
+                    37.5, 120 + i));
         }
-        given().contentType(ContentType.JSON).body(batch(first))
+        asDevice(watch).body(batch(first))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
                 .then().statusCode(202).body("accepted", equalTo(12))
-                .body("highest_sequence_numbers.it-watch-2", equalTo(12));
+                .body("highest_sequence_numbers.'" + watch.deviceId() + "'", equalTo(12));
 
         // when: the device resends the batch after a lost acknowledgement, then sends its next sample
-        given().contentType(ContentType.JSON).body(batch(first))
+        asDevice(watch).body(batch(first))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
-        given().contentType(ContentType.JSON)
-                .body(batch(List.of(sample("it-watch-2", workout, user, 13, start.plusSeconds(12),
+        asDevice(watch)
+                .body(batch(List.of(sample(watch.deviceId(), workout, user, 13, start.plusSeconds(12),
                         55.70 + 12 * STEP_DEGREES, 37.5, 132))))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
 
         // then
-        JsonPath state = awaitLiveState(workout, 13);
+        JsonPath state = awaitLiveState(workout, user, 13);
         assertThat(state.getDouble("distance_meters")).isCloseTo(12 * STEP_METERS,
                 org.assertj.core.data.Offset.offset(0.5));
     }
 
     @Test
-    void shouldAnswerInTheErrorFormatWhenInputIsBad() {
+    void shouldAnswerInTheErrorFormatWhenInputIsBad() throws Exception {
+        // given
+        UUID user = UUID.randomUUID();
+        DeviceCredentials.Device watch = admittedDevice(user);
+
         // when / then: malformed JSON
-        given().contentType(ContentType.JSON).body("{\"samples\": [")
+        asDevice(watch).body("{\"samples\": [")
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
                 .then().statusCode(400).body("error", equalTo("malformed_json")).body("code", equalTo(400));
 
@@ -170,15 +190,48 @@ class WalkingSkeletonIT {
         Instant at = Instant.now().minusSeconds(5);
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 501; i++) {
-            tooMany.add(sample("it-watch-3", workout, workout, i + 1, at, 55.7, 37.6, 130));
+            tooMany.add(sample(watch.deviceId(), workout, user, i + 1, at, 55.7, 37.6, 130));
         }
-        given().contentType(ContentType.JSON).body(batch(tooMany))
+        asDevice(watch).body(batch(tooMany))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
                 .then().statusCode(413).body("error", equalTo("payload_too_large"))
                 .body("details.max_samples", equalTo(500));
 
+        // when / then: no credential, then another user's sample
+        String one = batch(List.of(sample(watch.deviceId(), workout, user, 1, at, 55.7, 37.6, 130)));
+        given().contentType(ContentType.JSON).body(one)
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(401).body("error", equalTo("unauthenticated")).body("code", equalTo(401));
+        asDevice(watch).body(batch(List.of(sample(watch.deviceId(), workout, UUID.randomUUID(), 1, at, 55.7, 37.6,
+                        130))))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(403).body("error", equalTo("forbidden")).body("details.rejected[0].index",
+                        equalTo(0));
+
         // when / then: an unknown workout
-        given().get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + UUID.randomUUID())
+        given().auth().oauth2(AccessTokens.athlete(user))
+                .get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + UUID.randomUUID())
                 .then().statusCode(404).body("error", equalTo("not_found")).body("code", equalTo(404));
+    }
+
+    @Test
+    void shouldRefuseADevicesBatchesWhenItsCredentialIsRevoked() throws Exception {
+        // given: a watch whose batches are accepted
+        UUID user = UUID.randomUUID();
+        UUID workout = UUID.randomUUID();
+        DeviceCredentials.Device watch = admittedDevice(user);
+        Instant at = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        asDevice(watch).body(batch(List.of(sample(watch.deviceId(), workout, user, 1, at, 55.7, 37.6, 130))))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
+
+        // when: the user revokes it
+        watch.revoke();
+
+        // then
+        watch.awaitRefusedBy(gateway.baseUrl());
+        asDevice(watch).body(batch(List.of(sample(watch.deviceId(), workout, user, 2, at.plusSeconds(1), 55.7, 37.6,
+                        131))))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(401).body("error", equalTo("unauthenticated"));
     }
 }
