@@ -14,8 +14,8 @@ import java.util.UUID;
  * Compact binary form of a {@link LiveSession} (the session store's value, read and written once per sample).
  *
  * <p>Layout: the marker byte {@link #MARKER}, a format version byte ({@link #VERSION}), then every field in a fixed
- * order; nullable values carry a presence flag; buffered samples omit the workout and user ids when they equal the
- * session's. A reader of version {@code n} reads every version up to {@code n}: a new field is appended at the end
+ * order; nullable values carry a presence flag; the reorder buffer's device ids are written once, each buffered
+ * sample refers to its device by index and omits the workout and user ids when they equal the session's. A reader of version {@code n} reads every version up to {@code n}: a new field is appended at the end
  * with a new version, and older values get its default. A version newer than this reader is refused, never guessed.
  */
 public final class LiveSessionCodec {
@@ -40,7 +40,8 @@ public final class LiveSessionCodec {
 
     /** The session's bytes. */
     public static byte[] encode(LiveSession session) {
-        Writer out = new Writer(512 + session.buffer.size() * 80);
+        Writer out = new Writer(384 + session.buffer.size() * 72
+                + (session.track.window.size() + session.track.smoothedHistory.size()) * 24);
         out.writeByte(MARKER);
         out.writeByte(VERSION);
         out.writeUuid(session.workoutId);
@@ -52,9 +53,19 @@ public final class LiveSessionCodec {
         out.writeNullableLong(session.firstAppliedAtMillis);
         out.writeNullableLong(session.lastAppliedAtMillis);
         out.writeNullableLong(session.newestSeenAtMillis);
+        List<String> devices = new ArrayList<>(2);
+        for (Sample sample : session.buffer) {
+            if (!devices.contains(sample.deviceId())) {
+                devices.add(sample.deviceId());
+            }
+        }
+        out.writeInt(devices.size());
+        for (String device : devices) {
+            out.writeString(device);
+        }
         out.writeInt(session.buffer.size());
         for (Sample sample : session.buffer) {
-            writeSample(out, sample, session);
+            writeSample(out, sample, session, devices.indexOf(sample.deviceId()));
         }
         out.writeInt(session.applied.size());
         for (Map.Entry<String, SequenceRanges> entry : session.applied.entrySet()) {
@@ -121,14 +132,18 @@ public final class LiveSessionCodec {
         session.firstAppliedAtMillis = readNullableLong(in);
         session.lastAppliedAtMillis = readNullableLong(in);
         session.newestSeenAtMillis = readNullableLong(in);
+        String[] devices = new String[in.getInt()];
+        for (int i = 0; i < devices.length; i++) {
+            devices[i] = readString(in);
+        }
         int buffered = in.getInt();
         session.buffer = new ArrayList<>(buffered + 1);
         for (int i = 0; i < buffered; i++) {
-            session.buffer.add(readSample(in, session));
+            session.buffer.add(readSample(in, session, devices));
         }
-        int devices = in.getInt();
+        int appliedDevices = in.getInt();
         session.applied = new HashMap<>();
-        for (int i = 0; i < devices; i++) {
+        for (int i = 0; i < appliedDevices; i++) {
             String device = readString(in);
             SequenceRanges ranges = new SequenceRanges();
             int count = in.getInt();
@@ -175,10 +190,10 @@ public final class LiveSessionCodec {
         return session;
     }
 
-    private static void writeSample(Writer out, Sample sample, LiveSession session) {
+    private static void writeSample(Writer out, Sample sample, LiveSession session, int device) {
         writeId(out, sample.workoutId(), session.workoutId);
         writeId(out, sample.userId(), session.userId);
-        out.writeString(sample.deviceId());
+        out.writeInt(device);
         out.writeLong(sample.sequenceNumber());
         out.writeLong(sample.recordedAt().getEpochSecond());
         out.writeInt(sample.recordedAt().getNano());
@@ -214,10 +229,10 @@ public final class LiveSessionCodec {
         }
     }
 
-    private static Sample readSample(ByteBuffer in, LiveSession session) {
+    private static Sample readSample(ByteBuffer in, LiveSession session, String[] devices) {
         UUID workoutId = readId(in, session.workoutId);
         UUID userId = readId(in, session.userId);
-        String deviceId = readString(in);
+        String deviceId = devices[in.getInt()];
         long sequenceNumber = in.getLong();
         Instant recordedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
         int present = in.get();
@@ -345,44 +360,42 @@ public final class LiveSessionCodec {
         return new String(bytes, StandardCharsets.UTF_8);
     }
 
-    /** A growable big-endian byte writer (ByteBuffer's byte order, so that the reader is a plain ByteBuffer). */
+    /** A growable big-endian byte writer over a heap {@link ByteBuffer} (so that the reader is a plain ByteBuffer). */
     private static final class Writer {
 
-        private byte[] bytes;
-        private int size;
+        private ByteBuffer buffer;
 
         Writer(int capacity) {
-            bytes = new byte[capacity];
+            buffer = ByteBuffer.allocate(capacity);
         }
 
         private void ensure(int more) {
-            if (size + more > bytes.length) {
-                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            if (buffer.remaining() < more) {
+                ByteBuffer larger = ByteBuffer.allocate(Math.max(buffer.capacity() * 2, buffer.position() + more));
+                buffer.flip();
+                larger.put(buffer);
+                buffer = larger;
             }
         }
 
         void writeByte(byte value) {
             ensure(1);
-            bytes[size++] = value;
+            buffer.put(value);
         }
 
         void writeInt(int value) {
             ensure(4);
-            bytes[size++] = (byte) (value >>> 24);
-            bytes[size++] = (byte) (value >>> 16);
-            bytes[size++] = (byte) (value >>> 8);
-            bytes[size++] = (byte) value;
+            buffer.putInt(value);
         }
 
         void writeLong(long value) {
             ensure(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                bytes[size++] = (byte) (value >>> shift);
-            }
+            buffer.putLong(value);
         }
 
         void writeDouble(double value) {
-            writeLong(Double.doubleToRawLongBits(value));
+            ensure(8);
+            buffer.putDouble(value);
         }
 
         void writeNullableLong(Long value) {
@@ -418,12 +431,11 @@ public final class LiveSessionCodec {
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             writeInt(utf8.length);
             ensure(utf8.length);
-            System.arraycopy(utf8, 0, bytes, size, utf8.length);
-            size += utf8.length;
+            buffer.put(utf8);
         }
 
         byte[] toByteArray() {
-            return Arrays.copyOf(bytes, size);
+            return Arrays.copyOf(buffer.array(), buffer.position());
         }
     }
 }

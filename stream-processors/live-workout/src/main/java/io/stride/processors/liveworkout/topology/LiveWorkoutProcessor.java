@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,7 +69,22 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
 
     private final LiveSettings settings;
     private final Clock clock;
+    static final int MAX_LIVE_SESSIONS = 4096;
+
     private final Set<String> unpublished = new LinkedHashSet<>();
+    /**
+     * The sessions last read or written, as objects: a sample reads its session here instead of decoding it from
+     * the store. Written through (every change is put to the store as well), so the store stays the truth; an
+     * entry is dropped when processing fails half-way, and all are dropped whenever the task is (re)initialised,
+     * e.g. after an aborted transaction rolled the store back. Least recently used beyond
+     * {@link #MAX_LIVE_SESSIONS}.
+     */
+    private final Map<String, LiveSession> live = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, LiveSession> eldest) {
+            return size() > MAX_LIVE_SESSIONS;
+        }
+    };
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, LiveSession> sessions;
     private KeyValueStore<String, UserMetricsUpdated> userMetrics;
@@ -81,6 +98,8 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
+        live.clear();
+        unpublished.clear();
         sessions = context.getStateStore(LiveWorkoutTopology.SESSION_STORE);
         userMetrics = context.getStateStore(LiveWorkoutTopology.USER_METRICS_STORE);
         erasedUsers = context.getStateStore(LiveWorkoutTopology.ERASED_USERS_STORE);
@@ -98,6 +117,28 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         context.schedule(settings.sweepEvery(), PunctuationType.WALL_CLOCK_TIME, this::sweep);
     }
 
+    @Override
+    public void close() {
+        live.clear();
+        unpublished.clear();
+    }
+
+    private LiveSession load(String workoutId) {
+        LiveSession session = live.get(workoutId);
+        if (session == null) {
+            session = sessions.get(workoutId);
+            if (session != null) {
+                live.put(workoutId, session);
+            }
+        }
+        return session;
+    }
+
+    private void store(String workoutId, LiveSession session) {
+        sessions.put(workoutId, session);
+        live.put(workoutId, session);
+    }
+
     private boolean coalescing() {
         return settings.publishEvery().isPositive();
     }
@@ -107,19 +148,29 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         if (record.key() == null || record.value() == null) {
             return;
         }
+        try {
+            fold(record);
+        } catch (RuntimeException e) {
+            // the object may be changed half-way: the store's copy is the truth
+            live.remove(record.key());
+            throw e;
+        }
+    }
+
+    private void fold(Record<String, SpecificRecord> record) {
         UUID user = userOf(record.value());
         if (user != null && isErased(user)) {
             discardErased(record, user);
             return;
         }
-        LiveSession session = sessions.get(record.key());
+        LiveSession session = load(record.key());
         switch (record.value()) {
             case TelemetrySample sample -> onSample(record, sample, session);
             case WorkoutStarted started -> {
                 LiveSession opened = session != null ? session
                         : LiveSession.open(started.getData().getWorkoutId(), started.getData().getUserId());
                 opened.started(started.getData().getUserId(), AvroMapping.toDomain(started.getData().getSportType()));
-                sessions.put(record.key(), opened);
+                store(record.key(), opened);
             }
             case WorkoutPaused paused when session != null -> {
                 session.paused(paused.getData().getPausedAt());
@@ -152,7 +203,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 if (coalescing()) {
                     session.changed();
                     unpublished.add(record.key());
-                    sessions.put(record.key(), session);
+                    store(record.key(), session);
                 } else {
                     publishNow(record, session);
                 }
@@ -163,7 +214,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             case LiveSession.TooLate late -> {
                 deadLetter(record, sample, REASON_LATE + ": " + late.behindMillis()
                         + " ms behind the newest sample, older than one already applied");
-                sessions.put(record.key(), session);
+                store(record.key(), session);
             }
             case LiveSession.Closed closed -> deadLetter(record, sample,
                     REASON_CLOSED + ": workout " + closed.status().name().toLowerCase(Locale.ROOT));
@@ -183,12 +234,17 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
 
     /** The punctuation: one live state per workout changed since the last one. */
     private void publishChanged() {
-        for (String workoutId : unpublished) {
-            LiveSession session = sessions.get(workoutId);
-            if (session != null && session.hasUnpublishedChange()
-                    && (session.userId() == null || !isErased(session.userId()))) {
-                publish(null, workoutId, session);
+        try {
+            for (String workoutId : unpublished) {
+                LiveSession session = load(workoutId);
+                if (session != null && session.hasUnpublishedChange()
+                        && (session.userId() == null || !isErased(session.userId()))) {
+                    publish(null, workoutId, session);
+                }
             }
+        } catch (RuntimeException e) {
+            live.clear();
+            throw e;
         }
         unpublished.clear();
     }
@@ -210,7 +266,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             }
         }
         session.published();
-        sessions.put(workoutId, session);
+        store(workoutId, session);
     }
 
     /** The sweep: applies the buffers of quiet devices, deletes the sessions of erased users. */
@@ -229,10 +285,11 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             }
         }
         for (KeyValue<String, LiveSession> entry : flushed) {
-            sessions.put(entry.key, entry.value);
+            store(entry.key, entry.value);
         }
         for (KeyValue<String, UUID> entry : erased) {
             sessions.delete(entry.key);
+            live.remove(entry.key);
             unpublished.remove(entry.key);
             context.forward(new Record<>(entry.key, null, now));
             LOG.debugf("deleted the live session of workout %s: user %s was erased", entry.key, entry.value);
