@@ -21,11 +21,13 @@ import java.util.Properties;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +50,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
+import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.users.DeviceCredential;
 
 /**
@@ -55,8 +58,11 @@ import io.stride.schemas.users.DeviceCredential;
  * <ol>
  * <li>the raw Kafka produce ceiling — Kafka's own {@code ProducerPerformance}, with the gateway's producer settings
  * (acks=all, idempotent, lz4, linger 5 ms), records of the size of an Avro telemetry sample;</li>
- * <li>Stride's end-to-end rate — samples posted to the gateway in batches, until live-tracking shows every workout's
- * last sample;</li>
+ * <li>Stride's end-to-end rate — samples posted to the gateway in batches, until every workout's last sample is in a
+ * committed live state on {@code workouts.live-state} (what live-tracking serves; its API needs a user's token);</li>
+ * <li>the live-workout processor alone — the same kind of samples produced straight to
+ * {@code telemetry.device-samples} (Avro, registry serde, the gateway's producer settings), until every workout's
+ * last sample is in a committed live state: what the stream processing sustains without the gateway;</li>
  * <li>device → live-state latency at a fixed load — from posting a batch to the first committed live state that
  * includes its last sample (p50/p99).</li>
  * </ol>
@@ -64,9 +70,9 @@ import io.stride.schemas.users.DeviceCredential;
  * UUID, the workout's user, SHA-256 of its secret, model "Stride load generator") goes to
  * {@link Topics#DEVICE_CREDENTIALS} through the registry serde, and every request carries
  * {@code Authorization: Device <deviceId>.<secret>}.
- * Parameters (defaults): {@code --gateway http://127.0.0.1:8081}, {@code --live-tracking http://127.0.0.1:8083},
+ * Parameters (defaults): {@code --gateway http://127.0.0.1:8081},
  * {@code --devstack .devstack/devstack.properties}, {@code --raw-records 1000000}, {@code --samples 300000},
- * {@code --workouts 60}, {@code --clients 6}, {@code --batch 500}, {@code --latency-rate 20000} samples/s,
+ * {@code --workouts 60}, {@code --clients 6}, {@code --direct-samples 600000} (0 skips that run), {@code --batch 500}, {@code --latency-rate 20000} samples/s,
  * {@code --latency-batch 100}, {@code --latency-seconds 30}, {@code --out benchmarks/results/<date>-live-tracking.md}.
  */
 public final class LiveTrackingBenchmark {
@@ -121,12 +127,21 @@ public final class LiveTrackingBenchmark {
         log("gateway accepted %,.0f samples/s; reflected in live state %,.0f samples/s (%d refused with 429)",
                 endToEnd.acceptedPerSecond(), endToEnd.reflectedPerSecond(), endToEnd.rateLimited());
 
+        Direct direct = new Direct(0, 0, 0);
+        if (options.directSamples() > 0) {
+            log("processor alone: %,d samples produced to Kafka, %d workouts", options.directSamples(),
+                    options.workouts());
+            direct = direct();
+            log("produced %,.0f samples/s; reflected in live state %,.0f samples/s", direct.producedPerSecond(),
+                    direct.reflectedPerSecond());
+        }
+
         log("latency at %,d samples/s for %d s", options.latencyRate(), options.latencySeconds());
         Latency latency = latency(latencyWorkloads);
         log("latency p50 %d ms, p99 %d ms, max %d ms over %d batches (achieved %,.0f samples/s)", latency.p50(),
                 latency.p99(), latency.max(), latency.batches(), latency.achievedRate());
 
-        String report = Report.markdown(options, raw, endToEnd, latency);
+        String report = Report.markdown(options, raw, endToEnd, direct, latency);
         Path out = Path.of(options.out());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, report);
@@ -234,6 +249,15 @@ public final class LiveTrackingBenchmark {
 
     private EndToEnd endToEnd(List<Workload> workloads) throws Exception {
         long perWorkout = options.samples() / options.workouts();
+        Map<String, Long> remaining = new ConcurrentHashMap<>();
+        for (Workload workload : workloads) {
+            remaining.put(workload.workoutId.toString(), perWorkout);
+        }
+        AtomicBoolean watching = new AtomicBoolean(true);
+        CountDownLatch positioned = new CountDownLatch(1);
+        Thread watcher = Thread.ofPlatform().start(() -> watchLiveState(positioned, watching, (workoutId, applied) ->
+                remaining.computeIfPresent(workoutId, (key, last) -> applied >= last ? null : last)));
+        positioned.await();
         AtomicLong rateLimited = new AtomicLong();
         long start = System.nanoTime();
         List<Thread> clients = new ArrayList<>();
@@ -261,10 +285,16 @@ public final class LiveTrackingBenchmark {
             client.join();
         }
         long accepted = System.nanoTime();
-        for (Workload workload : workloads) {
-            awaitReflected(workload, perWorkout);
+        long deadline = accepted + TimeUnit.MINUTES.toNanos(5);
+        while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
         }
         long reflected = System.nanoTime();
+        watching.set(false);
+        watcher.join();
+        if (!remaining.isEmpty()) {
+            throw new IllegalStateException(remaining.size() + " workouts never reached their last sample");
+        }
         long total = perWorkout * workloads.size();
         return new EndToEnd(total, total / seconds(accepted - start), total / seconds(reflected - start),
                 rateLimited.get());
@@ -299,23 +329,61 @@ public final class LiveTrackingBenchmark {
         }
     }
 
-    private void awaitReflected(Workload workload, long lastSequence) throws Exception {
-        URI uri = URI.create(options.liveTracking() + "/api/v1/live-workouts/" + workload.workoutId);
-        Pattern sequence = Pattern.compile("\"last_sequence_number\"\\s*:\\s*(\\d+)");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher matcher = sequence.matcher(response.body());
-            if (response.statusCode() == 200 && matcher.find() && Long.parseLong(matcher.group(1)) >= lastSequence) {
-                return;
-            }
-            TimeUnit.MILLISECONDS.sleep(50);
-        }
-        throw new IllegalStateException("live state of " + workload.workoutId + " never reached " + lastSequence);
+    // --- 3. the processor alone --------------------------------------------------------------------------------
+
+    record Direct(long samples, double producedPerSecond, double reflectedPerSecond) {
     }
 
-    // --- 3. latency at a fixed load ---------------------------------------------------------------------------
+    private Direct direct() throws Exception {
+        long perWorkout = options.directSamples() / options.workouts();
+        List<Workload> workloads = new ArrayList<>();
+        for (int i = 0; i < options.workouts(); i++) {
+            workloads.add(new Workload(2000 + i, perWorkout));
+        }
+        Map<String, Long> remaining = new ConcurrentHashMap<>();
+        for (Workload workload : workloads) {
+            remaining.put(workload.workoutId.toString(), perWorkout);
+        }
+        AtomicBoolean watching = new AtomicBoolean(true);
+        CountDownLatch positioned = new CountDownLatch(1);
+        Thread watcher = Thread.ofPlatform().start(() -> watchLiveState(positioned, watching, (workoutId, applied) ->
+                remaining.computeIfPresent(workoutId, (key, last) -> applied >= last ? null : last)));
+        positioned.await();
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+        Serde<TelemetrySample> values = RegistrySerdes.forValues(addresses.get("APICURIO_REGISTRY_URL"), true);
+        long start = System.nanoTime();
+        try (KafkaProducer<String, TelemetrySample> producer = new KafkaProducer<>(config, new StringSerializer(),
+                values.serializer())) {
+            for (long sequence = 1; sequence <= perWorkout; sequence++) {
+                for (Workload workload : workloads) {
+                    producer.send(new ProducerRecord<>(Topics.TELEMETRY_SAMPLES, workload.workoutId.toString(),
+                            workload.nextSample()));
+                }
+            }
+            producer.flush();
+        }
+        long produced = System.nanoTime();
+        long deadline = produced + TimeUnit.MINUTES.toNanos(5);
+        while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(10);
+        }
+        long reflected = System.nanoTime();
+        watching.set(false);
+        watcher.join();
+        if (!remaining.isEmpty()) {
+            throw new IllegalStateException(remaining.size() + " workouts never reached their last sample");
+        }
+        long total = perWorkout * workloads.size();
+        return new Direct(total, total / seconds(produced - start), total / seconds(reflected - start));
+    }
+
+    // --- 4. latency at a fixed load ---------------------------------------------------------------------------
 
     record Latency(int batches, long p50, long p99, long max, double achievedRate) {
     }
@@ -327,7 +395,18 @@ public final class LiveTrackingBenchmark {
         }
         Queue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicBoolean sending = new AtomicBoolean(true);
-        Thread watcher = Thread.ofPlatform().start(() -> watchLiveState(pending, latencies, sending));
+        CountDownLatch positioned = new CountDownLatch(1);
+        Thread watcher = Thread.ofPlatform().start(() -> watchLiveState(positioned, sending, (workoutId, applied) -> {
+            Queue<long[]> waiting = pending.get(workoutId);
+            if (waiting == null) {
+                return;
+            }
+            long now = System.nanoTime();
+            while (!waiting.isEmpty() && waiting.peek()[0] <= applied) {
+                latencies.add(TimeUnit.NANOSECONDS.toMillis(now - waiting.poll()[1]));
+            }
+        }));
+        positioned.await();
         long warmUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         long interval = TimeUnit.SECONDS.toNanos(1) * options.latencyBatch() * options.clients()
                 / options.latencyRate();
@@ -371,8 +450,12 @@ public final class LiveTrackingBenchmark {
         return new Latency(percentiles.count(), percentiles.at(50), percentiles.at(99), percentiles.max(), achieved);
     }
 
-    /** Records, per pending batch, the time from posting to the first committed state that includes it. */
-    private void watchLiveState(Map<String, Queue<long[]>> pending, Queue<Long> latencies, AtomicBoolean sending) {
+    /**
+     * Follows the committed live states from the end of the topic (once positioned, counts {@code positioned} down),
+     * handing each workout id and its applied last sequence number to {@code onState}, while {@code watching}.
+     */
+    private void watchLiveState(CountDownLatch positioned, AtomicBoolean watching,
+            BiConsumer<String, Long> onState) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -388,19 +471,16 @@ public final class LiveTrackingBenchmark {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            while (sending.get()) {
+            positioned.countDown();
+            while (watching.get()) {
                 consumer.poll(Duration.ofMillis(50)).forEach(record -> {
-                    Queue<long[]> waiting = pending.get(record.key());
-                    if (waiting == null) {
-                        return;
-                    }
-                    long now = System.nanoTime();
-                    long applied = (Long) record.value().get("lastSequenceNumber");
-                    while (!waiting.isEmpty() && waiting.peek()[0] <= applied) {
-                        latencies.add(TimeUnit.NANOSECONDS.toMillis(now - waiting.poll()[1]));
+                    if (record.value() != null) {
+                        onState.accept(record.key(), (Long) record.value().get("lastSequenceNumber"));
                     }
                 });
             }
+        } finally {
+            positioned.countDown();
         }
     }
 
@@ -419,18 +499,18 @@ public final class LiveTrackingBenchmark {
     }
 
     /** Command-line options; see the class comment for defaults. */
-    record Options(String gateway, String liveTracking, String devstack, long rawRecords, long samples, int workouts,
-            int clients, int batch, int latencyRate, int latencyBatch, int latencySeconds, String out) {
+    record Options(String gateway, String devstack, long rawRecords, long samples, int workouts, int clients,
+            long directSamples, int batch, int latencyRate, int latencyBatch, int latencySeconds, String out) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.ofEntries(
                     Map.entry("gateway", "http://127.0.0.1:8081"),
-                    Map.entry("live-tracking", "http://127.0.0.1:8083"),
                     Map.entry("devstack", ".devstack/devstack.properties"),
                     Map.entry("raw-records", "1000000"),
                     Map.entry("samples", "300000"),
                     Map.entry("workouts", "60"),
                     Map.entry("clients", "6"),
+                    Map.entry("direct-samples", "600000"),
                     Map.entry("batch", "500"),
                     Map.entry("latency-rate", "20000"),
                     Map.entry("latency-batch", "100"),
@@ -443,9 +523,10 @@ public final class LiveTrackingBenchmark {
                 }
                 values.put(name, args[i + 1]);
             }
-            return new Options(values.get("gateway"), values.get("live-tracking"), values.get("devstack"),
+            return new Options(values.get("gateway"), values.get("devstack"),
                     Long.parseLong(values.get("raw-records")), Long.parseLong(values.get("samples")),
                     Integer.parseInt(values.get("workouts")), Integer.parseInt(values.get("clients")),
+                    Long.parseLong(values.get("direct-samples")),
                     Integer.parseInt(values.get("batch")), Integer.parseInt(values.get("latency-rate")),
                     Integer.parseInt(values.get("latency-batch")), Integer.parseInt(values.get("latency-seconds")),
                     values.get("out"));

@@ -14,20 +14,23 @@ final class Report {
     }
 
     static String markdown(LiveTrackingBenchmark.Options options, LiveTrackingBenchmark.RawCeiling raw,
-            LiveTrackingBenchmark.EndToEnd endToEnd, LiveTrackingBenchmark.Latency latency) {
+            LiveTrackingBenchmark.EndToEnd endToEnd, LiveTrackingBenchmark.Direct direct,
+            LiveTrackingBenchmark.Latency latency) {
         double share = endToEnd.reflectedPerSecond() / raw.recordsPerSecond() * 100;
+        double directShare = direct.reflectedPerSecond() / raw.recordsPerSecond() * 100;
         return String.format(Locale.ROOT, """
                 # Live tracking: ingest throughput and device → live-state latency (%s)
 
                 Reproduce: `./stride bench` (benchmarks/live-tracking/run.sh: builds and starts `./stride up --devices 0`, runs
-                `io.stride.benchmarks.load.LiveTrackingBenchmark`, stops the platform).
+                `io.stride.benchmarks.load.LiveTrackingBenchmark`, stops the platform). End to end and processor alone
+                end when every workout's last sample is in a committed `workouts.live-state` record.
 
                 | | |
                 |---|---|
                 | commit | `%s` |
                 | hardware | %d cores, %s memory (everything — Kafka, Apicurio, the three apps and this driver — on one machine) |
                 | versions | Java %s, Kafka 4.1.2 (KRaft, 1 broker), Quarkus 3.33.2, Apicurio Registry 3.3.3 |
-                | parameters | raw records %,d × 220 B; end to end %,d samples, %d workouts, %d clients, batches of %d; latency %,d samples/s in batches of %d for %d s |
+                | parameters | raw records %,d × 220 B; end to end %,d samples, %d workouts, %d clients, batches of %d; processor alone %,d samples; latency %,d samples/s in batches of %d for %d s |
 
                 ## Results
 
@@ -35,9 +38,11 @@ final class Report {
                 |---|---|---|
                 | raw Kafka produce ceiling (ProducerPerformance, acks=all, idempotent, lz4) | %,.0f records/s (%.1f MB/s, avg %.0f ms) | — |
                 | gateway accepted (HTTP 202, Kafka-acknowledged) | %,.0f samples/s | — |
-                | end to end (posted → shown by live-tracking) | %,.0f samples/s | ≥ 100,000 |
+                | end to end (posted → in a committed live state) | %,.0f samples/s | ≥ 100,000 |
                 | end to end / raw ceiling | %.1f %% | ≥ 30 %% |
                 | batches refused with 429 (resent after `Retry-After`) | %d | — |
+                | processor alone (produced to Kafka → in a committed live state) | %,.0f samples/s (produced at %,.0f/s) | — |
+                | processor alone / raw ceiling | %.1f %% | — |
                 | latency device → committed live state, p50 | %d ms | — |
                 | latency p99 | %d ms | ≤ 250 ms |
                 | latency max | %d ms | — |
@@ -46,9 +51,10 @@ final class Report {
                 LocalDate.now(), git("rev-parse", "--short", "HEAD"), Runtime.getRuntime().availableProcessors(),
                 memory(), System.getProperty("java.version"),
                 options.rawRecords(), options.samples(), options.workouts(), options.clients(), options.batch(),
-                options.latencyRate(), options.latencyBatch(), options.latencySeconds(),
+                options.directSamples(), options.latencyRate(), options.latencyBatch(), options.latencySeconds(),
                 raw.recordsPerSecond(), raw.megabytesPerSecond(), raw.avgLatencyMillis(),
                 endToEnd.acceptedPerSecond(), endToEnd.reflectedPerSecond(), share, endToEnd.rateLimited(),
+                direct.reflectedPerSecond(), direct.producedPerSecond(), directShare,
                 latency.p50(), latency.p99(), latency.max(), latency.achievedRate(), latency.batches());
     }
 

@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.stride.schemas.telemetry.TelemetrySample;
+
 /**
  * One benchmark workout: a device sending samples of a run (3 m/s north, one sample per second of event time,
  * starting far enough in the past that the last sample is not in the future). The device has its own credential
@@ -56,6 +58,27 @@ final class Workload {
 
     long nextSequence() {
         return nextSequence;
+    }
+
+    /** The next sample as the gateway publishes it (the processor-only run produces these to Kafka directly). */
+    TelemetrySample nextSample() {
+        long sequence = nextSequence++;
+        return TelemetrySample.newBuilder()
+                .setDeviceId(deviceId)
+                .setWorkoutId(workoutId)
+                .setUserId(userId)
+                .setSequenceNumber(sequence)
+                .setRecordedAt(start.plusSeconds(sequence))
+                .setReceivedAt(Instant.now())
+                .setLatitude(startLatitude + sequence * 3.0 / 111_195.08)
+                .setLongitude(37.6)
+                .setAltitudeMeters(null)
+                .setAccuracyMeters(4.0)
+                .setHeartRateBpm((int) (120 + sequence % 50))
+                .setSpeedMetersPerSecond(3.0)
+                .setCadenceRpm(null)
+                .setPowerWatts(null)
+                .build();
     }
 
     /** A JSON batch of the next {@code size} samples. */
