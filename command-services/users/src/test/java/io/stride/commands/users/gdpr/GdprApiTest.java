@@ -148,6 +148,13 @@ class GdprApiTest {
         Account account = register();
         JsonPath tokens = login(account.email());
         JsonPath device = registerDevice(tokens, "Export Watch 1");
+        String totpSecret = given().header("Authorization", bearer(tokens))
+                .when()
+                .post("/api/v1/users/me/totp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("secret");
 
         // when
         var response = given().header("Authorization", bearer(tokens))
@@ -168,14 +175,14 @@ class GdprApiTest {
                 .body("devices", hasSize(1))
                 .body("devices[0].device_id", equalTo(device.getString("device_id")))
                 .body("devices[0].model", equalTo("Export Watch 1"))
-                .body("audit_events.type", hasItems("device_registered"))
+                .body("audit_events.type", hasItems("user_registered", "login_succeeded", "device_registered"))
                 .extract()
                 .asString();
 
         // then
         String secret = device.getString("credential").substring(device.getString("credential").indexOf('.') + 1);
         assertThat(response).doesNotContain("argon2", "password_hash", "totp_secret", "secret_sha256",
-                tokens.getString("refresh_token"), tokens.getString("access_token"), secret);
+                tokens.getString("refresh_token"), tokens.getString("access_token"), secret, totpSecret);
     }
 
     @Test
@@ -243,6 +250,8 @@ class GdprApiTest {
             assertThat(count("select count(*) from users.devices where user_id = ?", userId)).isZero();
             assertThat(count("select count(*) from users.audit_events where user_id = ? and type <> 'user_erased'",
                     userId)).isZero();
+            assertThat(count("select count(*) from users.audit_events where user_id = ? and type = 'user_erased'",
+                    userId)).isEqualTo(1);
             assertThat(count("select count(*) from users.outbox where record_key = ? and payload is not null",
                     deviceId)).isZero();
             await().atMost(Duration.ofSeconds(30))
