@@ -109,6 +109,10 @@ public interface UsersConfig {
         /** Records published per database transaction of the relay. */
         @WithDefault("100")
         int batchSize();
+
+        /** How long published rows are kept (for inspection) before the relay deletes them, hourly. */
+        @WithDefault("P7D")
+        Duration retention();
     }
 
     /** One limit per action; each has a per-client-IP and a per-account budget in a fixed window. */

@@ -1,6 +1,7 @@
 package io.stride.commands.users.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ import io.vertx.pgclient.PgConnectOptions;
  * Publishes the transactional outbox ({@code users.outbox}) to Kafka, oldest row first, and marks each published row.
  *
  * <p>Runs when a transaction that wrote outbox rows commits (a statement trigger sends the PostgreSQL notification
- * {@code users_outbox}, which every instance listens to), on a timer as a safety net ({@code users.outbox.poll-interval})
+ * {@code users_outbox}, which every instance listens to), on a timer as a safety net
+ * ({@code users.outbox.poll-interval})
  * and at start. One instance publishes at a time: a batch runs in a transaction holding an advisory lock, so records
  * leave in id order even with several instances (two instances publishing disjoint rows concurrently could reorder
  * two records of one key, and on a compacted topic the older one would win); the rows are also taken
@@ -65,6 +67,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final Clock clock;
     private final int batchSize;
+    private final Duration retention;
     private final PgConnectOptions listenOptions;
     private final Counter published;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -81,6 +84,7 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.clock = clock;
         this.batchSize = config.outbox().batchSize();
+        this.retention = config.outbox().retention();
         this.listenOptions = PgConnectOptions.fromUri(reactiveUrl)
                 .setUser(user)
                 .setPassword(password);
@@ -114,6 +118,19 @@ public class OutboxRelay {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         publishSoon();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeHourly() {
+        return purge().replaceWithVoid();
+    }
+
+    /** Deletes rows published longer ago than {@code users.outbox.retention}; answers how many. */
+    public Uni<Integer> purge() {
+        return pool.preparedQuery("delete from users.outbox where published_at < $1")
+                .execute(Tuple.of(clock.instant().minus(retention).atOffset(ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount())
+                .invoke(count -> Log.debugf("outbox rows purged count=%d", count));
     }
 
     /** Publishes every pending record, now or right after the run in progress. */
@@ -196,7 +213,9 @@ public class OutboxRelay {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.getString("topic"))
                 .withKey(row.getString("record_key"))
-                .withHeaders(correlationId == null ? KafkaCorrelation.headers() : KafkaCorrelation.headers(correlationId))
+                .withHeaders(correlationId == null
+                        ? KafkaCorrelation.headers()
+                        : KafkaCorrelation.headers(correlationId))
                 .build();
         return Message.of(Record.of(row.getString("record_key"), value))
                 .addMetadata(metadata);

@@ -54,7 +54,7 @@ public class RateLimiter {
         this.registry = registry;
     }
 
-    /** Counts an attempt of a client (and an account, by normalised email; may be null); fails with 429 over a limit. */
+    /** Counts an attempt of a client and of an account by normalised email (may be null); 429 over a limit. */
     public Uni<Void> acquireForEmail(RateLimitedAction action, String normalisedEmail) {
         return acquire(action, normalisedEmail == null ? null : Secrets.sha256Hex(normalisedEmail), null);
     }

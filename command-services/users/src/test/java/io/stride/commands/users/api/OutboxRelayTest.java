@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stride.commands.users.messaging.OutboxRelay;
 import io.stride.commands.users.persistence.AvroPayloads;
 import io.stride.platform.http.KafkaCorrelation;
 import io.stride.schemas.Topics;
@@ -39,6 +42,9 @@ class OutboxRelayTest {
 
     private static DeviceCredentialsTopic topic;
 
+    @Inject
+    OutboxRelay relay;
+
     @BeforeAll
     static void openTopic() {
         topic = new DeviceCredentialsTopic();
@@ -47,6 +53,18 @@ class OutboxRelayTest {
     @AfterAll
     static void closeTopic() {
         topic.close();
+    }
+
+    private static void execute(String sql, Object... parameters) throws SQLException {
+        Map<String, String> devstack = Devstack.addresses();
+        try (Connection connection = DriverManager.getConnection(devstack.get(Devstack.POSTGRES_JDBC_URL),
+                devstack.get(Devstack.POSTGRES_USER), devstack.get(Devstack.POSTGRES_PASSWORD));
+                PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
     }
 
     private static void insert(String key, DeviceCredential record, String correlationId) throws SQLException {
@@ -101,5 +119,26 @@ class OutboxRelayTest {
                 .until(() -> TestClients.query("select published_at from users.outbox where record_key = ?", deviceId)
                         .stream()
                         .allMatch(row -> row.get("published_at") != null));
+    }
+
+    @Test
+    void shouldDeletePublishedRowsWhenTheyAreOlderThanTheRetention() throws SQLException {
+        // given
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        execute("insert into users.outbox (topic, record_key, created_at, published_at) "
+                + "values (?, ?, now() - interval '9 days', now() - interval '8 days')", Topics.DEVICE_CREDENTIALS,
+                old);
+        execute("insert into users.outbox (topic, record_key, created_at, published_at) "
+                + "values (?, ?, now() - interval '2 days', now() - interval '1 day')", Topics.DEVICE_CREDENTIALS,
+                recent);
+
+        // when
+        int purged = relay.purge().await().atMost(Duration.ofSeconds(10));
+
+        // then
+        assertThat(purged).isGreaterThanOrEqualTo(1);
+        assertThat(TestClients.query("select 1 from users.outbox where record_key = ?", old)).isEmpty();
+        assertThat(TestClients.query("select 1 from users.outbox where record_key = ?", recent)).hasSize(1);
     }
 }
