@@ -55,6 +55,11 @@ public class OutboxRelay {
     /** Channel of the records; each record names its own topic. */
     static final String CHANNEL = "outbox";
     static final String NOTIFICATION_CHANNEL = "users_outbox";
+    /**
+     * Longest wait for Kafka's acknowledgements of one batch: the batch's transaction (and its row locks) stays open
+     * meanwhile, so a broker outage must not hold it for the producer's full delivery timeout.
+     */
+    static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
     /** Advisory lock id held by the instance that publishes (ASCII "usoutbox"). */
     static final long PUBLISHER_LOCK = 0x75736f7574626f78L;
 
@@ -191,6 +196,9 @@ public class OutboxRelay {
         return Uni.join()
                 .all(sends)
                 .andFailFast()
+                .ifNoItem()
+                .after(ACK_TIMEOUT)
+                .fail()
                 .replaceWith(ids);
     }
 
