@@ -23,8 +23,8 @@ public final class LiveSessionCodec {
     /** First byte of every binary session (JSON sessions of the first format start with '{'). */
     public static final byte MARKER = (byte) 0xB5;
 
-    /** Current format version. */
-    public static final byte VERSION = 1;
+    /** Current format version: 2 writes the buffer's device ids once (1 wrote one per buffered sample). */
+    public static final byte VERSION = 2;
 
     private static final byte ID_NULL = 0;
     private static final byte ID_SAME = 1;
@@ -132,7 +132,7 @@ public final class LiveSessionCodec {
         session.firstAppliedAtMillis = readNullableLong(in);
         session.lastAppliedAtMillis = readNullableLong(in);
         session.newestSeenAtMillis = readNullableLong(in);
-        String[] devices = new String[in.getInt()];
+        String[] devices = new String[version >= 2 ? in.getInt() : 0];
         for (int i = 0; i < devices.length; i++) {
             devices[i] = readString(in);
         }
@@ -232,7 +232,7 @@ public final class LiveSessionCodec {
     private static Sample readSample(ByteBuffer in, LiveSession session, String[] devices) {
         UUID workoutId = readId(in, session.workoutId);
         UUID userId = readId(in, session.userId);
-        String deviceId = devices[in.getInt()];
+        String deviceId = devices.length > 0 ? devices[in.getInt()] : readString(in);
         long sequenceNumber = in.getLong();
         Instant recordedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
         int present = in.get();
