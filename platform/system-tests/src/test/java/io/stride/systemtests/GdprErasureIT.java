@@ -22,6 +22,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -54,12 +56,13 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.stride.schemas.Topics;
-import io.stride.testing.Devstack;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+
+import io.stride.schemas.Topics;
+import io.stride.testing.Devstack;
 
 /**
  * The right to erasure, checked the way an auditor would: a user whose email, names and device model are unique
@@ -356,7 +359,7 @@ class GdprErasureIT {
             flatten(value, bytes -> matcher.bytes(place, bytes));
         }
 
-        private static void flatten(Object value, java.util.function.Consumer<byte[]> sink) {
+        private static void flatten(Object value, Consumer<byte[]> sink) {
             if (value instanceof byte[] bytes) {
                 sink.accept(bytes);
             } else if (value instanceof List<?> list) {
@@ -512,7 +515,7 @@ class GdprErasureIT {
                         .map(info -> new TopicPartition(topic, info.partition()))
                         .toList();
                 readAll(consumer, partitions, record -> {
-                    if (java.util.Arrays.equals(wanted, record.key())) {
+                    if (Arrays.equals(wanted, record.key())) {
                         matching.add(record);
                     }
                 });
@@ -521,7 +524,7 @@ class GdprErasureIT {
         }
 
         private static void readAll(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-                java.util.function.Consumer<ConsumerRecord<byte[], byte[]>> sink) {
+                Consumer<ConsumerRecord<byte[], byte[]>> sink) {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -22,6 +22,7 @@ import io.stride.commands.users.persistence.OutboxRepository;
 import io.stride.commands.users.persistence.RecoveryCodeRepository;
 import io.stride.commands.users.persistence.RefreshTokenRepository;
 import io.stride.commands.users.persistence.SessionRepository;
+import io.stride.commands.users.persistence.UserEntity;
 import io.stride.commands.users.persistence.UserRepository;
 import io.stride.platform.http.ApiException;
 import io.stride.schemas.Topics;
@@ -79,21 +80,25 @@ public class UserErasureService {
                 .chain(user -> devices.listOf(userId)
                         .call(this::forgetPublishedCredentials)
                         .chain(rows -> deviceService.removeAllOf(userId))
-                        .chain(removed -> refreshTokens.delete(
-                                        "sessionId in (select s.id from SessionEntity s where s.userId = ?1)", userId)
-                                .chain(() -> sessions.delete("userId", userId))
-                                .chain(() -> recoveryCodes.deleteAllOf(userId))
-                                .chain(() -> dataKeys.shred(userId))
-                                .chain(() -> users.delete(user))
-                                .chain(() -> outbox.append(Topics.USER_ERASURES, userId.toString(), erased(userId, now)))
-                                .chain(() -> audit.userErased(userId))
+                        .chain(removed -> deleteAccount(user, now)
                                 .invoke(() -> Log.infof("user erased userId=%s erasedBy=%s devices=%d", userId,
                                         erasedBy, removed))));
     }
 
+    private Uni<Void> deleteAccount(UserEntity user, Instant now) {
+        UUID userId = user.getId();
+        return refreshTokens.delete("sessionId in (select s.id from SessionEntity s where s.userId = ?1)", userId)
+                .chain(() -> sessions.delete("userId", userId))
+                .chain(() -> recoveryCodes.deleteAllOf(userId))
+                .chain(() -> dataKeys.shred(userId))
+                .chain(() -> users.delete(user))
+                .chain(() -> outbox.append(Topics.USER_ERASURES, userId.toString(), erased(userId, now)))
+                .chain(() -> audit.userErased(userId));
+    }
+
     /**
-     * The outbox keeps published rows; those of the user's devices carry the credential record (model included), so
-     * they go with the devices. The tombstones appended next are the only rows left for those keys.
+     * The outbox keeps published rows for a while ({@code users.outbox.retention}); those of the user's devices carry
+     * the credential record (model included), so they go with the devices now. The tombstones appended next are the only rows left for those keys.
      */
     private Uni<Long> forgetPublishedCredentials(List<DeviceEntity> rows) {
         if (rows.isEmpty()) {
