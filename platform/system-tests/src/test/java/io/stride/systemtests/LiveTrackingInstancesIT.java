@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.http.ContentType;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
 
@@ -121,6 +123,25 @@ class LiveTrackingInstancesIT {
             assertThat(status(instance, states.getFirst().getWorkoutId(), true, null)).isEqualTo(401);
             assertThat(status(instance, states.getFirst().getWorkoutId(), false, null)).isEqualTo(401);
         }
+
+        // and: a share link made at one instance for a workout the other holds opens at both, without an account
+        LiveWorkoutState elsewhere = states.stream()
+                .filter(state -> status(INSTANCES.getFirst(), state.getWorkoutId(), true, owner.authorization()) == 404)
+                .findFirst().orElseThrow();
+        String token = given().header("Authorization", owner.authorization()).contentType(ContentType.JSON)
+                .body(Map.of("expires_in_seconds", 600))
+                .post(INSTANCES.getFirst().baseUrl() + "/api/v1/live-workouts/" + elsewhere.getWorkoutId()
+                        + "/share-links")
+                .then().statusCode(201).extract().jsonPath().getString("token");
+        for (AppProcess instance : INSTANCES) {
+            assertThat(given().get(instance.baseUrl() + "/api/v1/shared/" + token).jsonPath().getLong("sample_count"))
+                    .isEqualTo(elsewhere.getSampleCount());
+        }
+        given().header("Authorization", stranger.authorization()).contentType(ContentType.JSON)
+                .body(Map.of("expires_in_seconds", 600))
+                .post(INSTANCES.getFirst().baseUrl() + "/api/v1/live-workouts/" + elsewhere.getWorkoutId()
+                        + "/share-links")
+                .then().statusCode(404);
 
         // and: a list asked of one instance gathers the owner's workouts from both, and only those
         List<String> listed = given().header("Authorization", owner.authorization())

@@ -9,6 +9,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -52,7 +53,16 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
         return "Bearer " + token(userId, roles);
     }
 
+    /** {@code Bearer <token>} of a token that expires after {@code lifetime}. */
+    public static String bearerExpiringIn(Duration lifetime, UUID userId, String... roles) {
+        return "Bearer " + sign(userId, Set.of(roles), ISSUER.getPrivate(), lifetime);
+    }
+
     private static String sign(UUID userId, Set<String> roles, PrivateKey key) {
+        return sign(userId, roles, key, Duration.ofMinutes(5));
+    }
+
+    private static String sign(UUID userId, Set<String> roles, PrivateKey key, Duration lifetime) {
         Instant now = Instant.now();
         return Jwt.issuer("https://stride.io/users")
                 .audience("stride-api")
@@ -60,7 +70,7 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
                 .groups(roles)
                 .claim("jti", UUID.randomUUID().toString())
                 .issuedAt(now)
-                .expiresAt(now.plusSeconds(300))
+                .expiresAt(now.plus(lifetime))
                 .jws()
                 .sign(key);
     }

@@ -63,14 +63,17 @@ public class LiveWorkoutResource {
 
     /**
      * The live state of one of the caller's workouts, from whichever instance holds its partition (Kafka Streams
-     * metadata); {@code local=true} answers from this instance only.
+     * metadata); {@code local=true} answers from this instance only; {@code own=true} only with the caller's own
+     * workout, even for an admin (what an instance asks a peer when only the owner may act, e.g. sharing).
      */
     @GET
     @Path("/{workoutId}")
     public LiveWorkoutView get(@PathParam("workoutId") UUID workoutId,
             @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly,
+            @QueryParam(PeerClient.OWN_ONLY) @DefaultValue("false") boolean ownOnly,
             @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        return workouts.find(Caller.of(token, authorization), workoutId, localOnly)
+        Caller caller = Caller.of(token, authorization);
+        return workouts.find(ownOnly ? caller.asOwner() : caller, workoutId, localOnly)
                 .orElseThrow(() -> ApiException.notFound("live workout", workoutId.toString()));
     }
 

@@ -54,7 +54,8 @@ class LiveWorkouts {
         }
         return switch (queries.locate(workoutId)) {
             case LiveWorkoutQueries.Location.Here here -> local(caller, workoutId);
-            case LiveWorkoutQueries.Location.Peer(var host) -> peers.find(host, workoutId, caller.authorization());
+            case LiveWorkoutQueries.Location.Peer(var host) ->
+                    peers.find(host, workoutId, caller.authorization(), !caller.admin());
         };
     }
 

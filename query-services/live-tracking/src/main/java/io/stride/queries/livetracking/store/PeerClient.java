@@ -34,6 +34,8 @@ public class PeerClient {
 
     /** Query parameter: answer from this instance's store only. */
     public static final String LOCAL_ONLY = "local";
+    /** Query parameter: answer only with the caller's own workout, even for an admin. */
+    public static final String OWN_ONLY = "own";
 
     private final HttpClient http;
     private final ObjectMapper json;
@@ -46,11 +48,13 @@ public class PeerClient {
     }
 
     /**
-     * One workout from the peer that holds it, as the caller with this {@code Authorization} header may see it;
-     * empty when the peer has no such workout or it is not the caller's.
+     * One workout from the peer that holds it, as the caller with this {@code Authorization} header may see it
+     * ({@code ownOnly}: only if it is the caller's own, even for an admin); empty when the peer has no such workout
+     * or the caller may not see it.
      */
-    public Optional<LiveWorkoutView> find(HostInfo peer, UUID workoutId, String authorization) {
-        return one(get(peer, "/api/v1/live-workouts/" + workoutId + "?" + LOCAL_ONLY + "=true", authorization));
+    public Optional<LiveWorkoutView> find(HostInfo peer, UUID workoutId, String authorization, boolean ownOnly) {
+        return one(get(peer, "/api/v1/live-workouts/" + workoutId + "?" + LOCAL_ONLY + "=true"
+                + (ownOnly ? "&" + OWN_ONLY + "=true" : ""), authorization));
     }
 
     /** The workout a share link shows, from the peer that holds it; empty when unknown there. */

@@ -168,6 +168,9 @@ class LiveWorkoutResourceTest {
         getAs(TestTokens.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts?limit=200")
                 .statusCode(200)
                 .body("workout_id", hasItem(workout.toString()));
+        // and: asked for their own workouts only (what an instance asks a peer before sharing), an admin gets 404
+        getAs(TestTokens.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts/" + workout + "?own=true")
+                .statusCode(404);
     }
 
     @Test
@@ -258,6 +261,24 @@ class LiveWorkoutResourceTest {
             response.body().close();
             reader.interrupt();
         }
+    }
+
+    @Test
+    void shouldEndTheStreamWhenTheAccessTokenExpires() throws Exception {
+        // given: a screen whose access token expires in 3 seconds
+        String expiring = TestTokens.bearerExpiringIn(Duration.ofSeconds(3), UUID.randomUUID(), Roles.ATHLETE);
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(liveWorkouts + "/stream"))
+                        .header("Accept", "text/event-stream")
+                        .header("Authorization", expiring)
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
+        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(line -> { }));
+
+        // when / then: the server ends the stream; the screen must reconnect with a fresh token
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reader.isAlive());
+        response.body().close();
     }
 
     @Test
