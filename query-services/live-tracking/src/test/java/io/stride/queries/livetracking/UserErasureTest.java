@@ -7,11 +7,18 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -23,6 +30,7 @@ import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
+import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
 
 @QuarkusTest
@@ -74,5 +82,33 @@ class UserErasureTest {
                 .map(key -> redis.value(String.class).get(key))
                 .filter(value -> value != null && value.contains(erased.toString()))).isEmpty();
         given().get("/api/v1/shared/" + keptToken).then().statusCode(200);
+    }
+
+    @Test
+    void shouldDeadLetterTheRecordWithItsReasonWhenTheKeyIsNotAUserId() throws Exception {
+        // given
+        String key = "not-a-user-" + UUID.randomUUID();
+
+        // when
+        LiveStates.publishRaw(Topics.USER_ERASURES, key, new byte[] {1, 2, 3});
+
+        // then
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                ConsumerConfig.GROUP_ID_CONFIG, "user-erasure-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.USER_ERASURES_DLQ));
+            List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(dead::add);
+                return dead.stream().anyMatch(record -> key.equals(record.key()));
+            });
+            ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> key.equals(r.key())).findFirst()
+                    .orElseThrow();
+            assertThat(record.value()).containsExactly(1, 2, 3);
+            assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull();
+        }
     }
 }

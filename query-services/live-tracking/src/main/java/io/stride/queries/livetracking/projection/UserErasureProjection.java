@@ -1,5 +1,6 @@
 package io.stride.queries.livetracking.projection;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,8 +15,9 @@ import io.stride.schemas.Topics;
 
 /**
  * Right to erasure: on {@link Topics#USER_ERASURES} ({@code UserErased}, key = user id) the user's share links are
- * deleted from Redis. The key is all this needs, so the value is not decoded; a record whose key is not a user id goes
- * to the dead-letter topic, as does one whose deletion fails. Deleting is idempotent, so redelivery is harmless.
+ * deleted from Redis. The key is all this needs, so the value is not decoded; a record whose key is not a user id
+ * goes to the dead-letter topic, as does one whose deletion still fails after a few retries. Deleting is idempotent,
+ * so redelivery is harmless.
  * The live state itself disappears through the tombstones the live-workout processor publishes.
  */
 @ApplicationScoped
@@ -34,6 +36,8 @@ class UserErasureProjection {
         }
         UUID userId = UUID.fromString(erasure.key());   // not a user id: failure, dead-lettered with the reason
         return links.eraseUser(userId.toString())
+                // Redis briefly unreachable: retried here, dead-lettered only when it stays down
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(5)
                 .invoke(count -> Log.infof("user erased, share links deleted userId=%s count=%d", userId, count))
                 .replaceWithVoid();
     }
