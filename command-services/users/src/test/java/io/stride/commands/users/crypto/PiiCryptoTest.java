@@ -125,4 +125,15 @@ class PiiCryptoTest {
         assertThat(again.open(userId, key.wrapped()).decrypt(PiiField.EMAIL, key.encrypt(PiiField.EMAIL, EMAIL)))
                 .isEqualTo(EMAIL);
     }
+
+    @Test
+    void shouldRefuseToStartWhenKeysetIsMissingAndGenerationIsOff(@TempDir Path dir) {
+        // given: production, where keysets come from mounted secrets
+        Path missing = dir.resolve("users-pii-master.json");
+
+        // when / then
+        assertThatThrownBy(() -> PiiKeys.load(missing, PredefinedAeadParameters.AES256_GCM, false))
+                .hasMessageContaining(missing.toString());
+        assertThat(missing).doesNotExist();
+    }
 }
