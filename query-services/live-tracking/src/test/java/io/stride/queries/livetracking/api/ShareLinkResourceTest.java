@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -85,7 +86,7 @@ class ShareLinkResourceTest {
                 .then().statusCode(200)
                 .body("workout_id", equalTo(workout.toString()))
                 .body("sample_count", equalTo(42))
-                .body("user_id", org.hamcrest.Matchers.nullValue());
+                .body("user_id", nullValue());
 
         // and: Redis holds the link under the token's hash, expiring with it, and never the token itself
         String key = "live-tracking:share-link:" + sha256(token);
@@ -97,7 +98,7 @@ class ShareLinkResourceTest {
                 .get("/api/v1/live-workouts/" + workout + "/share-links")
                 .then().statusCode(200)
                 .body("id", hasItem(link.getString("id")))
-                .body("[0].token", org.hamcrest.Matchers.nullValue());
+                .body("[0].token", nullValue());
     }
 
     @Test
