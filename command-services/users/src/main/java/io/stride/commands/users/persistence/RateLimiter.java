@@ -2,6 +2,7 @@ package io.stride.commands.users.persistence;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -12,16 +13,16 @@ import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.config.UsersConfig;
+import io.stride.commands.users.crypto.PiiCrypto;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.RateLimitedAction;
-import io.stride.commands.users.domain.Secrets;
 import io.stride.platform.http.ApiException;
 
 /**
  * Fixed-window attempt counters in Redis, shared by every instance: one per action and client IP
  * ({@code users:rate-<action>-ip:<ip>}) and one per action and account ({@code users:rate-<action>-account:<id>}, the
- * id being the SHA-256 of the normalised email or the user id: a raw email never reaches Redis). Each key expires with
- * its window. Over a limit: 429 {@code rate_limited} with {@code Retry-After} (the window's remaining time) and a
+ * id being the email's blind index (HMAC-SHA-256 under the index key, ADR 0007: not guessable from a list of emails)
+ * or the user id: a raw email never reaches Redis). Each key expires with its window. Over a limit: 429 {@code rate_limited} with {@code Retry-After} (the window's remaining time) and a
  * {@code rate_limited} audit event.
  *
  * <p>When Redis does not answer within {@link #REDIS_TIMEOUT} the attempt is let through (logged at WARN and
@@ -46,17 +47,21 @@ public class RateLimiter {
     private final AuditLog audit;
     private final UsersConfig.RateLimits limits;
     private final MeterRegistry registry;
+    private final PiiCrypto crypto;
 
-    public RateLimiter(ReactiveRedisDataSource redis, AuditLog audit, UsersConfig config, MeterRegistry registry) {
+    public RateLimiter(ReactiveRedisDataSource redis, AuditLog audit, UsersConfig config, MeterRegistry registry,
+            PiiCrypto crypto) {
         this.redis = redis;
         this.audit = audit;
         this.limits = config.rateLimit();
         this.registry = registry;
+        this.crypto = crypto;
     }
 
     /** Counts an attempt of a client and of an account by normalised email (may be null); 429 over a limit. */
     public Uni<Void> acquireForEmail(RateLimitedAction action, String normalisedEmail) {
-        return acquire(action, normalisedEmail == null ? null : Secrets.sha256Hex(normalisedEmail), null);
+        return acquire(action, normalisedEmail == null ? null
+                : HexFormat.of().formatHex(crypto.emailIndex(normalisedEmail)), null);
     }
 
     /** Counts an attempt of a client and a known user; fails with 429 over a limit. */
