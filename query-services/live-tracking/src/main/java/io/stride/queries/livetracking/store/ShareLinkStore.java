@@ -29,6 +29,7 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.stride.platform.http.ApiException;
 import io.stride.queries.livetracking.config.LiveTrackingConfig;
 
 /**
@@ -48,6 +49,8 @@ public class ShareLinkStore {
     static final String LINK_KEY_PREFIX = "live-tracking:share-link:";
     static final String USER_INDEX_KEY_PREFIX = "live-tracking:share-link-index:";
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    static final Duration REDIS_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final ReactiveValueCommands<String, String> links;
     private final ReactiveHashCommands<String, String, String> indexes;
@@ -79,9 +82,9 @@ public class ShareLinkStore {
         Instant now = clock.instant();
         ShareLink link = new ShareLink(UUID.randomUUID(), workoutId, userId, now, now.plus(lifetime));
         String index = USER_INDEX_KEY_PREFIX + userId;
-        return links.set(LINK_KEY_PREFIX + hash, write(link), new SetArgs().px(lifetime))
+        return available(links.set(LINK_KEY_PREFIX + hash, write(link), new SetArgs().px(lifetime))
                 .chain(() -> indexes.hset(index, link.id().toString(), hash))
-                .chain(() -> keys.pexpire(index, config.shareLinks().maxExpiresIn().plus(Duration.ofMinutes(1))))
+                .chain(() -> keys.pexpire(index, config.shareLinks().maxExpiresIn().plus(Duration.ofMinutes(1)))))
                 .invoke(() -> Log.infof("share link created linkId=%s workoutId=%s userId=%s", link.id(), workoutId,
                         userId))
                 .map(ignored -> new Created(link, token));
@@ -92,7 +95,7 @@ public class ShareLinkStore {
         if (token == null || !TOKEN.matcher(token).matches()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return links.get(LINK_KEY_PREFIX + sha256(token))
+        return available(links.get(LINK_KEY_PREFIX + sha256(token)))
                 .map(stored -> Optional.ofNullable(stored)
                         .map(this::read)
                         .filter(link -> link.expiresAt().isAfter(clock.instant())));
@@ -101,7 +104,7 @@ public class ShareLinkStore {
     /** The user's valid links, soonest expiry first; forgets the index entries of links that expired. */
     public Uni<List<ShareLink>> list(String userId) {
         String index = USER_INDEX_KEY_PREFIX + userId;
-        return indexes.hgetall(index)
+        return available(indexes.hgetall(index)
                 .chain(entries -> {
                     if (entries.isEmpty()) {
                         return Uni.createFrom().item(List.<ShareLink>of());
@@ -117,7 +120,7 @@ public class ShareLinkStore {
                                             .filter(link -> link.expiresAt().isAfter(clock.instant()))
                                             .sorted(Comparator.comparing(ShareLink::expiresAt))
                                             .toList()));
-                });
+                }));
     }
 
     private Uni<Void> forgetExpired(String index, List<String> ids, String[] linkKeys, Map<String, String> found) {
@@ -135,7 +138,7 @@ public class ShareLinkStore {
     /** Revokes one of the user's links to this workout; false when the user has no such link (any more). */
     public Uni<Boolean> revoke(String userId, UUID workoutId, UUID linkId) {
         String index = USER_INDEX_KEY_PREFIX + userId;
-        return indexes.hget(index, linkId.toString())
+        return available(indexes.hget(index, linkId.toString())
                 .chain(hash -> hash == null
                         ? Uni.createFrom().item(false)
                         : links.get(LINK_KEY_PREFIX + hash)
@@ -146,7 +149,7 @@ public class ShareLinkStore {
                                     return keys.del(LINK_KEY_PREFIX + hash)
                                             .chain(() -> indexes.hdel(index, linkId.toString()))
                                             .map(ignored -> stored != null);
-                                }))
+                                })))
                 .invoke(revoked -> {
                     if (revoked) {
                         Log.infof("share link revoked linkId=%s workoutId=%s userId=%s", linkId, workoutId, userId);
@@ -164,6 +167,20 @@ public class ShareLinkStore {
                     doomed.add(index);
                     return keys.del(doomed.toArray(String[]::new))
                             .map(ignored -> entries.size());
+                });
+    }
+
+    /**
+     * A Redis call that fails or does not answer within {@link #REDIS_TIMEOUT} becomes 503 {@code unavailable} with
+     * {@code Retry-After}: share links live only in Redis, and a caller should retry rather than see a 500.
+     */
+    private static <T> Uni<T> available(Uni<T> redisCall) {
+        return redisCall
+                .ifNoItem().after(REDIS_TIMEOUT).fail()
+                .onFailure(failure -> !(failure instanceof ApiException))
+                .transform(failure -> {
+                    Log.warnf("share links unavailable, redis failed error=%s", failure.toString());
+                    return ApiException.unavailable("Share links are unavailable right now", RETRY_AFTER);
                 });
     }
 
