@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,6 +136,30 @@ public class RecordingReadersTest {
                 .isInstanceOf(UnreadableRecording.class);
         assertThatThrownBy(() -> RecordingFormat.GPX.read(new ByteArrayInputStream(garbage)))
                 .isInstanceOf(UnreadableRecording.class);
+    }
+
+    @Test
+    void shouldNeverReadALocalFileWhenARecordingDeclaresAnExternalEntity(@TempDir Path dir) throws Exception {
+        // given: XXE, an external entity naming a file of the gateway's machine, used where a number is read
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "187");
+        String doctype = "<!DOCTYPE %s [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>";
+        String gpx = gpx().replace("<gpx ", doctype.formatted("gpx") + "\n<gpx ")
+                .replace("<gpxtpx:hr>141</gpxtpx:hr>", "<gpxtpx:hr>&xxe;</gpxtpx:hr>");
+        String tcx = tcx().replace("<TrainingCenterDatabase ", doctype.formatted("TrainingCenterDatabase")
+                + "\n<TrainingCenterDatabase ").replace("<Value>131</Value>", "<Value>&xxe;</Value>");
+
+        // when / then: refused, or read without the file's content; never 187
+        for (var attempt : List.of(Map.entry(RecordingFormat.GPX, gpx),
+                Map.entry(RecordingFormat.TCX, tcx))) {
+            try {
+                List<RecordedPoint> points = attempt.getKey().read(
+                        new ByteArrayInputStream(attempt.getValue().getBytes(StandardCharsets.UTF_8)));
+                assertThat(points).as(attempt.getKey().name()).noneMatch(point -> Integer.valueOf(187)
+                        .equals(point.heartRateBpm()));
+            } catch (UnreadableRecording refused) {
+                assertThat(refused).as(attempt.getKey().name()).hasMessageNotContaining("187");
+            }
+        }
     }
 
     @Test
