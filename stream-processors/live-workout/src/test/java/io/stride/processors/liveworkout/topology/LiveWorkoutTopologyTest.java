@@ -72,7 +72,7 @@ class LiveWorkoutTopologyTest {
 
     @BeforeEach
     void startDriver() {
-        // the figures themselves are checked after every change; LiveWorkoutCoalescingTest covers the production rate
+        // figures are checked after every change; the coalescing, sweep and erasure tests use the production rate
         startDriver(LiveSettings.DEFAULTS.publishingEveryChange());
     }
 
