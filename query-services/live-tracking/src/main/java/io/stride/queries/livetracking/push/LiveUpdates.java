@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.reactive.messaging.kafka.Record;
 import io.stride.schemas.live.LiveWorkoutState;
 
 /**
@@ -21,10 +22,18 @@ public class LiveUpdates {
 
     private final BroadcastProcessor<LiveWorkoutState> changes = BroadcastProcessor.create();
 
+    /**
+     * A change of one workout. A tombstone (the workout's user was erased) has no state to push: screens stop
+     * receiving changes of that workout, and the view store forgets it.
+     */
     @Incoming("live-state-updates")
-    void onChange(LiveWorkoutState state) {
-        Log.debugf("live state changed workoutId=%s", state.getWorkoutId());
-        changes.onNext(state);
+    void onChange(Record<String, LiveWorkoutState> change) {
+        if (change.value() == null) {
+            Log.debugf("live state removed workoutId=%s", change.key());
+            return;
+        }
+        Log.debugf("live state changed workoutId=%s", change.key());
+        changes.onNext(change.value());
     }
 
     /** Changes of every workout from now on. */

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -47,7 +48,10 @@ class LiveWorkoutResourceTest {
     static LiveWorkoutState liveWorkoutOf(UUID user) throws Exception {
         UUID workout = UUID.randomUUID();
         LiveWorkoutState state = aLiveWorkoutState().forWorkout(workout, user).sampleCount(42).distanceMeters(1234.5)
-                .lastPosition(55.75, 37.62).build();
+                .lastPosition(55.75, 37.62)
+                // live now, so that a list (newest first, bounded) shows it above the devstack's older workouts
+                .lastRecordedAt(Instant.now())
+                .build();
         LiveStates.publish(state);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
                 given().header("Authorization", TestTokens.bearer(user, Roles.ATHLETE))
