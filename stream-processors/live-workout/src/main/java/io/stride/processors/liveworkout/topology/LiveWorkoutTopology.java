@@ -52,7 +52,7 @@ class LiveWorkoutTopology {
                         Serdes.String(), serdes.userMetrics()).withLoggingDisabled(),
                 Topics.USER_METRICS,
                 Consumed.with(Serdes.String(), serdes.userMetrics()).withName("user-metrics"),
-                UserMetricsLoader::new);
+                () -> new GlobalStoreLoader<>(USER_METRICS_STORE));
 
         KStream<String, SpecificRecord> samples = builder.stream(Topics.TELEMETRY_SAMPLES,
                         Consumed.with(Serdes.String(), serdes.samples())
@@ -85,7 +85,7 @@ class LiveWorkoutTopology {
                         Serdes.String(), serdes.erasures()).withLoggingDisabled(),
                 Topics.USER_ERASURES,
                 Consumed.with(Serdes.String(), serdes.erasures()).withName("user-erasures"),
-                UserErasureLoader::new);
+                () -> new GlobalStoreLoader<>(ERASED_USERS_STORE));
         return builder.build();
     }
 }
