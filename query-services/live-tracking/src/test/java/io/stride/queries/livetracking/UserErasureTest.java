@@ -32,17 +32,18 @@ import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TestIssuer;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = TestTokens.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class UserErasureTest {
 
     @Inject
     RedisDataSource redis;
 
     private static String share(UUID owner, UUID workout) {
-        return given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE))
+        return given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
                 .contentType(ContentType.JSON)
                 .body(Map.of("expires_in_seconds", 3600))
                 .post("/api/v1/live-workouts/" + workout + "/share-links")
@@ -61,7 +62,7 @@ class UserErasureTest {
         LiveStates.publish(keptWorkout);
         for (LiveWorkoutState state : new LiveWorkoutState[] {erasedWorkout, keptWorkout}) {
             await().atMost(Duration.ofSeconds(60)).until(() -> given()
-                    .header("Authorization", TestTokens.bearer(state.getUserId(), Roles.ATHLETE))
+                    .header("Authorization", TestIssuer.bearer(state.getUserId(), Roles.ATHLETE))
                     .get("/api/v1/live-workouts/" + state.getWorkoutId()).statusCode() == 200);
         }
         String erasedToken = share(erased, erasedWorkout.getWorkoutId());

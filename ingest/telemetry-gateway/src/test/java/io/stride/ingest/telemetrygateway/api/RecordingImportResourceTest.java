@@ -15,10 +15,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stride.ingest.telemetrygateway.recording.RecordingReadersTest;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TestIssuer;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = TestTokens.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class RecordingImportResourceTest {
 
     private static final String PATH = "/api/v1/telemetry/recordings";
@@ -30,7 +31,7 @@ class RecordingImportResourceTest {
         UUID user = UUID.randomUUID();
 
         // when / then
-        given().auth().oauth2(TestTokens.accessToken(user, "athlete"))
+        given().auth().oauth2(TestIssuer.token(user, "athlete"))
                 .contentType("application/gpx+xml").body(RecordingReadersTest.gpx())
                 .queryParam("format", "gpx").queryParam("workout_id", workout)
                 .post(PATH)
@@ -51,7 +52,7 @@ class RecordingImportResourceTest {
         byte[] fit = RecordingReadersTest.fit(dir);
 
         // when / then: a workout id is made up when none is given
-        given().auth().oauth2(TestTokens.accessToken(UUID.randomUUID(), "athlete"))
+        given().auth().oauth2(TestIssuer.token(UUID.randomUUID(), "athlete"))
                 .contentType("application/vnd.ant.fit").body(fit)
                 .queryParam("format", "fit").queryParam("device_id", "edge-530")
                 .post(PATH)
@@ -64,7 +65,7 @@ class RecordingImportResourceTest {
     @Test
     void shouldImportAPointWithoutPositionWhenATcxTrackpointOnlyHasHeartRate() {
         // when / then: the second trackpoint has only a heart rate, which is a valid sample
-        given().auth().oauth2(TestTokens.accessToken(UUID.randomUUID(), "athlete"))
+        given().auth().oauth2(TestIssuer.token(UUID.randomUUID(), "athlete"))
                 .contentType("application/vnd.garmin.tcx+xml").body(RecordingReadersTest.tcx())
                 .queryParam("format", "tcx")
                 .post(PATH)
@@ -76,7 +77,7 @@ class RecordingImportResourceTest {
 
     @Test
     void shouldRefuseInTheErrorFormatWhenTheRequestOrTheFileIsWrong() {
-        String token = TestTokens.accessToken(UUID.randomUUID(), "athlete");
+        String token = TestIssuer.token(UUID.randomUUID(), "athlete");
         given().auth().oauth2(token).body(RecordingReadersTest.gpx()).post(PATH)
                 .then().statusCode(400).body("error", equalTo("validation_failed"))
                 .body("details.violations[0].field", equalTo("format"));
@@ -104,7 +105,7 @@ class RecordingImportResourceTest {
     @Test
     void shouldRefuseWithForbiddenWhenTheTokenLacksTheAthleteRole() {
         // when / then
-        given().auth().oauth2(TestTokens.accessToken(UUID.randomUUID(), "marketing"))
+        given().auth().oauth2(TestIssuer.token(UUID.randomUUID(), "marketing"))
                 .body(RecordingReadersTest.gpx()).queryParam("format", "gpx").post(PATH)
                 .then().statusCode(403).body("error", equalTo("forbidden")).body("code", equalTo(403));
     }
@@ -116,7 +117,7 @@ class RecordingImportResourceTest {
         UUID workout = UUID.randomUUID();
 
         // when
-        given().auth().oauth2(TestTokens.accessToken(user, "athlete"))
+        given().auth().oauth2(TestIssuer.token(user, "athlete"))
                 .body(RecordingReadersTest.gpx()).queryParam("format", "gpx").queryParam("workout_id", workout)
                 .queryParam("user_id", UUID.randomUUID())
                 .post(PATH)

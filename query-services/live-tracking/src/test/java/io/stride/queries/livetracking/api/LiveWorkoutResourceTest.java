@@ -32,13 +32,13 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.stride.platform.security.Roles;
 import io.stride.queries.livetracking.LiveStates;
-import io.stride.queries.livetracking.TestTokens;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TestIssuer;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = TestTokens.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class LiveWorkoutResourceTest {
 
     @TestHTTPResource("/api/v1/live-workouts")
@@ -54,7 +54,7 @@ class LiveWorkoutResourceTest {
                 .build();
         LiveStates.publish(state);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().header("Authorization", TestTokens.bearer(user, Roles.ATHLETE))
+                given().header("Authorization", TestIssuer.bearer(user, Roles.ATHLETE))
                         .get("/api/v1/live-workouts/" + workout).then().statusCode(200));
         return state;
     }
@@ -79,7 +79,7 @@ class LiveWorkoutResourceTest {
         state.setAvgPaceSecondsPerKm(312.5);
         state.setHeartRateZoneMillis(List.of(0L, 60_000L, 300_000L, 240_000L, 0L));
         state.setCaloriesKcal(123.4);
-        String owner = TestTokens.bearer(user, Roles.ATHLETE);
+        String owner = TestIssuer.bearer(user, Roles.ATHLETE);
 
         // when
         LiveStates.publish(state);
@@ -118,7 +118,7 @@ class LiveWorkoutResourceTest {
                 + "?local=true", "/api/v1/live-workouts", "/api/v1/live-workouts?local=true",
                 "/api/v1/live-workouts/stream", "/api/v1/live-workouts/" + workout + "/stream")) {
             for (String authorization : new String[] {null, "Bearer not-a-token",
-                    "Bearer " + TestTokens.foreignToken(user, Roles.ATHLETE)}) {
+                    "Bearer " + TestIssuer.foreignToken(user, Roles.ATHLETE)}) {
                 getAs(authorization, path)
                         .statusCode(401)
                         .header("WWW-Authenticate", equalTo("Bearer"))
@@ -135,11 +135,11 @@ class LiveWorkoutResourceTest {
         UUID workout = liveWorkoutOf(user).getWorkoutId();
 
         // when / then
-        getAs(TestTokens.bearer(user, Roles.MARKETING), "/api/v1/live-workouts/" + workout)
+        getAs(TestIssuer.bearer(user, Roles.MARKETING), "/api/v1/live-workouts/" + workout)
                 .statusCode(403)
                 .body("error", equalTo("forbidden"))
                 .body("code", equalTo(403));
-        getAs(TestTokens.bearer(user, Roles.MARKETING), "/api/v1/live-workouts")
+        getAs(TestIssuer.bearer(user, Roles.MARKETING), "/api/v1/live-workouts")
                 .statusCode(403);
     }
 
@@ -147,7 +147,7 @@ class LiveWorkoutResourceTest {
     void shouldAnswer404LikeAnUnknownWorkoutWhenTheWorkoutIsAnotherUsers() throws Exception {
         // given
         UUID workout = liveWorkoutOf(UUID.randomUUID()).getWorkoutId();
-        String stranger = TestTokens.bearer(UUID.randomUUID(), Roles.ATHLETE, Roles.COACH);
+        String stranger = TestIssuer.bearer(UUID.randomUUID(), Roles.ATHLETE, Roles.COACH);
 
         // when / then: the same answer as for an unknown id, on the forwarded (local) path too
         for (String path : List.of("/api/v1/live-workouts/" + workout, "/api/v1/live-workouts/" + workout
@@ -166,14 +166,14 @@ class LiveWorkoutResourceTest {
         UUID workout = liveWorkoutOf(UUID.randomUUID()).getWorkoutId();
 
         // when / then
-        getAs(TestTokens.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts/" + workout)
+        getAs(TestIssuer.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts/" + workout)
                 .statusCode(200)
                 .body("workout_id", equalTo(workout.toString()));
-        getAs(TestTokens.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts?limit=200")
+        getAs(TestIssuer.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts?limit=200")
                 .statusCode(200)
                 .body("workout_id", hasItem(workout.toString()));
         // and: asked for their own workouts only (what an instance asks a peer before sharing), an admin gets 404
-        getAs(TestTokens.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts/" + workout + "?own=true")
+        getAs(TestIssuer.bearer(UUID.randomUUID(), Roles.ADMIN), "/api/v1/live-workouts/" + workout + "?own=true")
                 .statusCode(404);
     }
 
@@ -186,7 +186,7 @@ class LiveWorkoutResourceTest {
         UUID others = liveWorkoutOf(UUID.randomUUID()).getWorkoutId();
 
         // when
-        List<String> listed = given().header("Authorization", TestTokens.bearer(athlete, Roles.ATHLETE))
+        List<String> listed = given().header("Authorization", TestIssuer.bearer(athlete, Roles.ATHLETE))
                 .get("/api/v1/live-workouts?limit=200")
                 .then().statusCode(200)
                 .body("workout_id", hasItems(first.toString(), second.toString()))
@@ -201,7 +201,7 @@ class LiveWorkoutResourceTest {
     void shouldAnswerNotFoundInTheErrorFormatWhenTheWorkoutIsUnknown() {
         // given
         UUID unknown = UUID.randomUUID();
-        String athlete = TestTokens.bearer(UUID.randomUUID(), Roles.ATHLETE);
+        String athlete = TestIssuer.bearer(UUID.randomUUID(), Roles.ATHLETE);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().header("Authorization", athlete).get("/api/v1/live-workouts/" + unknown).statusCode() != 503);
 
@@ -218,7 +218,7 @@ class LiveWorkoutResourceTest {
     @Test
     void shouldAnswerNotFoundWhenTheIdIsNotAUuid() {
         // when / then: no workout can have such an id (JAX-RS answers 404 for an unconvertible path parameter)
-        getAs(TestTokens.bearer(UUID.randomUUID(), Roles.ATHLETE), "/api/v1/live-workouts/not-a-uuid")
+        getAs(TestIssuer.bearer(UUID.randomUUID(), Roles.ATHLETE), "/api/v1/live-workouts/not-a-uuid")
                 .statusCode(404)
                 .body("error", equalTo("not_found"))
                 .body("code", equalTo(404));
@@ -235,7 +235,7 @@ class LiveWorkoutResourceTest {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(liveWorkouts + "/stream"))
                         .header("Accept", "text/event-stream")
-                        .header("Authorization", TestTokens.bearer(athlete, Roles.ATHLETE))
+                        .header("Authorization", TestIssuer.bearer(athlete, Roles.ATHLETE))
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());
         Thread reader = Thread.ofVirtual().start(() -> response.body()
@@ -270,7 +270,7 @@ class LiveWorkoutResourceTest {
     @Test
     void shouldEndTheStreamWhenTheAccessTokenExpires() throws Exception {
         // given: a screen whose access token expires in 3 seconds
-        String expiring = TestTokens.bearerExpiringIn(Duration.ofSeconds(3), UUID.randomUUID(), Roles.ATHLETE);
+        String expiring = TestIssuer.bearerExpiringIn(Duration.ofSeconds(3), UUID.randomUUID(), Roles.ATHLETE);
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(liveWorkouts + "/stream"))
                         .header("Accept", "text/event-stream")
@@ -294,7 +294,7 @@ class LiveWorkoutResourceTest {
         HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(liveWorkouts + "/" + workout + "/stream"))
                         .header("Accept", "text/event-stream")
-                        .header("Authorization", TestTokens.bearer(user, Roles.ATHLETE))
+                        .header("Authorization", TestIssuer.bearer(user, Roles.ATHLETE))
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());
         Thread reader = Thread.ofVirtual().start(() -> response.body()

@@ -38,12 +38,12 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stride.platform.security.Roles;
 import io.stride.queries.livetracking.LiveStates;
-import io.stride.queries.livetracking.TestTokens;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TestIssuer;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = TestTokens.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class ShareLinkResourceTest {
 
     @Inject
@@ -53,7 +53,7 @@ class ShareLinkResourceTest {
     URI shared;
 
     static JsonPath createLink(UUID owner, UUID workout, long expiresInSeconds) {
-        return given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE))
+        return given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
                 .contentType(ContentType.JSON)
                 .body(Map.of("expires_in_seconds", expiresInSeconds))
                 .post("/api/v1/live-workouts/" + workout + "/share-links")
@@ -94,7 +94,7 @@ class ShareLinkResourceTest {
         assertThat(redis.value(String.class).get(key)).doesNotContain(token).contains(workout.toString());
         assertThat(redis.hash(String.class).hgetall("live-tracking:share-link-index:" + owner))
                 .containsEntry(link.getString("id"), sha256(token));
-        given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE))
+        given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
                 .get("/api/v1/live-workouts/" + workout + "/share-links")
                 .then().statusCode(200)
                 .body("id", hasItem(link.getString("id")))
@@ -111,7 +111,7 @@ class ShareLinkResourceTest {
         given().get("/api/v1/shared/" + revoked.getString("token")).then().statusCode(200);
 
         // when: the owner revokes one; the other reaches its expiry (Redis' TTL, brought forward)
-        given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE))
+        given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
                 .delete("/api/v1/live-workouts/" + workout + "/share-links/" + revoked.getString("id"))
                 .then().statusCode(204);
         redis.key().pexpire("live-tracking:share-link:" + sha256(expiring.getString("token")), 1);
@@ -126,11 +126,11 @@ class ShareLinkResourceTest {
                             .body("code", equalTo(404)));
             given().get("/api/v1/shared/" + link.getString("token") + "/stream").then().statusCode(404);
         }
-        given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE))
+        given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
                 .get("/api/v1/live-workouts/" + workout + "/share-links")
                 .then().statusCode(200).body("id", not(hasItem(revoked.getString("id"))))
                 .body("id", not(hasItem(expiring.getString("id"))));
-        given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE))
+        given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
                 .delete("/api/v1/live-workouts/" + workout + "/share-links/" + revoked.getString("id"))
                 .then().statusCode(404).body("error", equalTo("not_found"));
     }
@@ -144,7 +144,7 @@ class ShareLinkResourceTest {
 
         // when / then: someone else (even an admin) cannot share, list or revoke the owner's links
         for (String[] roles : new String[][] {{Roles.ATHLETE}, {Roles.ATHLETE, Roles.ADMIN}}) {
-            String other = TestTokens.bearer(UUID.randomUUID(), roles);
+            String other = TestIssuer.bearer(UUID.randomUUID(), roles);
             given().header("Authorization", other).contentType(ContentType.JSON)
                     .body(Map.of("expires_in_seconds", 600))
                     .post("/api/v1/live-workouts/" + workout + "/share-links")
@@ -158,7 +158,7 @@ class ShareLinkResourceTest {
         }
         // and: lifetimes outside 5 min .. 24 h, no token, a token without the athlete role
         for (long seconds : new long[] {299, 86_401}) {
-            given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE)).contentType(ContentType.JSON)
+            given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE)).contentType(ContentType.JSON)
                     .body(Map.of("expires_in_seconds", seconds))
                     .post("/api/v1/live-workouts/" + workout + "/share-links")
                     .then().statusCode(400).body("error", equalTo("validation_failed"))
@@ -167,7 +167,7 @@ class ShareLinkResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("expires_in_seconds", 600))
                 .post("/api/v1/live-workouts/" + workout + "/share-links")
                 .then().statusCode(401).body("error", equalTo("unauthenticated"));
-        given().header("Authorization", TestTokens.bearer(owner, Roles.MARKETING)).contentType(ContentType.JSON)
+        given().header("Authorization", TestIssuer.bearer(owner, Roles.MARKETING)).contentType(ContentType.JSON)
                 .body(Map.of("expires_in_seconds", 600))
                 .post("/api/v1/live-workouts/" + workout + "/share-links")
                 .then().statusCode(403).body("error", equalTo("forbidden"));

@@ -14,14 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.stride.platform.security.Roles;
-import io.stride.queries.livetracking.TestTokens;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TestIssuer;
 
 /** Share links live only in Redis: while it cannot be reached, their endpoints say so with 503, never 500. */
 @QuarkusTest
 @TestProfile(ShareLinksWithoutRedisTest.RedisUnreachable.class)
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
-@QuarkusTestResource(value = TestTokens.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class ShareLinksWithoutRedisTest {
 
     /** Redis on a port where nothing listens; the erasure consumer stays off so that no erasure is dead-lettered. */
@@ -45,7 +45,7 @@ class ShareLinksWithoutRedisTest {
                 .header("Retry-After", notNullValue())
                 .body("error", equalTo("service_unavailable"))
                 .body("code", equalTo(503));
-        given().header("Authorization", TestTokens.bearer(owner, Roles.ATHLETE))
+        given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
                 .get("/api/v1/live-workouts/" + UUID.randomUUID() + "/share-links")
                 .then().statusCode(503)
                 .body("error", equalTo("service_unavailable"));

@@ -1,4 +1,4 @@
-package io.stride.queries.livetracking;
+package io.stride.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,13 +20,24 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * The issuer's key pair for this test JVM (nothing secret in the repository): the public key is written where
- * {@code %test.mp.jwt.verify.publickey.location} points, and tokens are signed as the users service signs them.
+ * Signs access tokens as the users service does (RS256, its issuer and audience, {@code sub} = user id,
+ * {@code groups} = roles) with a key pair generated for this test JVM, so nothing secret is in the repository. As a
+ * test resource it writes the public key under {@code target/} and points {@code mp.jwt.verify.publickey.location}
+ * at it instead of the users service's JWKS.
+ *
+ * <pre>
+ * &#64;QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
+ * ... given().header("Authorization", TestIssuer.bearer(userId, Roles.ATHLETE)) ...
+ * </pre>
+ *
+ * Needs {@code io.smallrye:smallrye-jwt-build} on the test classpath (e.g. {@code quarkus-smallrye-jwt-build}, test
+ * scope).
  */
-public class TestTokens implements QuarkusTestResourceLifecycleManager {
+public final class TestIssuer implements QuarkusTestResourceLifecycleManager {
 
-    private static final KeyPair ISSUER = generate();
+    private static final KeyPair TRUSTED = generate();
     private static final KeyPair STRANGER = generate();
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
 
     private static KeyPair generate() {
         try {
@@ -40,12 +51,7 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
     /** An access token of {@code userId} with these roles, valid for 5 minutes. */
     public static String token(UUID userId, String... roles) {
-        return sign(userId, Set.of(roles), ISSUER.getPrivate());
-    }
-
-    /** A well-formed token signed by a key the app does not trust. */
-    public static String foreignToken(UUID userId, String... roles) {
-        return sign(userId, Set.of(roles), STRANGER.getPrivate());
+        return sign(userId, Set.of(roles), TRUSTED.getPrivate(), LIFETIME);
     }
 
     /** {@code Bearer <token>}. */
@@ -55,11 +61,12 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
 
     /** {@code Bearer <token>} of a token that expires after {@code lifetime}. */
     public static String bearerExpiringIn(Duration lifetime, UUID userId, String... roles) {
-        return "Bearer " + sign(userId, Set.of(roles), ISSUER.getPrivate(), lifetime);
+        return "Bearer " + sign(userId, Set.of(roles), TRUSTED.getPrivate(), lifetime);
     }
 
-    private static String sign(UUID userId, Set<String> roles, PrivateKey key) {
-        return sign(userId, roles, key, Duration.ofMinutes(5));
+    /** A well-formed token signed by a key the app does not trust. */
+    public static String foreignToken(UUID userId, String... roles) {
+        return sign(userId, Set.of(roles), STRANGER.getPrivate(), LIFETIME);
     }
 
     private static String sign(UUID userId, Set<String> roles, PrivateKey key, Duration lifetime) {
@@ -78,13 +85,13 @@ public class TestTokens implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         try {
-            Path file = Path.of("target", "live-tracking-test-keys", "public.pem");
+            Path file = Path.of("target", "test-issuer", "public.pem").toAbsolutePath();
             Files.createDirectories(file.getParent());
             Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                            .encodeToString(ISSUER.getPublic().getEncoded())
+                            .encodeToString(TRUSTED.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n");
-            return Map.of();
+            return Map.of("mp.jwt.verify.publickey.location", file.toUri().toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
