@@ -16,13 +16,15 @@ import java.util.UUID;
  * buffer were applied too, so the published state is live. Manual pauses (workout events) stop the clock; a completed
  * or cancelled workout takes no more samples.
  *
- * <p>Moving time (auto-pause): an interval between two applied samples is moving time when the speed at its end is
- * above {@link LiveSettings#stoppedSpeedMetersPerSecond()} (gpxpy's per-interval rule, with Strava-like rather than
- * gpxpy's 1 km/h threshold because GPS noise makes 1 km/h unreliable). The speed is the device's reported speed when
- * it sends one (DOMAIN-ALGORITHMS C.5: prefer the sensor; median of its last three readings, which drops a one-sample
- * blip and shifts the start and the end of a stop alike), else the GPS speed of {@link Track} (whose 10 s windows
- * blur starts and stops: moving time then runs long by a few seconds per stop). Intervals longer than
- * {@link LiveSettings#maxGap()} and time in manual pauses are never moving time; elapsed time excludes manual pauses.
+ * <p>Moving time (auto-pause): when the device reports its speed, an interval between two applied samples is moving
+ * time when the speed at its end is above {@link LiveSettings#stoppedSpeedMetersPerSecond()} (gpxpy's per-interval
+ * rule, with a Strava-like rather than gpxpy's 1 km/h threshold because GPS noise makes 1 km/h unreliable; the speed
+ * is the median of the last three readings, which drops a one-sample blip and shifts the start and the end of a stop
+ * alike: DOMAIN-ALGORITHMS C.5, prefer the sensor). A device that never reported a speed is judged on its fixes by
+ * {@link StopDetector} (net displacement instead of a speed threshold, changes back-dated to where they began, so
+ * past intervals may be corrected); before its first fix, cadence above 0 counts as moving. Intervals longer than
+ * {@link LiveSettings#maxGap()} and time in manual pauses are never moving time (both restart the detector); elapsed
+ * time excludes manual pauses.
  * Calories accrue over moving time by the MET method; time in heart-rate zones over elapsed time, each interval in
  * the zone of the heart rate at its end.
  */
@@ -76,6 +78,7 @@ public final class LiveSession {
     Map<String, SequenceRanges> applied = new HashMap<>();
     List<Pause> pauses = new ArrayList<>();
     Track track = new Track();
+    StopDetector motion = new StopDetector();
     ElevationHysteresis elevation = new ElevationHysteresis();
     SensorStats heartRate = new SensorStats();
     SensorStats cadence = new SensorStats();
@@ -118,6 +121,7 @@ public final class LiveSession {
         applied.forEach((device, ranges) -> copy.applied.put(device, ranges.copy()));
         copy.pauses = new ArrayList<>(pauses);
         copy.track = track.copy();
+        copy.motion = motion.copy();
         copy.elevation = elevation.copy();
         copy.heartRate = heartRate.copy();
         copy.cadence = cadence.copy();
@@ -326,10 +330,15 @@ public final class LiveSession {
             track.finish(settings);
             track.restart();
         }
+        if (inPause || paused > 0 || span > settings.maxGap().toMillis()) {
+            motion.restart();
+        }
+        Fix acceptedFix = null;
         if (!inPause) {
             if (sample.position() != null) {
-                boolean accepted = track.add(new Fix(sample.position().latitude(), sample.position().longitude(), at),
-                        sample.accuracyMeters(), sport, settings);
+                Fix fix = new Fix(sample.position().latitude(), sample.position().longitude(), at);
+                boolean accepted = track.add(fix, sample.accuracyMeters(), sport, settings);
+                acceptedFix = accepted ? fix : null;
                 if (accepted && sample.altitudeMeters() != null) {
                     elevation.add(sample.altitudeMeters(), settings.elevationThresholdMeters());
                 }
@@ -347,7 +356,11 @@ public final class LiveSession {
                 : currentSpeed;
         boolean moving = movingSpeed != null && movingSpeed > settings.stoppedSpeedMetersPerSecond()
                 || currentSpeed == null && sample.cadenceRpm() != null && sample.cadenceRpm() > 0;
-        if (countable && moving) {
+        if (lastDeviceSpeed == null && !inPause && (acceptedFix != null || motion.hasFix())) {
+            long movingDelta = motion.step(at, acceptedFix, countable ? active : 0, settings);
+            movingMillis += movingDelta;
+            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), movingDelta);
+        } else if (countable && moving) {
             movingMillis += active;
             caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
         }

@@ -23,8 +23,11 @@ public final class LiveSessionCodec {
     /** First byte of every binary session (JSON sessions of the first format start with '{'). */
     public static final byte MARKER = (byte) 0xB5;
 
-    /** Current format version: 2 writes the buffer's device ids once (1 wrote one per buffered sample). */
-    public static final byte VERSION = 2;
+    /**
+     * Current format version: 2 writes the buffer's device ids once (1 wrote one per buffered sample); 3 appends the
+     * GPS-only stop detector (older sessions start it afresh).
+     */
+    public static final byte VERSION = 3;
 
     private static final byte ID_NULL = 0;
     private static final byte ID_SAME = 1;
@@ -41,7 +44,8 @@ public final class LiveSessionCodec {
     /** The session's bytes. */
     public static byte[] encode(LiveSession session) {
         Writer out = new Writer(384 + session.buffer.size() * 72
-                + (session.track.window.size() + session.track.smoothedHistory.size()) * 24);
+                + (session.track.window.size() + session.track.smoothedHistory.size()) * 24
+                + session.motion.steps.size() * 40);
         out.writeByte(MARKER);
         out.writeByte(VERSION);
         out.writeUuid(session.workoutId);
@@ -108,6 +112,7 @@ public final class LiveSessionCodec {
         out.writeLong(session.updatesEmitted);
         out.writeLong(session.lastOfferedAtMillis);
         out.writeByte((byte) (session.unpublished ? 1 : 0));
+        writeMotion(out, session.motion);
         return out.toByteArray();
     }
 
@@ -187,6 +192,7 @@ public final class LiveSessionCodec {
         session.updatesEmitted = in.getLong();
         session.lastOfferedAtMillis = in.getLong();
         session.unpublished = in.get() != 0;
+        session.motion = version >= 3 ? readMotion(in) : new StopDetector();
         return session;
     }
 
@@ -245,6 +251,44 @@ public final class LiveSessionCodec {
         Integer power = (present & 64) != 0 ? in.getInt() : null;
         return new Sample(workoutId, userId, deviceId, sequenceNumber, recordedAt, position, accuracy, altitude,
                 heartRate, speed, cadence, power);
+    }
+
+    private static void writeMotion(Writer out, StopDetector motion) {
+        out.writeByte((byte) (motion.moving ? 1 : 0));
+        out.writeNullableLong(motion.sinceMillis);
+        out.writeDouble(motion.anchorLatitudeSum);
+        out.writeDouble(motion.anchorLongitudeSum);
+        out.writeInt(motion.anchorFixes);
+        out.writeInt(motion.outside);
+        out.writeLong(motion.outsideSinceMillis);
+        out.writeNullableLong(motion.refitFromMillis);
+        out.writeInt(motion.steps.size());
+        for (StopDetector.Step step : motion.steps) {
+            out.writeLong(step.atMillis());
+            out.writeDouble(step.latitude());
+            out.writeDouble(step.longitude());
+            out.writeLong(step.activeMillis());
+            out.writeLong(step.movingMillis());
+        }
+    }
+
+    private static StopDetector readMotion(ByteBuffer in) {
+        StopDetector motion = new StopDetector();
+        motion.moving = in.get() != 0;
+        motion.sinceMillis = readNullableLong(in);
+        motion.anchorLatitudeSum = in.getDouble();
+        motion.anchorLongitudeSum = in.getDouble();
+        motion.anchorFixes = in.getInt();
+        motion.outside = in.getInt();
+        motion.outsideSinceMillis = in.getLong();
+        motion.refitFromMillis = readNullableLong(in);
+        int steps = in.getInt();
+        motion.steps = new ArrayList<>(steps + 1);
+        for (int i = 0; i < steps; i++) {
+            motion.steps.add(new StopDetector.Step(in.getLong(), in.getDouble(), in.getDouble(), in.getLong(),
+                    in.getLong()));
+        }
+        return motion;
     }
 
     private static void writeTrack(Writer out, Track track) {

@@ -10,9 +10,11 @@ import java.time.Duration;
  * @param maxAccuracyMeters fixes with a worse reported horizontal accuracy are rejected (OpenTracks: 50 m)
  * @param smoothingFixes trailing moving-average window over accepted fixes
  * @param minMovementMeters jitter clamp: the smoothed position must move this far from the last counted point before
- *     distance is added (Traccar's minError, OpenTracks' recording distance)
- * @param speedWindow window over which the GPS speed is measured on the smoothed track
- * @param stoppedSpeedMetersPerSecond at or below this speed the athlete is stopped (auto-pause)
+ *     distance is added (Traccar's minError, OpenTracks' recording distance); also the radius a stopped athlete's
+ *     fixes must leave to be moving again (GPS only)
+ * @param speedWindow window over which the GPS speed (current speed and pace) is measured on the smoothed track
+ * @param stoppedSpeedMetersPerSecond at or below this speed the athlete is stopped (auto-pause): the device's speed,
+ *     or with GPS only the net speed between the mean positions of two halves of a 24-fix window
  * @param elevationThresholdMeters hysteresis of elevation gain and loss
  * @param maxGap a gap between samples longer than this is not moving time (the device lost the athlete)
  * @param updateEvery event time between two WorkoutUpdated events of a workout

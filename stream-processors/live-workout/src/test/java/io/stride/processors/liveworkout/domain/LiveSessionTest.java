@@ -131,4 +131,64 @@ class LiveSessionTest {
         assertThat(figures.avgSpeedMetersPerSecond()).isCloseTo(3.0, within(0.01));
         assertThat(figures.avgPaceSecondsPerKm()).isCloseTo(333.33, within(0.5));
     }
+
+    /**
+     * Fixes only (no device speed) of an athlete standing for {@code standSeconds}, then walking north-east at
+     * {@code speed} m/s for {@code walkSeconds}, then standing for {@code standSeconds} again; noise sigma 3 m.
+     */
+    private static LiveFigures gpsOnly(double speed, int standSeconds, int walkSeconds, long seed) {
+        Random random = new Random(seed);
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.started(USER, Sport.WALKING);
+        double along = 0;
+        for (int second = 0; second <= 2 * standSeconds + walkSeconds; second++) {
+            if (second > standSeconds && second <= standSeconds + walkSeconds) {
+                along += speed;
+            }
+            double north = along / Math.sqrt(2) + random.nextGaussian() * 3;
+            double east = along / Math.sqrt(2) + random.nextGaussian() * 3;
+            Position position = new Position(55.75 + north / METERS_PER_DEGREE,
+                    37.6 + east / (METERS_PER_DEGREE * Math.cos(Math.toRadians(55.75))));
+            session.offer(new Sample(WORKOUT, USER, "phone", second + 1, T0.plusSeconds(second), position, 4.0, null,
+                    null, null, null, null), Athlete.UNKNOWN, SETTINGS);
+        }
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
+        return session.view(Athlete.UNKNOWN, SETTINGS);
+    }
+
+    @Test
+    void shouldCountASlowWalkerAsMovingWhenOnlyNoisyFixesAreSent() {
+        for (long seed = 1; seed <= 20; seed++) {
+            // given / when: 60 s standing, 300 s walking at 1 m/s, 60 s standing, fixes with sigma 3 m noise
+            LiveFigures figures = gpsOnly(1.0, 60, 300, seed);
+
+            // then: the walk is moving time, the stands are not, each change placed within a couple of seconds
+            assertThat(figures.movingMillis()).as("seed %d", seed).isCloseTo(300_000L, within(6_000L));
+            assertThat(figures.elapsedMillis()).isEqualTo(420_000);
+        }
+    }
+
+    @Test
+    void shouldCountAStationaryAthleteAsStoppedWhenFixesAreNoisy() {
+        for (long seed = 1; seed <= 20; seed++) {
+            // given / when: ten minutes standing at one place, fixes with sigma 3 m noise
+            LiveFigures figures = gpsOnly(0.0, 300, 0, seed);
+
+            // then
+            assertThat(figures.movingMillis()).as("seed %d", seed).isZero();
+            assertThat(figures.caloriesKcal()).isZero();
+            assertThat(figures.elapsedMillis()).isEqualTo(600_000);
+        }
+    }
+
+    @Test
+    void shouldPlaceTheStartAndTheStopOfARunWhenOnlyNoisyFixesAreSent() {
+        for (long seed = 1; seed <= 20; seed++) {
+            // given / when: 60 s standing, 200 s running at 3 m/s, 60 s standing
+            LiveFigures figures = gpsOnly(3.0, 60, 200, seed);
+
+            // then
+            assertThat(figures.movingMillis()).as("seed %d", seed).isCloseTo(200_000L, within(2_000L));
+        }
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.UUID;
 
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.stride.processors.liveworkout.domain.Athlete;
+import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSessionCodec;
 import io.stride.processors.liveworkout.domain.LiveSettings;
@@ -105,5 +107,61 @@ class LiveSessionSerdeTest {
                 .isInstanceOf(SerializationException.class)
                 .hasRootCauseMessage("live session format version " + (LiveSessionCodec.VERSION + 1)
                         + " is newer than " + LiveSessionCodec.VERSION + ": this reader cannot read it");
+    }
+
+    /** A fix only (no device speed) of 20 s standing then running at 3 m/s, with a few metres of noise. */
+    static Sample gpsOnly(int second) {
+        double along = Math.max(0, second - 20) * 3.0;
+        double noise = (second * 7919 % 13 - 6) / 2.0;
+        return new Sample(WORKOUT, USER, "phone", second + 1, T0.plusSeconds(second),
+                new Position(55.75 + (along + noise) / 111_195.0, 37.6 + noise / 62_600.0), 4.0, null, null, null,
+                null, null);
+    }
+
+    @Test
+    void shouldContinueAGpsOnlySessionAlikeWhenReadBackMidRun() {
+        // given: 20 s standing then 40 s running, fixes only
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        for (int second = 0; second < 60; second++) {
+            session.offer(gpsOnly(second), Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+        }
+
+        // when
+        byte[] bytes = serde.serializer().serialize("t", session);
+        LiveSession read = serde.deserializer().deserialize("t", bytes);
+        for (int second = 60; second < 120; second++) {
+            session.offer(gpsOnly(second), Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+            read.offer(gpsOnly(second), Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+        }
+
+        // then
+        assertThat(bytes[1]).isEqualTo(LiveSessionCodec.VERSION);
+        LiveFigures figures = read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+        assertThat(figures).isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
+        assertThat(figures.movingMillis()).isBetween(97_000L, 101_000L);
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(serde.serializer().serialize("t", session));
+    }
+
+    @Test
+    void shouldReadAVersionTwoSessionWhenWrittenBeforeTheStopDetector() {
+        // given: a session whose watch reports its speed (the stop detector is unused: its 39 bytes at the end) as
+        // version 2 wrote it, without those bytes
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        for (int second = 0; second < 60; second++) {
+            session.offer(new Sample(WORKOUT, USER, "watch", second + 1, T0.plusSeconds(second),
+                    new Position(55.75 + second * 3 / 111_195.0, 37.6), 4.0, null, 150, 3.0, null, null),
+                    Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+        }
+        byte[] current = serde.serializer().serialize("t", session);
+        byte[] versionTwo = Arrays.copyOf(current, current.length - 39);
+        versionTwo[1] = 2;
+
+        // when
+        LiveSession read = serde.deserializer().deserialize("t", versionTwo);
+
+        // then
+        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS))
+                .isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(current);
     }
 }
