@@ -221,23 +221,10 @@ class UsersApiTest {
         String email = uniqueEmail();
         register(email, PASSWORD);
         JsonPath tokens = loggedIn(email);
-        JsonPath enrolment = given().header("Authorization", bearer(tokens))
-                .when()
-                .post("/api/v1/users/me/totp")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        JsonPath enrolment = enrolTotp(tokens);
         byte[] secret = Base32.decode(enrolment.getString("secret"));
         long step = Totp.step(Instant.now());
-        given().header("Authorization", bearer(tokens))
-                .contentType(ContentType.JSON)
-                .body(Map.of("code", Totp.code(secret, step, 6, Totp.Algorithm.SHA1)))
-                .when()
-                .post("/api/v1/users/me/totp/confirm")
-                .then()
-                .statusCode(200)
-                .body("recovery_codes", hasSize(10));
+        assertThat(confirmTotp(tokens, secret, step)).hasSize(10);
         String nextCode = Totp.code(secret, step + 1, 6, Totp.Algorithm.SHA1);
 
         // when
@@ -260,23 +247,8 @@ class UsersApiTest {
         String email = uniqueEmail();
         register(email, PASSWORD);
         JsonPath tokens = loggedIn(email);
-        String secret = given().header("Authorization", bearer(tokens))
-                .when()
-                .post("/api/v1/users/me/totp")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("secret");
-        List<String> recoveryCodes = given().header("Authorization", bearer(tokens))
-                .contentType(ContentType.JSON)
-                .body(Map.of("code", Totp.code(Base32.decode(secret), Totp.step(Instant.now()), 6,
-                        Totp.Algorithm.SHA1)))
-                .when()
-                .post("/api/v1/users/me/totp/confirm")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("recovery_codes");
+        byte[] secret = Base32.decode(enrolTotp(tokens).getString("secret"));
+        List<String> recoveryCodes = confirmTotp(tokens, secret, Totp.step(Instant.now()));
 
         // when
         Response first = login(email, PASSWORD, recoveryCodes.get(3).toUpperCase());
@@ -447,5 +419,29 @@ class UsersApiTest {
         // then
         assertThat(verified.getSubject()).isEqualTo(userId);
         assertThat(verified.getGroups()).containsExactly("athlete");
+    }
+
+    /** Starts TOTP enrolment: {@code secret} and {@code provisioning_uri}. */
+    private static JsonPath enrolTotp(JsonPath tokens) {
+        return given().header("Authorization", bearer(tokens))
+                .when()
+                .post("/api/v1/users/me/totp")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+    }
+
+    /** Confirms the enrolment with the code of {@code step}; the recovery codes. */
+    private static List<String> confirmTotp(JsonPath tokens, byte[] secret, long step) {
+        return given().header("Authorization", bearer(tokens))
+                .contentType(ContentType.JSON)
+                .body(Map.of("code", Totp.code(secret, step, 6, Totp.Algorithm.SHA1)))
+                .when()
+                .post("/api/v1/users/me/totp/confirm")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("recovery_codes");
     }
 }
