@@ -118,7 +118,7 @@ public final class LiveTrackingBenchmark {
         }
         List<Workload> warmupWorkloads = new ArrayList<>();
         for (int i = 0; options.warmupSamples() > 0 && i < options.workouts(); i++) {
-            warmupWorkloads.add(new Workload(2000 + i, options.warmupSamples() / options.workouts()));
+            warmupWorkloads.add(new Workload(3000 + i, options.warmupSamples() / options.workouts()));
         }
         log("registering %d device credentials",
                 warmupWorkloads.size() + endToEndWorkloads.size() + latencyWorkloads.size());
@@ -262,15 +262,7 @@ public final class LiveTrackingBenchmark {
 
     /** Posts {@code perWorkout} samples of every workload through the gateway until all are in a live state. */
     private EndToEnd endToEnd(List<Workload> workloads, long perWorkout) throws Exception {
-        Map<String, Long> remaining = new ConcurrentHashMap<>();
-        for (Workload workload : workloads) {
-            remaining.put(workload.workoutId.toString(), perWorkout);
-        }
-        AtomicBoolean watching = new AtomicBoolean(true);
-        CountDownLatch positioned = new CountDownLatch(1);
-        Thread watcher = Thread.ofPlatform().start(() -> watchLiveState(positioned, watching, (workoutId, applied) ->
-                remaining.computeIfPresent(workoutId, (key, last) -> applied >= last ? null : last)));
-        positioned.await();
+        LastSamples lastSamples = new LastSamples(workloads, perWorkout);
         AtomicLong rateLimited = new AtomicLong();
         long start = System.nanoTime();
         List<Thread> clients = new ArrayList<>();
@@ -298,16 +290,7 @@ public final class LiveTrackingBenchmark {
             client.join();
         }
         long accepted = System.nanoTime();
-        long deadline = accepted + TimeUnit.MINUTES.toNanos(5);
-        while (!remaining.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        long reflected = System.nanoTime();
-        watching.set(false);
-        watcher.join();
-        if (!remaining.isEmpty()) {
-            throw new IllegalStateException(remaining.size() + " workouts never reached their last sample");
-        }
+        long reflected = lastSamples.awaitAll();
         long total = perWorkout * workloads.size();
         return new EndToEnd(total, total / seconds(accepted - start), total / seconds(reflected - start),
                 rateLimited.get());
@@ -342,6 +325,43 @@ public final class LiveTrackingBenchmark {
         }
     }
 
+    /**
+     * Follows {@code workouts.live-state} (read_committed) from now on until every workload's last sample
+     * ({@code perWorkout}) is in a committed live state.
+     */
+    private final class LastSamples {
+
+        private final Map<String, Long> remaining = new ConcurrentHashMap<>();
+        private final AtomicBoolean watching = new AtomicBoolean(true);
+        private final Thread watcher;
+
+        /** Returns once the watcher is positioned at the end of the topic, so that nothing sent after is missed. */
+        LastSamples(List<Workload> workloads, long perWorkout) throws InterruptedException {
+            for (Workload workload : workloads) {
+                remaining.put(workload.workoutId.toString(), perWorkout);
+            }
+            CountDownLatch positioned = new CountDownLatch(1);
+            watcher = Thread.ofPlatform().start(() -> watchLiveState(positioned, watching, (workoutId, applied) ->
+                    remaining.computeIfPresent(workoutId, (key, last) -> applied >= last ? null : last)));
+            positioned.await();
+        }
+
+        /** Waits (5 minutes at most) until every last sample is reflected; the {@code nanoTime} when it was. */
+        long awaitAll() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            while (!remaining.isEmpty() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+            long reflected = System.nanoTime();
+            watching.set(false);
+            watcher.join();
+            if (!remaining.isEmpty()) {
+                throw new IllegalStateException(remaining.size() + " workouts never reached their last sample");
+            }
+            return reflected;
+        }
+    }
+
     // --- 3. the processor alone --------------------------------------------------------------------------------
 
     record Direct(long samples, double producedPerSecond, double reflectedPerSecond) {
@@ -353,15 +373,7 @@ public final class LiveTrackingBenchmark {
         for (int i = 0; i < options.workouts(); i++) {
             workloads.add(new Workload(2000 + i, perWorkout));
         }
-        Map<String, Long> remaining = new ConcurrentHashMap<>();
-        for (Workload workload : workloads) {
-            remaining.put(workload.workoutId.toString(), perWorkout);
-        }
-        AtomicBoolean watching = new AtomicBoolean(true);
-        CountDownLatch positioned = new CountDownLatch(1);
-        Thread watcher = Thread.ofPlatform().start(() -> watchLiveState(positioned, watching, (workoutId, applied) ->
-                remaining.computeIfPresent(workoutId, (key, last) -> applied >= last ? null : last)));
-        positioned.await();
+        LastSamples lastSamples = new LastSamples(workloads, perWorkout);
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -382,16 +394,7 @@ public final class LiveTrackingBenchmark {
             producer.flush();
         }
         long produced = System.nanoTime();
-        long deadline = produced + TimeUnit.MINUTES.toNanos(5);
-        while (!remaining.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(10);
-        }
-        long reflected = System.nanoTime();
-        watching.set(false);
-        watcher.join();
-        if (!remaining.isEmpty()) {
-            throw new IllegalStateException(remaining.size() + " workouts never reached their last sample");
-        }
+        long reflected = lastSamples.awaitAll();
         long total = perWorkout * workloads.size();
         return new Direct(total, total / seconds(produced - start), total / seconds(reflected - start));
     }
