@@ -29,6 +29,7 @@ import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.testkit.EventBuilders;
 import io.stride.testing.Devstack;
 
@@ -41,6 +42,8 @@ class CrashRecoveryIT {
 
     private static final int WORKOUTS = 6;
     private static final int SAMPLES_PER_WORKOUT = 240;
+    /** Samples a device sends at once: every 10 s. */
+    private static final int SAMPLES_PER_BATCH = 10;
     private static final Set<String> WALL_CLOCK_FIELDS = Set.of("updatedAt");
 
     private final Map<String, String> addresses = Devstack.addresses();
@@ -51,24 +54,31 @@ class CrashRecoveryIT {
                 List.of("-Dquarkus.kafka-streams.application-id=" + applicationId), workDir);
     }
 
-    /** Realistic runs: one sample per second, ~3 m/s along a meridian, starting an hour ago. */
-    private List<TelemetrySample> samples(List<UUID> workouts) {
+    /**
+     * Realistic runs: one sample per second, ~3 m/s along a meridian, starting an hour ago; each workout's batches of
+     * {@link #SAMPLES_PER_BATCH}, the workouts' batches interleaved.
+     */
+    private List<TelemetrySampleBatch> batches(List<UUID> workouts) {
         Instant start = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-        List<TelemetrySample> samples = new ArrayList<>();
-        for (int i = 1; i <= SAMPLES_PER_WORKOUT; i++) {
+        List<TelemetrySampleBatch> batches = new ArrayList<>();
+        for (int from = 1; from <= SAMPLES_PER_WORKOUT; from += SAMPLES_PER_BATCH) {
             for (int w = 0; w < workouts.size(); w++) {
-                samples.add(EventBuilders.aTelemetrySample()
-                        .forWorkout(workouts.get(w), workouts.get(w))
-                        .deviceId("crash-watch-" + w)
-                        .sequenceNumber(i)
-                        .at(start.plusSeconds(i))
-                        .position(55.70 + w * 0.01 + i * 0.000027, 37.60)
-                        .heartRateBpm(120 + i % 40)
-                        .speedMetersPerSecond(3.0)
-                        .build());
+                List<TelemetrySample> samples = new ArrayList<>();
+                for (int i = from; i < from + SAMPLES_PER_BATCH; i++) {
+                    samples.add(EventBuilders.aTelemetrySample()
+                            .forWorkout(workouts.get(w), workouts.get(w))
+                            .deviceId("crash-watch-" + w)
+                            .sequenceNumber(i)
+                            .at(start.plusSeconds(i))
+                            .position(55.70 + w * 0.01 + i * 0.000027, 37.60)
+                            .heartRateBpm(120 + i % 40)
+                            .speedMetersPerSecond(3.0)
+                            .build());
+                }
+                batches.add(new TelemetrySampleBatch(samples));
             }
         }
-        return samples;
+        return batches;
     }
 
     private KafkaConsumer<String, GenericRecord> stateConsumer() {
@@ -137,20 +147,20 @@ class CrashRecoveryIT {
         for (int w = 0; w < WORKOUTS; w++) {
             workouts.add(UUID.randomUUID());
         }
-        List<TelemetrySample> samples = samples(workouts);
+        List<TelemetrySampleBatch> batches = batches(workouts);
         AppProcess processor = startProcessor("live-workout-crash-" + run, workDir);
 
         // when: SIGKILL after a third of the samples, restart on the same state directory, send the rest
-        try (KafkaProducer<String, TelemetrySample> producer = DevstackKafka.producer()) {
-            int crashAt = samples.size() / 3;
-            for (int i = 0; i < samples.size(); i++) {
+        try (KafkaProducer<String, TelemetrySampleBatch> producer = DevstackKafka.producer()) {
+            int crashAt = batches.size() / 3;
+            for (int i = 0; i < batches.size(); i++) {
                 if (i == crashAt) {
                     producer.flush();
                     processor.kill();
                 }
-                TelemetrySample sample = samples.get(i);
-                producer.send(new ProducerRecord<>(Topics.TELEMETRY_SAMPLES, sample.getWorkoutId().toString(),
-                        sample));
+                TelemetrySampleBatch batch = batches.get(i);
+                producer.send(new ProducerRecord<>(Topics.TELEMETRY_SAMPLE_BATCHES,
+                        batch.getSamples().getFirst().getWorkoutId().toString(), batch));
             }
             producer.flush();
         }

@@ -16,23 +16,29 @@ public final class Topics {
     public static final Duration EVENT_RETENTION = Duration.ofDays(90);
 
     /**
-     * Raw wearable telemetry accepted by the gateway. Key: workout id. Value: {@code TelemetrySample}.
-     * 12 partitions by workout id, so every sample of a workout is processed in order by one task.
-     * Retention 90 days.
+     * Raw wearable telemetry accepted by the gateway. Key: workout id. Value: {@code TelemetrySampleBatch}, the
+     * samples of one workout that one device sent together (at most
+     * {@link #MAX_SAMPLES_PER_BATCH}). 12 partitions by workout id, so every sample of a workout is processed in order
+     * by one task. Retention 90 days. Replaces {@code telemetry.device-samples}, which carried one
+     * {@code TelemetrySample} per record (ADR 0009).
      */
-    public static final String TELEMETRY_SAMPLES = "telemetry.device-samples";
+    public static final String TELEMETRY_SAMPLE_BATCHES = "telemetry.sample-batches";
+
+    /** The most samples one {@link #TELEMETRY_SAMPLE_BATCHES} record carries (some 50 KB of Avro). */
+    public static final int MAX_SAMPLES_PER_BATCH = 500;
 
     /**
-     * Telemetry records that could not be processed, with the reason in the {@code stride.dlq.reason} header.
-     * Key and value: as the source record, unchanged bytes. 12 partitions. Retention 90 days.
+     * Telemetry records that could not be processed, with the reason in the {@code stride.dlq.reason} header: a
+     * record that cannot be read or processed as its unchanged bytes; samples the live state cannot place (too
+     * late, workout closed) as a {@code TelemetrySampleBatch} of those samples. 12 partitions. Retention 90 days.
      */
-    public static final String TELEMETRY_SAMPLES_DLQ = TELEMETRY_SAMPLES + ".dlq";
+    public static final String TELEMETRY_SAMPLE_BATCHES_DLQ = TELEMETRY_SAMPLE_BATCHES + ".dlq";
 
     /**
      * The Workout aggregate's events ({@code WorkoutStarted}, {@code WorkoutUpdated}, {@code WorkoutPaused},
      * {@code WorkoutResumed}, {@code WorkoutCompleted}, {@code WorkoutCancelled}, {@code WorkoutTagAdded}).
      * Key: workout id. Value: one of the event records (schemas registered per record name). 12 partitions,
-     * co-partitioned with {@link #TELEMETRY_SAMPLES}. Retention 90 days.
+     * co-partitioned with {@link #TELEMETRY_SAMPLE_BATCHES}. Retention 90 days.
      */
     public static final String WORKOUT_EVENTS = "workouts.workout-events";
 
@@ -110,9 +116,9 @@ public final class Topics {
     private static final String WORKOUT_NS = "io.stride.schemas.workout.";
 
     private static final List<TopicSpec> CATALOGUE = List.of(
-            new TopicSpec(TELEMETRY_SAMPLES, "workout id", List.of("io.stride.schemas.telemetry.TelemetrySample"),
-                    12, "delete", EVENT_RETENTION),
-            new TopicSpec(TELEMETRY_SAMPLES_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(TELEMETRY_SAMPLE_BATCHES, "workout id",
+                    List.of("io.stride.schemas.telemetry.TelemetrySampleBatch"), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(TELEMETRY_SAMPLE_BATCHES_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(WORKOUT_EVENTS, "workout id", List.of(
                     WORKOUT_NS + "WorkoutStarted", WORKOUT_NS + "WorkoutUpdated", WORKOUT_NS + "WorkoutPaused",
                     WORKOUT_NS + "WorkoutResumed", WORKOUT_NS + "WorkoutCompleted", WORKOUT_NS + "WorkoutCancelled",

@@ -51,6 +51,7 @@ import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.DeviceCredential;
 
 /**
@@ -61,8 +62,9 @@ import io.stride.schemas.users.DeviceCredential;
  * <li>Stride's end-to-end rate — samples posted to the gateway in batches, until every workout's last sample is in a
  * committed live state on {@code workouts.live-state} (what live-tracking serves; its API needs a user's token);</li>
  * <li>the live-workout processor alone — the same kind of samples produced straight to
- * {@code telemetry.device-samples} (Avro, registry serde, the gateway's producer settings), until every workout's
- * last sample is in a committed live state: what the stream processing sustains without the gateway;</li>
+ * {@code telemetry.sample-batches} as the gateway publishes them (one {@code TelemetrySampleBatch} per workout and
+ * posted batch, Avro, registry serde, the gateway's producer settings), until every workout's last sample is in a
+ * committed live state: what the stream processing sustains without the gateway;</li>
  * <li>device → live-state latency at a fixed load — from posting a batch to the first committed live state that
  * includes its last sample (p50/p99).</li>
  * </ol>
@@ -380,15 +382,19 @@ public final class LiveTrackingBenchmark {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
-        Serde<TelemetrySample> values = RegistrySerdes.forValues(addresses.get("APICURIO_REGISTRY_URL"), true);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
+        Serde<TelemetrySampleBatch> values = RegistrySerdes.forValues(addresses.get("APICURIO_REGISTRY_URL"), true);
         long start = System.nanoTime();
-        try (KafkaProducer<String, TelemetrySample> producer = new KafkaProducer<>(config, new StringSerializer(),
-                values.serializer())) {
-            for (long sequence = 1; sequence <= perWorkout; sequence++) {
+        try (KafkaProducer<String, TelemetrySampleBatch> producer = new KafkaProducer<>(config,
+                new StringSerializer(), values.serializer())) {
+            for (long sent = 0; sent < perWorkout; sent += options.batch()) {
                 for (Workload workload : workloads) {
-                    producer.send(new ProducerRecord<>(Topics.TELEMETRY_SAMPLES, workload.workoutId.toString(),
-                            workload.nextSample()));
+                    List<TelemetrySample> batch = new ArrayList<>(options.batch());
+                    for (long i = sent; i < Math.min(perWorkout, sent + options.batch()); i++) {
+                        batch.add(workload.nextSample());
+                    }
+                    producer.send(new ProducerRecord<>(Topics.TELEMETRY_SAMPLE_BATCHES,
+                            workload.workoutId.toString(), new TelemetrySampleBatch(batch)));
                 }
             }
             producer.flush();

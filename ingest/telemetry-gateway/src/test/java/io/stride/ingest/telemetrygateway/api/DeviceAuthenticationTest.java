@@ -162,9 +162,9 @@ class DeviceAuthenticationTest {
         // then: nothing of the refused batch was published — the workout's first record is the next, valid batch
         assertThat(post(device.authorization(), batch(sample(device.deviceId(), workout, device.userId(), 9))))
                 .isEqualTo(202);
-        var records = TelemetryBatchResourceTest.recordsOf(workout, 1);
-        assertThat(records).hasSize(1);
-        assertThat(records.getFirst().value().get("sequenceNumber")).isEqualTo(9L);
+        var samples = TelemetryBatchResourceTest.samplesOf(workout, 1);
+        assertThat(samples).hasSize(1);
+        assertThat(samples.getFirst().get("sequenceNumber")).isEqualTo(9L);
     }
 
     @Test

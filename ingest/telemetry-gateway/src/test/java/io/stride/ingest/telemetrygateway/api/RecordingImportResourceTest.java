@@ -124,7 +124,7 @@ class RecordingImportResourceTest {
                 .then().statusCode(202).body("accepted", equalTo(2));
 
         // then
-        assertThat(TelemetryBatchResourceTest.recordsOf(workout, 2))
-                .allSatisfy(record -> assertThat(record.value().get("userId")).hasToString(user.toString()));
+        assertThat(TelemetryBatchResourceTest.samplesOf(workout, 2))
+                .allSatisfy(sample -> assertThat(sample.get("userId")).hasToString(user.toString()));
     }
 }

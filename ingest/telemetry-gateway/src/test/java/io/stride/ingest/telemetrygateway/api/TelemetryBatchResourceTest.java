@@ -29,7 +29,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stride.schemas.Topics;
-import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
 
@@ -37,7 +37,8 @@ import io.stride.testing.DevstackResource;
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class TelemetryBatchResourceTest {
 
-    static List<ConsumerRecord<String, GenericRecord>> recordsOf(UUID workout, int expected) {
+    /** The batch records published for {@code workout}, read from the beginning until they hold {@code expected} samples. */
+    static List<ConsumerRecord<String, GenericRecord>> batchesOf(UUID workout, int expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
                 SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
@@ -45,7 +46,7 @@ class TelemetryBatchResourceTest {
         List<ConsumerRecord<String, GenericRecord>> found = new ArrayList<>();
         try (KafkaConsumer<String, GenericRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 deserializer(config))) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_SAMPLES).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_SAMPLE_BATCHES).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
             consumer.assign(partitions);
@@ -56,10 +57,22 @@ class TelemetryBatchResourceTest {
                         found.add(record);
                     }
                 });
-                return found.size() >= expected;
+                return samplesOf(found).size() >= expected;
             });
         }
         return found;
+    }
+
+    /** The samples of {@code workout}, in the order published, once there are {@code expected}. */
+    static List<GenericRecord> samplesOf(UUID workout, int expected) {
+        return samplesOf(batchesOf(workout, expected));
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<GenericRecord> samplesOf(List<ConsumerRecord<String, GenericRecord>> batches) {
+        return batches.stream()
+                .flatMap(batch -> ((List<GenericRecord>) batch.value().get("samples")).stream())
+                .toList();
     }
 
     private static AvroKafkaDeserializer<GenericRecord> deserializer(Map<String, Object> config) {
@@ -95,11 +108,14 @@ class TelemetryBatchResourceTest {
                 .body("highest_sequence_numbers.'" + device.deviceId() + "'", equalTo(2));
 
         // then
-        List<ConsumerRecord<String, GenericRecord>> records = recordsOf(workout, 2);
+        List<ConsumerRecord<String, GenericRecord>> batches = batchesOf(workout, 2);
+        assertThat(batches).as("one record for the workout's samples").hasSize(1);
+        // Read generically: the registered schema, not this build's class, describes the bytes.
+        assertThat(batches.getFirst().value().getSchema().getFullName())
+                .isEqualTo(TelemetrySampleBatch.getClassSchema().getFullName());
+        List<GenericRecord> records = samplesOf(batches);
         assertThat(records).hasSize(2);
-        // Read generically: the registered TelemetrySample schema, not this build's class, describes the bytes.
-        GenericRecord first = records.getFirst().value();
-        assertThat(first.getSchema().getFullName()).isEqualTo(TelemetrySample.getClassSchema().getFullName());
+        GenericRecord first = records.getFirst();
         assertThat(first.get("workoutId")).hasToString(workout.toString());
         assertThat(first.get("userId")).hasToString(user.toString());
         assertThat(first.get("deviceId")).hasToString(device.deviceId());
@@ -108,10 +124,37 @@ class TelemetryBatchResourceTest {
         assertThat(first.get("latitude")).isEqualTo(55.7558);
         assertThat(first.get("accuracyMeters")).isEqualTo(4.5);
         assertThat(first.get("powerWatts")).isEqualTo(250);
-        assertThat(records.get(1).value().get("latitude")).isNull();
-        assertThat(records.get(1).value().get("heartRateBpm")).isEqualTo(143);
-        assertThat(new String(records.getFirst().headers().lastHeader("X-Correlation-Id").value(),
+        assertThat(records.get(1).get("latitude")).isNull();
+        assertThat(records.get(1).get("heartRateBpm")).isEqualTo(143);
+        assertThat(new String(batches.getFirst().headers().lastHeader("X-Correlation-Id").value(),
                 StandardCharsets.UTF_8)).isEqualTo("qt-" + workout);
+    }
+
+    @Test
+    void shouldPublishOneRecordPerWorkoutInTheBatchsOrderWhenABatchHoldsSeveralWorkouts() throws Exception {
+        // given: samples of two workouts, interleaved
+        TestDevices.Device device = TestDevices.admitted();
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        Instant at = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+        String sample = """
+                {"device_id": "%s", "workout_id": "%s", "user_id": "%s", "sequence_number": %d, "recorded_at": "%s",
+                 "heart_rate_bpm": 140}""";
+        String body = "{\"samples\": [" + String.join(",",
+                sample.formatted(device.deviceId(), first, device.userId(), 1, at),
+                sample.formatted(device.deviceId(), second, device.userId(), 2, at.plusSeconds(1)),
+                sample.formatted(device.deviceId(), first, device.userId(), 3, at.plusSeconds(2))) + "]}";
+
+        // when
+        given().contentType(ContentType.JSON).header("Authorization", device.authorization()).body(body)
+                .post("/api/v1/telemetry/batches")
+                .then().statusCode(202).body("accepted", equalTo(3));
+
+        // then
+        List<ConsumerRecord<String, GenericRecord>> firstBatches = batchesOf(first, 2);
+        assertThat(firstBatches).hasSize(1);
+        assertThat(samplesOf(firstBatches)).extracting(s -> s.get("sequenceNumber")).containsExactly(1L, 3L);
+        assertThat(samplesOf(second, 1)).extracting(s -> s.get("sequenceNumber")).containsExactly(2L);
     }
 
     @Test

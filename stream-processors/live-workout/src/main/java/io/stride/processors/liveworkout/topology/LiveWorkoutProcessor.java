@@ -3,12 +3,10 @@ package io.stride.processors.liveworkout.topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -31,6 +29,7 @@ import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 import io.stride.schemas.workout.WorkoutCancelled;
@@ -41,17 +40,18 @@ import io.stride.schemas.workout.WorkoutStarted;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
- * Folds a workout's samples and lifecycle events (both keyed by workout id, co-partitioned) into its
- * {@link LiveSession}.
+ * Folds a workout's sample batches and lifecycle events (both keyed by workout id, co-partitioned) into its
+ * {@link LiveSession}: a batch is one session read and one session write, whatever its number of samples.
  *
  * <ul>
- *   <li>Live state: a sample's change is marked in the session and published by a wall-clock punctuation every
- *       {@link LiveSettings#publishEvery()}, so a workout's samples within one interval cost one published state
+ *   <li>Live state: a batch's change is marked in the session and published by a wall-clock punctuation every
+ *       {@link LiveSettings#publishEvery()}, so a workout's batches within one interval cost one published state
  *       (the mark is stored with the session, so a change committed but not yet published survives a crash);
- *       lifecycle events publish at once. With a zero interval every change is published at once, with the
- *       triggering record's headers (e.g. its correlation id). A WorkoutUpdated goes with a publication when due.</li>
+ *       lifecycle events publish at once. Every state carries the headers (e.g. the correlation id) of the last
+ *       record that changed it, as far as this instance saw it. With a zero interval every change is published at
+ *       once. A WorkoutUpdated goes with a publication when due.</li>
  *   <li>Samples that cannot be placed (too late, workout closed) go out as dead letters with the {@code stride.dlq.*}
- *       headers.</li>
+ *       headers, one batch of one sample each.</li>
  *   <li>Sweep, every {@link LiveSettings#sweepEvery()} of wall-clock time over the task's sessions: a workout whose
  *       device sent nothing for the grace period has its reorder buffer applied; a workout of an erased user (global
  *       {@link LiveWorkoutTopology#ERASED_USERS_STORE}) has its session deleted and a tombstone published.</li>
@@ -71,7 +71,8 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     private final Clock clock;
     static final int MAX_LIVE_SESSIONS = 4096;
 
-    private final Set<String> unpublished = new LinkedHashSet<>();
+    /** Workouts changed since the last publication, with the headers of the record that changed each last. */
+    private final Map<String, Headers> unpublished = new LinkedHashMap<>();
     /**
      * The sessions last read or written, as objects: a sample reads its session here instead of decoding it from
      * the store. Written through (every change is put to the store as well), so the store stays the truth; an
@@ -108,7 +109,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             try (KeyValueIterator<String, LiveSession> all = sessions.all()) {
                 all.forEachRemaining(entry -> {
                     if (entry.value.hasUnpublishedChange()) {
-                        unpublished.add(entry.key);
+                        unpublished.put(entry.key, new RecordHeaders());
                     }
                 });
             }
@@ -165,7 +166,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         }
         LiveSession session = load(record.key());
         switch (record.value()) {
-            case TelemetrySample sample -> onSample(record, sample, session);
+            case TelemetrySampleBatch batch -> onSamples(record, batch.getSamples(), session);
             case WorkoutStarted started -> {
                 LiveSession opened = session != null ? session
                         : LiveSession.open(started.getData().getWorkoutId(), started.getData().getUserId());
@@ -194,30 +195,41 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         }
     }
 
-    private void onSample(Record<String, SpecificRecord> record, TelemetrySample sample, LiveSession existing) {
+    private void onSamples(Record<String, SpecificRecord> record, List<TelemetrySample> samples,
+            LiveSession existing) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("a telemetry batch without samples");
+        }
+        TelemetrySample first = samples.getFirst();
         LiveSession session = existing != null ? existing
-                : LiveSession.open(sample.getWorkoutId(), sample.getUserId());
+                : LiveSession.open(first.getWorkoutId(), first.getUserId());
         session.received(context.currentSystemTimeMs());
-        switch (session.offer(AvroMapping.toDomain(sample), athlete(session), settings)) {
-            case LiveSession.Accepted accepted -> {
-                if (coalescing()) {
-                    session.changed();
-                    unpublished.add(record.key());
-                    store(record.key(), session);
-                } else {
-                    publishNow(record, session);
+        Athlete athlete = athlete(session);
+        int accepted = 0;
+        boolean late = false;
+        for (TelemetrySample sample : samples) {
+            switch (session.offer(AvroMapping.toDomain(sample), athlete, settings)) {
+                case LiveSession.Accepted ok -> accepted++;
+                case LiveSession.Duplicate duplicate -> {
+                    // a device resend: already counted, nothing changes
                 }
+                case LiveSession.TooLate tooLate -> {
+                    late = true;
+                    deadLetter(record, sample, REASON_LATE + ": " + tooLate.behindMillis()
+                            + " ms behind the newest sample, older than one already applied");
+                }
+                case LiveSession.Closed closed -> deadLetter(record, sample,
+                        REASON_CLOSED + ": workout " + closed.status().name().toLowerCase(Locale.ROOT));
             }
-            case LiveSession.Duplicate duplicate -> {
-                // a device resend: already counted, nothing changes
-            }
-            case LiveSession.TooLate late -> {
-                deadLetter(record, sample, REASON_LATE + ": " + late.behindMillis()
-                        + " ms behind the newest sample, older than one already applied");
-                store(record.key(), session);
-            }
-            case LiveSession.Closed closed -> deadLetter(record, sample,
-                    REASON_CLOSED + ": workout " + closed.status().name().toLowerCase(Locale.ROOT));
+        }
+        if (accepted > 0 && coalescing()) {
+            session.changed();
+            unpublished.put(record.key(), new RecordHeaders(record.headers().toArray()));
+            store(record.key(), session);
+        } else if (accepted > 0) {
+            publishNow(record, session);
+        } else if (late) {
+            store(record.key(), session);
         }
     }
 
@@ -229,17 +241,18 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     /** Publishes at once, with the triggering record's headers; the change is no longer pending. */
     private void publishNow(Record<String, SpecificRecord> trigger, LiveSession session) {
         unpublished.remove(trigger.key());
-        publish(trigger, trigger.key(), session);
+        publish(trigger, trigger.headers(), trigger.key(), session);
     }
 
     /** The punctuation: one live state per workout changed since the last one. */
     private void publishChanged() {
         try {
-            for (String workoutId : unpublished) {
+            for (Map.Entry<String, Headers> changed : unpublished.entrySet()) {
+                String workoutId = changed.getKey();
                 LiveSession session = load(workoutId);
                 if (session != null && session.hasUnpublishedChange()
                         && (session.userId() == null || !isErased(session.userId()))) {
-                    publish(null, workoutId, session);
+                    publish(null, changed.getValue(), workoutId, session);
                 }
             }
         } catch (RuntimeException e) {
@@ -251,14 +264,16 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
 
     /**
      * Forwards the live state (and a WorkoutUpdated when due) and stores the session as published. The outputs carry
-     * the trigger's timestamp and headers, or, from the punctuation, the event time of the workout's newest sample.
+     * {@code headers} and the trigger's timestamp, or, from the punctuation, the event time of the workout's newest
+     * sample.
      */
-    private void publish(Record<String, SpecificRecord> trigger, String workoutId, LiveSession session) {
+    private void publish(Record<String, SpecificRecord> trigger, Headers headers, String workoutId,
+            LiveSession session) {
         if (session.hasSamples()) {
             LiveFigures figures = session.view(athlete(session), settings);
             SpecificRecord state = AvroMapping.toAvro(figures, clock.instant());
             Record<String, SpecificRecord> output = trigger != null ? trigger.withValue(state)
-                    : new Record<>(workoutId, state, figures.lastRecordedAt().toEpochMilli());
+                    : new Record<>(workoutId, state, figures.lastRecordedAt().toEpochMilli(), headers);
             context.forward(output);
             if (session.updateDue(figures, settings)) {
                 WorkoutUpdated update = AvroMapping.toWorkoutUpdated(figures, session.updatesEmitted());
@@ -311,7 +326,8 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     /** The user a record belongs to, when it names one. */
     private static UUID userOf(SpecificRecord value) {
         return switch (value) {
-            case TelemetrySample sample -> sample.getUserId();
+            case TelemetrySampleBatch batch -> batch.getSamples().isEmpty() ? null
+                    : batch.getSamples().getFirst().getUserId();
             case WorkoutStarted started -> started.getData().getUserId();
             case WorkoutPaused paused -> paused.getData().getUserId();
             case WorkoutResumed resumed -> resumed.getData().getUserId();
@@ -330,6 +346,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 .map(metadata -> metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset())
                 .orElse("unknown");
         headers.add(DeadLetterHandler.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
-        context.forward(record.withValue((SpecificRecord) sample).withHeaders(headers));
+        SpecificRecord letter = new TelemetrySampleBatch(new ArrayList<>(List.of(sample)));
+        context.forward(record.withValue(letter).withHeaders(headers));
     }
 }

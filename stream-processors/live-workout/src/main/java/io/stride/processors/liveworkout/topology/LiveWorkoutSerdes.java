@@ -11,7 +11,7 @@ import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.schemas.live.LiveWorkoutState;
-import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 
@@ -19,13 +19,13 @@ import io.stride.schemas.users.UserMetricsUpdated;
  * The value serdes of the live-workout topology: the Avro contracts (registry-backed in production) and the session
  * store's internal binary format.
  *
- * @param samples telemetry samples (and their dead letters)
+ * @param samples telemetry sample batches (and the dead letters of samples that cannot be placed)
  * @param states published live state
  * @param workoutEvents every Workout event record type ({@code workouts.workout-events} carries several)
  * @param userMetrics athletes' body metrics
  * @param erasures users' right-to-erasure events
  */
-public record LiveWorkoutSerdes(Serde<TelemetrySample> samples, Serde<LiveWorkoutState> states,
+public record LiveWorkoutSerdes(Serde<TelemetrySampleBatch> samples, Serde<LiveWorkoutState> states,
         Serde<SpecificRecord> workoutEvents, Serde<UserMetricsUpdated> userMetrics, Serde<UserErased> erasures) {
 
     /**

@@ -19,16 +19,16 @@ import org.apache.kafka.streams.state.Stores;
 import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
-import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
- * Live workout state: telemetry samples and Workout events (both keyed by workout id, co-partitioned) are folded by
+ * Live workout state: telemetry sample batches and Workout events (both keyed by workout id, co-partitioned) are folded by
  * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE}; athletes' metrics come from the
  * global {@link #USER_METRICS_STORE}, erased users from the global {@link #ERASED_USERS_STORE}. Outputs: the live
  * state to {@link Topics#LIVE_WORKOUT_STATE} (changes coalesced per workout, tombstones for erased users' workouts),
  * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_EVENTS}, samples that cannot be placed to
- * {@link Topics#TELEMETRY_SAMPLES_DLQ}.
+ * {@link Topics#TELEMETRY_SAMPLE_BATCHES_DLQ}.
  */
 @ApplicationScoped
 class LiveWorkoutTopology {
@@ -54,7 +54,7 @@ class LiveWorkoutTopology {
                 Consumed.with(Serdes.String(), serdes.userMetrics()).withName("user-metrics"),
                 () -> new GlobalStoreLoader<>(USER_METRICS_STORE));
 
-        KStream<String, SpecificRecord> samples = builder.stream(Topics.TELEMETRY_SAMPLES,
+        KStream<String, SpecificRecord> samples = builder.stream(Topics.TELEMETRY_SAMPLE_BATCHES,
                         Consumed.with(Serdes.String(), serdes.samples())
                                 .withTimestampExtractor(eventTime)
                                 .withName("telemetry-samples-source"))
@@ -75,9 +75,9 @@ class LiveWorkoutTopology {
                 .branch((workoutId, value) -> value instanceof WorkoutUpdated, Branched.withConsumer(updates -> updates
                         .to(Topics.WORKOUT_EVENTS, Produced.with(Serdes.String(), serdes.workoutEvents())
                                 .withName("workout-updated-sink")), "updates"))
-                .branch((workoutId, value) -> value instanceof TelemetrySample, Branched.withConsumer(late -> late
-                        .mapValues(value -> (TelemetrySample) value, Named.as("unplaced-samples"))
-                        .to(Topics.TELEMETRY_SAMPLES_DLQ, Produced.with(Serdes.String(), serdes.samples())
+                .branch((workoutId, value) -> value instanceof TelemetrySampleBatch, Branched.withConsumer(late -> late
+                        .mapValues(value -> (TelemetrySampleBatch) value, Named.as("unplaced-samples"))
+                        .to(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Produced.with(Serdes.String(), serdes.samples())
                                 .withName("telemetry-samples-dlq-sink")), "dead-letters"))
                 .noDefaultBranch();
         // added last, so that the workout sub-topology keeps its number (and its tasks their ids and state)

@@ -46,6 +46,7 @@ import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.testkit.TestSerdes;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
@@ -58,17 +59,17 @@ class LiveWorkoutTopologyTest {
     static final Instant T0 = Instant.parse("2025-06-01T06:00:00Z");
     static final double METERS_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
-    final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySample.class),
+    final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySampleBatch.class),
             TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
             TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
     TopologyTestDriver driver;
-    TestInputTopic<String, TelemetrySample> samples;
+    TestInputTopic<String, TelemetrySampleBatch> samples;
     TestInputTopic<String, SpecificRecord> events;
     TestInputTopic<String, UserMetricsUpdated> metrics;
     TestInputTopic<String, UserErased> erasures;
     TestOutputTopic<String, LiveWorkoutState> states;
     TestOutputTopic<String, SpecificRecord> eventsOut;
-    TestOutputTopic<String, TelemetrySample> deadLetters;
+    TestOutputTopic<String, TelemetrySampleBatch> deadLetters;
 
     @BeforeEach
     void startDriver() {
@@ -82,7 +83,7 @@ class LiveWorkoutTopologyTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(LiveWorkoutTopology.build(serdes, Clock.fixed(NOW, ZoneOffset.UTC), settings),
                 config, NOW);
-        samples = driver.createInputTopic(Topics.TELEMETRY_SAMPLES, Serdes.String().serializer(),
+        samples = driver.createInputTopic(Topics.TELEMETRY_SAMPLE_BATCHES, Serdes.String().serializer(),
                 serdes.samples().serializer());
         events = driver.createInputTopic(Topics.WORKOUT_EVENTS, Serdes.String().serializer(),
                 serdes.workoutEvents().serializer());
@@ -94,7 +95,7 @@ class LiveWorkoutTopologyTest {
                 serdes.states().deserializer());
         eventsOut = driver.createOutputTopic(Topics.WORKOUT_EVENTS, Serdes.String().deserializer(),
                 serdes.workoutEvents().deserializer());
-        deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLES_DLQ, Serdes.String().deserializer(),
+        deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Serdes.String().deserializer(),
                 serdes.samples().deserializer());
     }
 
@@ -103,8 +104,14 @@ class LiveWorkoutTopologyTest {
         driver.close();
     }
 
+    /** A sample on its own: a batch of one. */
     void pipe(TelemetrySample sample) {
-        samples.pipeInput(sample.getWorkoutId().toString(), sample, sample.getRecordedAt());
+        pipe(List.of(sample));
+    }
+
+    void pipe(List<TelemetrySample> batch) {
+        samples.pipeInput(batch.getFirst().getWorkoutId().toString(), new TelemetrySampleBatch(batch),
+                batch.getLast().getRecordedAt());
     }
 
     void pipeEvent(UUID workout, SpecificRecord event, Instant at) {
@@ -201,15 +208,49 @@ class LiveWorkoutTopologyTest {
         pipe(running(workout, user, 39));
 
         // then
-        TestRecord<String, TelemetrySample> deadLetter = deadLetters.readRecord();
+        TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
         assertThat(deadLetter.key()).isEqualTo(workout.toString());
-        assertThat(deadLetter.value().getSequenceNumber()).isEqualTo(41);
+        assertThat(deadLetter.value().getSamples().getFirst().getSequenceNumber()).isEqualTo(41);
         assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
                 StandardCharsets.UTF_8)).startsWith("late_sample: 60000 ms behind");
         assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.STAGE_HEADER).value(),
                 StandardCharsets.UTF_8)).isEqualTo("processing");
         assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.SOURCE_HEADER).value(),
-                StandardCharsets.UTF_8)).startsWith(Topics.TELEMETRY_SAMPLES + "/0/");
+                StandardCharsets.UTF_8)).startsWith(Topics.TELEMETRY_SAMPLE_BATCHES + "/0/");
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldFoldAWholeBatchIntoOneStateAndDeadLetterOnlyItsLateSampleWhenABatchMixesThem() {
+        // given: 100 s of samples, one at a time, all but the one at 40 s
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 100; second++) {
+            if (second != 40) {
+                pipe(running(workout, user, second));
+            }
+        }
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+
+        // when: one batch of the next 10 s, reversed, with a resend of the one at 100 s and the one at 40 s, late
+        List<TelemetrySample> batch = new java.util.ArrayList<>();
+        for (int second = 110; second > 100; second--) {
+            batch.add(running(workout, user, second));
+        }
+        batch.add(running(workout, user, 100));
+        batch.add(running(workout, user, 40));
+        pipe(batch);
+
+        // then: one state with the 10 new samples, the late one dead-lettered on its own
+        List<LiveWorkoutState> published = states.readValuesToList();
+        assertThat(published).hasSize(1);
+        assertThat(published.getFirst().getSampleCount()).isEqualTo(110);
+        TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
+        assertThat(deadLetter.value().getSamples()).extracting(TelemetrySample::getSequenceNumber).containsExactly(41L);
+        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+                StandardCharsets.UTF_8)).startsWith("late_sample: ");
+        eventsOut.readValuesToList();
         assertAllOutputsEmpty();
     }
 
@@ -294,7 +335,7 @@ class LiveWorkoutTopologyTest {
         assertThat(last.getSampleCount()).isEqualTo(41);
         assertThat(last.getDistanceMeters()).isCloseTo(120.0, within(0.01));
         assertThat(eventsOut.readValue()).isInstanceOf(WorkoutUpdated.class);
-        TestRecord<String, TelemetrySample> deadLetter = deadLetters.readRecord();
+        TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
         assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
                 StandardCharsets.UTF_8)).isEqualTo("workout_closed: workout completed");
         assertAllOutputsEmpty();
@@ -375,6 +416,32 @@ class LiveWorkoutTopologyTest {
 
         // and: nothing more while nothing changes
         driver.advanceWallClockTime(Duration.ofMillis(50));
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldCarryTheCorrelationIdOfTheLastChangeWhenChangesAreCoalesced() {
+        // given
+        driver.close();
+        startDriver(LiveSettings.DEFAULTS);
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+
+        // when: two batches within one interval, each with its correlation id
+        for (int batch = 0; batch < 2; batch++) {
+            TelemetrySample sample = running(workout, user, batch);
+            samples.pipeInput(new TestRecord<>(workout.toString(), new TelemetrySampleBatch(List.of(sample)),
+                    new org.apache.kafka.common.header.internals.RecordHeaders().add("X-Correlation-Id",
+                            ("batch-" + batch).getBytes(StandardCharsets.UTF_8)), sample.getRecordedAt()));
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+
+        // then
+        TestRecord<String, LiveWorkoutState> state = states.readRecord();
+        assertThat(state.value().getSampleCount()).isEqualTo(2);
+        assertThat(new String(state.headers().lastHeader("X-Correlation-Id").value(), StandardCharsets.UTF_8))
+                .isEqualTo("batch-1");
+        eventsOut.readValuesToList();
         assertAllOutputsEmpty();
     }
 

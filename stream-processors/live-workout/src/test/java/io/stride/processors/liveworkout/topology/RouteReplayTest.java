@@ -30,6 +30,7 @@ import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySample;
+import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.testkit.TestSerdes;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
@@ -51,7 +52,7 @@ class RouteReplayTest {
     private static final int STAND_MIDDLE = 40;
     private static final int STAND_END = 45;
 
-    private final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySample.class),
+    private final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySampleBatch.class),
             TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
             TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
     private TopologyTestDriver driver;
@@ -203,7 +204,7 @@ class RouteReplayTest {
             }
         }
         arrival.sort(Comparator.comparingDouble(entry -> entry[0]));
-        TestInputTopic<String, TelemetrySample> samples = driver.createInputTopic(Topics.TELEMETRY_SAMPLES,
+        TestInputTopic<String, TelemetrySampleBatch> batches = driver.createInputTopic(Topics.TELEMETRY_SAMPLE_BATCHES,
                 Serdes.String().serializer(), serdes.samples().serializer());
         TestInputTopic<String, SpecificRecord> events = driver.createInputTopic(Topics.WORKOUT_EVENTS,
                 Serdes.String().serializer(), serdes.workoutEvents().serializer());
@@ -211,15 +212,21 @@ class RouteReplayTest {
                 Serdes.String().deserializer(), serdes.states().deserializer());
         TestOutputTopic<String, SpecificRecord> eventsOut = driver.createOutputTopic(Topics.WORKOUT_EVENTS,
                 Serdes.String().deserializer(), serdes.workoutEvents().deserializer());
-        TestOutputTopic<String, TelemetrySample> deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLES_DLQ,
+        TestOutputTopic<String, TelemetrySampleBatch> deadLetters = driver.createOutputTopic(
+                Topics.TELEMETRY_SAMPLE_BATCHES_DLQ,
                 Serdes.String().deserializer(), serdes.samples().deserializer());
 
         // when
         events.pipeInput(workout.toString(), aWorkoutStarted().forWorkout(workout, user).sportType(SportType.RUNNING)
                 .at(T0).build(), T0);
-        for (double[] entry : arrival) {
-            TelemetrySample sample = sent.get((int) entry[1]);
-            samples.pipeInput(workout.toString(), sample, sample.getRecordedAt());
+        // the device uploads what has arrived every 5 s: batches in arrival order, out of order within them
+        List<TelemetrySample> batch = new ArrayList<>();
+        for (int i = 0; i < arrival.size(); i++) {
+            batch.add(sent.get((int) arrival.get(i)[1]));
+            if (i == arrival.size() - 1 || (int) (arrival.get(i + 1)[0] / 5) != (int) (arrival.get(i)[0] / 5)) {
+                batches.pipeInput(workout.toString(), new TelemetrySampleBatch(batch), batch.getLast().getRecordedAt());
+                batch = new ArrayList<>();
+            }
         }
         Instant end = T0.plusSeconds(truth.size());
         events.pipeInput(workout.toString(), aWorkoutCompleted().forWorkout(workout, user).at(end).build(), end);
