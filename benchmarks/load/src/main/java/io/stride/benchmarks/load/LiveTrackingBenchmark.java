@@ -22,6 +22,10 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -74,7 +78,7 @@ import io.stride.schemas.users.DeviceCredential;
  * {@code Authorization: Device <deviceId>.<secret>}.
  * Parameters (defaults): {@code --gateway http://127.0.0.1:8081},
  * {@code --devstack .devstack/devstack.properties}, {@code --raw-records 1000000}, {@code --samples 300000},
- * {@code --workouts 60}, {@code --clients 6}, {@code --direct-samples 600000} (0 skips that run), {@code --batch 500}, {@code --latency-rate 20000} samples/s,
+ * {@code --workouts 60}, {@code --clients 60} (one connection per device, each waiting for its acknowledgement before the next batch, as a wearable does), {@code --direct-samples 600000} (0 skips that run), {@code --batch 500}, {@code --latency-rate 20000} samples/s,
  * {@code --latency-batch 100}, {@code --latency-seconds 30}, {@code --warmup-samples 100000} (an unmeasured end-to-end
  * run first, so that the measured runs meet compiled code, not a cold JIT; 0 skips it),
  * {@code --out benchmarks/results/<date>-live-tracking.md}.
@@ -264,17 +268,22 @@ public final class LiveTrackingBenchmark {
 
     /** Posts {@code perWorkout} samples of every workload through the gateway until all are in a live state. */
     private EndToEnd endToEnd(List<Workload> workloads, long perWorkout) throws Exception {
-        LastSamples lastSamples = new LastSamples(workloads, perWorkout);
+        try (LastSamples lastSamples = new LastSamples(workloads, perWorkout)) {
+            return endToEnd(workloads, perWorkout, lastSamples);
+        }
+    }
+
+    private EndToEnd endToEnd(List<Workload> workloads, long perWorkout, LastSamples lastSamples) throws Exception {
         AtomicLong rateLimited = new AtomicLong();
         long start = System.nanoTime();
-        List<Thread> clients = new ArrayList<>();
+        List<Runnable> clients = new ArrayList<>();
         for (int c = 0; c < options.clients(); c++) {
             List<Workload> mine = new ArrayList<>();
             for (int w = c; w < workloads.size(); w += options.clients()) {
                 mine.add(workloads.get(w));
             }
             // Each workout belongs to one client, so its batches stay in order.
-            clients.add(Thread.ofPlatform().start(() -> {
+            clients.add(() -> {
                 boolean more = true;
                 while (more) {
                     more = false;
@@ -286,11 +295,9 @@ public final class LiveTrackingBenchmark {
                         }
                     }
                 }
-            }));
+            });
         }
-        for (Thread client : clients) {
-            client.join();
-        }
+        runClients(clients);
         long accepted = System.nanoTime();
         long reflected = lastSamples.awaitAll();
         long total = perWorkout * workloads.size();
@@ -331,7 +338,7 @@ public final class LiveTrackingBenchmark {
      * Follows {@code workouts.live-state} (read_committed) from now on until every workload's last sample
      * ({@code perWorkout}) is in a committed live state.
      */
-    private final class LastSamples {
+    private final class LastSamples implements AutoCloseable {
 
         private final Map<String, Long> remaining = new ConcurrentHashMap<>();
         private final AtomicBoolean watching = new AtomicBoolean(true);
@@ -355,12 +362,18 @@ public final class LiveTrackingBenchmark {
                 TimeUnit.MILLISECONDS.sleep(10);
             }
             long reflected = System.nanoTime();
-            watching.set(false);
-            watcher.join();
+            close();
             if (!remaining.isEmpty()) {
                 throw new IllegalStateException(remaining.size() + " workouts never reached their last sample");
             }
             return reflected;
+        }
+
+        /** Stops the watcher (also when the run failed before waiting). */
+        @Override
+        public void close() throws InterruptedException {
+            watching.set(false);
+            watcher.join();
         }
     }
 
@@ -375,7 +388,12 @@ public final class LiveTrackingBenchmark {
         for (int i = 0; i < options.workouts(); i++) {
             workloads.add(new Workload(2000 + i, perWorkout));
         }
-        LastSamples lastSamples = new LastSamples(workloads, perWorkout);
+        try (LastSamples lastSamples = new LastSamples(workloads, perWorkout)) {
+            return direct(workloads, perWorkout, lastSamples);
+        }
+    }
+
+    private Direct direct(List<Workload> workloads, long perWorkout, LastSamples lastSamples) throws Exception {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -428,7 +446,17 @@ public final class LiveTrackingBenchmark {
                 latencies.add(TimeUnit.NANOSECONDS.toMillis(now - waiting.poll()[1]));
             }
         }));
-        positioned.await();
+        try {
+            positioned.await();
+            return latency(workloads, pending, latencies);
+        } finally {
+            sending.set(false);
+            watcher.join();
+        }
+    }
+
+    private Latency latency(List<Workload> workloads, Map<String, Queue<long[]>> pending, Queue<Long> latencies)
+            throws Exception {
         long warmUpEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         long interval = TimeUnit.SECONDS.toNanos(1) * options.latencyBatch() * options.clients()
                 / options.latencyRate();
@@ -436,14 +464,14 @@ public final class LiveTrackingBenchmark {
         long end = start + TimeUnit.SECONDS.toNanos(options.latencySeconds());
         AtomicLong sent = new AtomicLong();
         AtomicLong rateLimited = new AtomicLong();
-        List<Thread> clients = new ArrayList<>();
+        List<Runnable> clients = new ArrayList<>();
         for (int c = 0; c < options.clients(); c++) {
             List<Workload> mine = workloads.subList(c * 4, c * 4 + 4);
             long offset = interval * c / options.clients();
-            clients.add(Thread.ofPlatform().start(() -> {
+            clients.add(() -> {
                 long next = start + offset;
                 int turn = 0;
-                while (next < end) {
+                while (next < end && !Thread.currentThread().isInterrupted()) {
                     LockSupport.parkNanos(next - System.nanoTime());
                     Workload workload = mine.get(turn++ % mine.size());
                     String batch = workload.nextBatch(options.latencyBatch());
@@ -456,18 +484,14 @@ public final class LiveTrackingBenchmark {
                     sent.addAndGet(options.latencyBatch());
                     next += interval;
                 }
-            }));
+            });
         }
-        for (Thread client : clients) {
-            client.join();
-        }
+        runClients(clients);
         double achieved = sent.get() / seconds(System.nanoTime() - start);
         long drainDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (pending.values().stream().anyMatch(queue -> !queue.isEmpty()) && System.nanoTime() < drainDeadline) {
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        sending.set(false);
-        watcher.join();
         Percentiles percentiles = new Percentiles(latencies.stream().mapToLong(Long::longValue).toArray());
         return new Latency(percentiles.count(), percentiles.at(50), percentiles.at(99), percentiles.max(), achieved);
     }
@@ -508,6 +532,25 @@ public final class LiveTrackingBenchmark {
 
     // --- helpers ----------------------------------------------------------------------------------------------
 
+    /**
+     * Runs each client on its own thread until all are done. The first that fails interrupts the others and its
+     * failure is thrown, instead of the run waiting for samples that will never come.
+     */
+    private static void runClients(List<Runnable> clients) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(clients.size())) {
+            ExecutorCompletionService<Void> done = new ExecutorCompletionService<>(pool);
+            clients.forEach(client -> done.submit(client, null));
+            for (int i = 0; i < clients.size(); i++) {
+                try {
+                    done.take().get();
+                } catch (ExecutionException e) {
+                    pool.shutdownNow();
+                    throw new IllegalStateException("a client failed: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        }
+    }
+
     private String bootstrap() {
         return addresses.get("KAFKA_BOOTSTRAP_SERVERS");
     }
@@ -532,7 +575,7 @@ public final class LiveTrackingBenchmark {
                     Map.entry("raw-records", "1000000"),
                     Map.entry("samples", "300000"),
                     Map.entry("workouts", "60"),
-                    Map.entry("clients", "6"),
+                    Map.entry("clients", "60"),
                     Map.entry("direct-samples", "600000"),
                     Map.entry("batch", "500"),
                     Map.entry("latency-rate", "20000"),

@@ -79,22 +79,23 @@ public class SamplePublisher {
         return Message.of(new TelemetrySampleBatch(new ArrayList<>(samples))).addMetadata(metadata);
     }
 
+    /** Fills a record through its setters: the generated builder validates and copies defaults, once per sample. */
     static TelemetrySample toAvro(ValidSample sample, Instant receivedAt) {
-        return TelemetrySample.newBuilder()
-                .setDeviceId(sample.deviceId())
-                .setWorkoutId(sample.workoutId())
-                .setUserId(sample.userId())
-                .setSequenceNumber(sample.sequenceNumber())
-                .setRecordedAt(sample.recordedAt())
-                .setReceivedAt(receivedAt)
-                .setLatitude(sample.latitude())
-                .setLongitude(sample.longitude())
-                .setAltitudeMeters(sample.altitudeMeters())
-                .setAccuracyMeters(sample.accuracyMeters())
-                .setHeartRateBpm(sample.heartRateBpm())
-                .setSpeedMetersPerSecond(sample.speedMetersPerSecond())
-                .setCadenceRpm(sample.cadenceRpm())
-                .setPowerWatts(sample.powerWatts())
-                .build();
+        TelemetrySample avro = new TelemetrySample();
+        avro.setDeviceId(sample.deviceId());
+        avro.setWorkoutId(sample.workoutId());
+        avro.setUserId(sample.userId());
+        avro.setSequenceNumber(sample.sequenceNumber());
+        avro.setRecordedAt(sample.recordedAt());
+        avro.setReceivedAt(receivedAt);
+        avro.setLatitude(sample.latitude());
+        avro.setLongitude(sample.longitude());
+        avro.setAltitudeMeters(sample.altitudeMeters());
+        avro.setAccuracyMeters(sample.accuracyMeters());
+        avro.setHeartRateBpm(sample.heartRateBpm());
+        avro.setSpeedMetersPerSecond(sample.speedMetersPerSecond());
+        avro.setCadenceRpm(sample.cadenceRpm());
+        avro.setPowerWatts(sample.powerWatts());
+        return avro;
     }
 }

@@ -151,7 +151,7 @@ public final class SampleValidator {
             }
             Instant instant;
             try {
-                instant = Instant.parse(text);
+                instant = IsoInstants.parse(text);
             } catch (DateTimeParseException e) {
                 violation(field, "must be an ISO-8601 UTC timestamp, e.g. 2025-04-05T15:00:00Z");
                 return null;
