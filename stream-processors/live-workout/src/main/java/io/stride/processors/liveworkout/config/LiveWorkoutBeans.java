@@ -26,7 +26,7 @@ class LiveWorkoutBeans {
         return new LiveSettings(config.grace(), gps.maxAccuracyMeters(), gps.smoothingFixes(),
                 gps.minMovementMeters(), gps.speedWindow(), gps.stoppedSpeedMetersPerSecond(),
                 config.elevationThresholdMeters(), gps.maxGap(), config.updateEvery(), config.updateEveryMeters(),
-                config.publishEvery(), config.sweepEvery());
+                config.publishEvery(), config.sweepEvery(), config.retireClosedAfter());
     }
 
     @Produces

@@ -45,6 +45,13 @@ public interface LiveWorkoutConfig {
     @WithDefault("10s")
     Duration sweepEvery();
 
+    /**
+     * Wall-clock time without samples after which a completed or cancelled workout's session is retired: only its
+     * ids, final status and counts are kept (later samples are still refused, its athlete can still be erased).
+     */
+    @WithDefault("1h")
+    Duration retireClosedAfter();
+
     /** Schema registry access. */
     interface SchemaRegistry {
 

@@ -97,6 +97,7 @@ public final class LiveSession {
     long updatesEmitted;
     long lastOfferedAtMillis;
     boolean unpublished;
+    boolean retired;
 
     /** A new workout's state; ids may be refined by the first sample or event. */
     public static LiveSession open(UUID workoutId, UUID userId) {
@@ -140,6 +141,7 @@ public final class LiveSession {
         copy.updatesEmitted = updatesEmitted;
         copy.lastOfferedAtMillis = lastOfferedAtMillis;
         copy.unpublished = unpublished;
+        copy.retired = retired;
         return copy;
     }
 
@@ -196,6 +198,40 @@ public final class LiveSession {
             apply(buffer.removeFirst(), athlete, settings);
         }
         return true;
+    }
+
+    /**
+     * Whether this closed session may be {@link #retire() retired}: its final state is published and no sample
+     * arrived for {@link LiveSettings#retireClosedAfter()} of wall-clock time.
+     */
+    public boolean retirable(long wallMillis, LiveSettings settings) {
+        return isClosed() && !retired && !unpublished
+                && wallMillis - lastOfferedAtMillis >= settings.retireClosedAfter().toMillis();
+    }
+
+    /**
+     * What is kept of a closed workout once its final state is published for good: its ids, final status and
+     * counts, enough to refuse later samples as {@link Closed}, to ignore replayed lifecycle events and to find the
+     * workout when its athlete is erased, without the route, the detectors and the sensor statistics (some bytes
+     * instead of kilobytes, in the store and on every sweep). A retired session publishes nothing.
+     */
+    public LiveSession retire() {
+        LiveSession kept = open(workoutId, userId);
+        kept.sport = sport;
+        kept.status = status;
+        kept.sampleCount = sampleCount;
+        kept.lastSequenceNumber = lastSequenceNumber;
+        kept.lateSamples = lateSamples;
+        kept.lastUpdateAtMillis = lastUpdateAtMillis;
+        kept.updatesEmitted = updatesEmitted;
+        kept.lastOfferedAtMillis = lastOfferedAtMillis;
+        kept.retired = true;
+        return kept;
+    }
+
+    /** Whether the session was {@link #retire() retired}. */
+    public boolean isRetired() {
+        return retired;
     }
 
     /** Number of samples waiting in the reorder buffer. */
@@ -255,6 +291,11 @@ public final class LiveSession {
     /** The athlete, null until a sample or WorkoutStarted names them. */
     public UUID userId() {
         return userId;
+    }
+
+    /** Where the workout stands. */
+    public Status status() {
+        return status;
     }
 
     /** Whether the workout takes no more samples. */

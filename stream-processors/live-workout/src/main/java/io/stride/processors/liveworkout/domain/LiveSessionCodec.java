@@ -25,9 +25,10 @@ public final class LiveSessionCodec {
 
     /**
      * Current format version: 2 writes the buffer's device ids once (1 wrote one per buffered sample); 3 appends the
-     * GPS-only stop detector (older sessions start it afresh).
+     * GPS-only stop detector (older sessions start it afresh); 4 appends whether the session is retired (older ones
+     * are not).
      */
-    public static final byte VERSION = 3;
+    public static final byte VERSION = 4;
 
     private static final byte ID_NULL = 0;
     private static final byte ID_SAME = 1;
@@ -113,6 +114,7 @@ public final class LiveSessionCodec {
         out.writeLong(session.lastOfferedAtMillis);
         out.writeByte((byte) (session.unpublished ? 1 : 0));
         writeMotion(out, session.motion);
+        out.writeByte((byte) (session.retired ? 1 : 0));
         return out.toByteArray();
     }
 
@@ -193,6 +195,7 @@ public final class LiveSessionCodec {
         session.lastOfferedAtMillis = in.getLong();
         session.unpublished = in.get() != 0;
         session.motion = version >= 3 ? readMotion(in) : new StopDetector();
+        session.retired = version >= 4 && in.get() != 0;
         return session;
     }
 

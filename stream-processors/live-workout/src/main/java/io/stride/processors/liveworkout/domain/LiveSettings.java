@@ -22,7 +22,9 @@ import java.time.Duration;
  * @param publishEvery wall-clock time over which a workout's changes are coalesced into one published live state;
  *     zero publishes after every change
  * @param sweepEvery wall-clock time between two passes over the stored sessions (flushing the reorder buffer of
- *     workouts whose device went quiet, deleting the sessions of erased users)
+ *     workouts whose device went quiet, deleting the sessions of erased users, retiring closed workouts)
+ * @param retireClosedAfter wall-clock time without samples after which a completed or cancelled workout's session is
+ *     reduced to what refusing later samples and erasing its athlete need ({@link LiveSession#retire()})
  */
 public record LiveSettings(
         Duration grace,
@@ -36,17 +38,18 @@ public record LiveSettings(
         Duration updateEvery,
         double updateEveryMeters,
         Duration publishEvery,
-        Duration sweepEvery) {
+        Duration sweepEvery,
+        Duration retireClosedAfter) {
 
     /** The documented defaults. */
     public static final LiveSettings DEFAULTS = new LiveSettings(Duration.ofSeconds(30), 50.0, 10, 10.0,
             Duration.ofSeconds(10), 0.5, 5.0, Duration.ofSeconds(30), Duration.ofSeconds(5), 100.0,
-            Duration.ofMillis(50), Duration.ofSeconds(10));
+            Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofHours(1));
 
     /** These settings, publishing the live state after every change (no coalescing). */
     public LiveSettings publishingEveryChange() {
         return new LiveSettings(grace, maxAccuracyMeters, smoothingFixes, minMovementMeters, speedWindow,
                 stoppedSpeedMetersPerSecond, elevationThresholdMeters, maxGap, updateEvery, updateEveryMeters,
-                Duration.ZERO, sweepEvery);
+                Duration.ZERO, sweepEvery, retireClosedAfter);
     }
 }

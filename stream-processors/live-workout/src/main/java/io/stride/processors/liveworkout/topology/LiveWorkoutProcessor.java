@@ -53,8 +53,12 @@ import io.stride.schemas.workout.WorkoutUpdated;
  *   <li>Samples that cannot be placed (too late, workout closed) go out as dead letters with the {@code stride.dlq.*}
  *       headers, one batch of one sample each.</li>
  *   <li>Sweep, every {@link LiveSettings#sweepEvery()} of wall-clock time over the task's sessions: a workout whose
- *       device sent nothing for the grace period has its reorder buffer applied; a workout of an erased user (global
- *       {@link LiveWorkoutTopology#ERASED_USERS_STORE}) has its session deleted and a tombstone published.</li>
+ *       device sent nothing for the grace period has its reorder buffer applied; a closed workout without samples
+ *       for {@link LiveSettings#retireClosedAfter()} is {@link LiveSession#retire() retired}; a workout of an erased
+ *       user (global {@link LiveWorkoutTopology#ERASED_USERS_STORE}) has its session deleted and a tombstone
+ *       published.</li>
+ *   <li>A lifecycle event that changes nothing (a replayed WorkoutCompleted, a pause of a closed workout) publishes
+ *       nothing.</li>
  *   <li>Records of an erased user are discarded: counted in {@code processors.erased-user-records{topic}} and logged
  *       at DEBUG with ids only, never dead-lettered (that would keep the personal data).</li>
  * </ul>
@@ -173,19 +177,19 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 opened.started(started.getData().getUserId(), AvroMapping.toDomain(started.getData().getSportType()));
                 store(record.key(), opened);
             }
-            case WorkoutPaused paused when session != null -> {
+            case WorkoutPaused paused when session != null && session.status() == LiveSession.Status.ACTIVE -> {
                 session.paused(paused.getData().getPausedAt());
                 publishNow(record, session);
             }
-            case WorkoutResumed resumed when session != null -> {
+            case WorkoutResumed resumed when session != null && session.status() == LiveSession.Status.PAUSED -> {
                 session.resumed(resumed.getData().getResumedAt());
                 publishNow(record, session);
             }
-            case WorkoutCompleted completed when session != null -> {
+            case WorkoutCompleted completed when session != null && !session.isClosed() -> {
                 session.closed(LiveSession.Status.COMPLETED, athlete(session), settings);
                 publishNow(record, session);
             }
-            case WorkoutCancelled cancelled when session != null -> {
+            case WorkoutCancelled cancelled when session != null && !session.isClosed() -> {
                 session.closed(LiveSession.Status.CANCELLED, athlete(session), settings);
                 publishNow(record, session);
             }
@@ -284,7 +288,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         store(workoutId, session);
     }
 
-    /** The sweep: applies the buffers of quiet devices, deletes the sessions of erased users. */
+    /** The sweep: applies the buffers of quiet devices, retires closed workouts, deletes erased users' sessions. */
     private void sweep(long now) {
         List<KeyValue<String, LiveSession>> flushed = new ArrayList<>();
         List<KeyValue<String, UUID>> erased = new ArrayList<>();
@@ -294,6 +298,8 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 LiveSession session = entry.value;
                 if (session.userId() != null && isErased(session.userId())) {
                     erased.add(KeyValue.pair(entry.key, session.userId()));
+                } else if (session.retirable(now, settings)) {
+                    flushed.add(KeyValue.pair(entry.key, session.retire()));
                 } else if (session.flushIfIdle(now, athlete(session), settings)) {
                     flushed.add(entry);
                 }

@@ -144,8 +144,8 @@ class LiveSessionSerdeTest {
 
     @Test
     void shouldReadAVersionTwoSessionWhenWrittenBeforeTheStopDetector() {
-        // given: a session whose watch reports its speed (the stop detector is unused: its 39 bytes at the end) as
-        // version 2 wrote it, without those bytes
+        // given: a session whose watch reports its speed (the stop detector is unused: its 39 bytes before the
+        // retired flag at the end) as version 2 wrote it, without those bytes and the flag
         LiveSession session = LiveSession.open(WORKOUT, USER);
         for (int second = 0; second < 60; second++) {
             session.offer(new Sample(WORKOUT, USER, "watch", second + 1, T0.plusSeconds(second),
@@ -153,7 +153,7 @@ class LiveSessionSerdeTest {
                     Athlete.UNKNOWN, LiveSettings.DEFAULTS);
         }
         byte[] current = serde.serializer().serialize("t", session);
-        byte[] versionTwo = Arrays.copyOf(current, current.length - 39);
+        byte[] versionTwo = Arrays.copyOf(current, current.length - 40);
         versionTwo[1] = 2;
 
         // when
@@ -163,5 +163,26 @@ class LiveSessionSerdeTest {
         assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS))
                 .isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
         assertThat(serde.serializer().serialize("t", read)).isEqualTo(current);
+    }
+
+    @Test
+    void shouldReadAVersionThreeSessionAsNotRetiredWhenWrittenBeforeRetirement() {
+        // given: a closed session as version 3 wrote it, without the retired flag
+        LiveSession session = aSessionWithEverything();
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, LiveSettings.DEFAULTS);
+        byte[] current = serde.serializer().serialize("t", session);
+        byte[] versionThree = Arrays.copyOf(current, current.length - 1);
+        versionThree[1] = 3;
+
+        // when
+        LiveSession read = serde.deserializer().deserialize("t", versionThree);
+
+        // then
+        assertThat(read.isRetired()).isFalse();
+        assertThat(read.isClosed()).isTrue();
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(current);
+        assertThat(serde.serializer().serialize("t", read.retire())).hasSizeLessThan(current.length / 2);
+        assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", read.retire()))
+                .isRetired()).isTrue();
     }
 }

@@ -342,6 +342,54 @@ class LiveWorkoutTopologyTest {
     }
 
     @Test
+    void shouldKeepOnlyWhatRefusingAndErasingNeedWhenAClosedWorkoutIsRetired() {
+        // given: a completed workout, its final state published
+        driver.close();
+        startDriver(LiveSettings.DEFAULTS);
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 40; second++) {
+            pipe(running(workout, user, second));
+        }
+        pipeEvent(workout, aWorkoutCompleted().forWorkout(workout, user).at(T0.plusSeconds(41)).build(),
+                T0.plusSeconds(41));
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        assertThat(lastFor(states.readRecordsToList(), workout).getStatus()).isEqualTo("COMPLETED");
+        eventsOut.readValuesToList();
+        KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
+        int fullSize = io.stride.processors.liveworkout.domain.LiveSessionCodec.encode(
+                sessions.get(workout.toString())).length;
+
+        // when: an hour without samples goes by
+        driver.advanceWallClockTime(LiveSettings.DEFAULTS.retireClosedAfter().plusSeconds(10));
+
+        // then: the session is retired, at a fraction of its size, and nothing is published
+        LiveSession retired = sessions.get(workout.toString());
+        assertThat(retired.isRetired()).isTrue();
+        assertThat(io.stride.processors.liveworkout.domain.LiveSessionCodec.encode(retired).length)
+                .isLessThan(fullSize / 2).isLessThan(400);
+        assertAllOutputsEmpty();
+
+        // and: a later sample is still refused, a replayed WorkoutCompleted publishes nothing
+        pipe(running(workout, user, 42));
+        pipeEvent(workout, aWorkoutCompleted().forWorkout(workout, user).at(T0.plusSeconds(41)).build(),
+                T0.plusSeconds(41));
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        assertThat(new String(deadLetters.readRecord().headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
+                StandardCharsets.UTF_8)).isEqualTo("workout_closed: workout completed");
+        assertAllOutputsEmpty();
+
+        // and: erasing the athlete still tombstones the workout
+        erasures.pipeInput(user.toString(), userErased(user), NOW);
+        driver.advanceWallClockTime(Duration.ofSeconds(10));
+        TestRecord<String, LiveWorkoutState> tombstone = states.readRecord();
+        assertThat(tombstone.key()).isEqualTo(workout.toString());
+        assertThat(tombstone.value()).isNull();
+        assertThat(sessions.get(workout.toString())).isNull();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
     void shouldEmitWorkoutUpdatedAtMostEveryFiveSecondsWhenSamplesStream() {
         // given
         UUID workout = UUID.randomUUID();
