@@ -80,7 +80,9 @@ import io.stride.schemas.users.DeviceCredential;
  * {@code --devstack .devstack/devstack.properties}, {@code --raw-records 1000000}, {@code --samples 1200000},
  * {@code --workouts 60}, {@code --clients 12} (concurrent connections, each waiting for
  * the acknowledgement of its batch before sending the next, as a wearable does), {@code --direct-samples 600000} (0 skips that run), {@code --batch 500}, {@code --latency-rate 20000} samples/s,
- * {@code --latency-batch 100}, {@code --latency-seconds 30}, {@code --warmup-samples 300000} (an unmeasured end-to-end
+ * {@code --latency-batch 100}, {@code --latency-seconds 30}, {@code --warmup-passes 1} (whole unmeasured passes of the scenario
+ * first: a freshly started platform spends its first minutes compiling, and its first pass measures that),
+ * {@code --warmup-samples 300000} (an unmeasured end-to-end
  * run first, so that the measured runs meet compiled code, not a cold JIT; 0 skips it),
  * {@code --out benchmarks/results/<date>-live-tracking.md}.
  */
@@ -109,10 +111,16 @@ public final class LiveTrackingBenchmark {
         }
         Map<String, String> map = new HashMap<>();
         addresses.forEach((key, value) -> map.put((String) key, (String) value));
-        new LiveTrackingBenchmark(options, map).run();
+        for (int pass = 1; pass <= options.warmupPasses(); pass++) {
+            log("unmeasured pass %d of %d: the whole scenario, so that the measured pass meets a platform in its"
+                    + " steady state", pass, options.warmupPasses());
+            new LiveTrackingBenchmark(options, map).run(false);
+        }
+        new LiveTrackingBenchmark(options, map).run(true);
     }
 
-    private void run() throws Exception {
+    /** The scenario; the report is written when {@code measured}. */
+    private void run(boolean measured) throws Exception {
         List<Workload> endToEndWorkloads = new ArrayList<>();
         for (int i = 0; i < options.workouts(); i++) {
             endToEndWorkloads.add(new Workload(i, options.samples() / options.workouts()));
@@ -162,6 +170,9 @@ public final class LiveTrackingBenchmark {
                     direct.reflectedPerSecond());
         }
 
+        if (!measured) {
+            return;
+        }
         String report = Report.markdown(options, raw, endToEnd, direct, latency);
         Path out = Path.of(options.out());
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -568,7 +579,7 @@ public final class LiveTrackingBenchmark {
     /** Command-line options; see the class comment for defaults. */
     record Options(String gateway, String devstack, long rawRecords, long samples, int workouts, int clients,
             long directSamples, int batch, int latencyRate, int latencyBatch, int latencySeconds, long warmupSamples,
-            String out) {
+            int warmupPasses, String out) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>(Map.ofEntries(
@@ -584,6 +595,7 @@ public final class LiveTrackingBenchmark {
                     Map.entry("latency-batch", "100"),
                     Map.entry("latency-seconds", "30"),
                     Map.entry("warmup-samples", "300000"),
+                    Map.entry("warmup-passes", "1"),
                     Map.entry("out", "benchmarks/results/" + LocalDate.now() + "-live-tracking.md")));
             for (int i = 0; i < args.length; i += 2) {
                 String name = args[i].replaceFirst("^--", "");
@@ -598,7 +610,8 @@ public final class LiveTrackingBenchmark {
                     Long.parseLong(values.get("direct-samples")),
                     Integer.parseInt(values.get("batch")), Integer.parseInt(values.get("latency-rate")),
                     Integer.parseInt(values.get("latency-batch")), Integer.parseInt(values.get("latency-seconds")),
-                    Long.parseLong(values.get("warmup-samples")), values.get("out"));
+                    Long.parseLong(values.get("warmup-samples")), Integer.parseInt(values.get("warmup-passes")),
+                    values.get("out"));
         }
     }
 }

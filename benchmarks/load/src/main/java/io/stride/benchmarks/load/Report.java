@@ -30,7 +30,7 @@ final class Report {
                 | commit | `%s` |
                 | hardware | %d cores, %s memory (everything — Kafka, Apicurio, the three apps and this driver — on one machine) |
                 | versions | Java %s, Kafka 4.1.2 (KRaft, 1 broker), Quarkus 3.33.2, Apicurio Registry 3.3.3 |
-                | parameters | raw records %,d × 220 B; end to end %,d samples, %d workouts, %d clients, batches of %d; processor alone %,d samples; latency %,d samples/s in batches of %d for %d s; after an unmeasured warm-up of %,d samples |
+                | parameters | raw records %,d × 220 B; end to end %,d samples, %d workouts, %d clients, batches of %d; processor alone %,d samples; latency %,d samples/s in batches of %d for %d s; after %d unmeasured pass(es) of the whole scenario and, in each pass, an unmeasured warm-up of %,d samples |
 
                 ## Results
 
@@ -52,7 +52,8 @@ final class Report {
                 memory(), System.getProperty("java.version"),
                 options.rawRecords(), options.samples(), options.workouts(), options.clients(), options.batch(),
                 options.directSamples(), options.latencyRate(), options.latencyBatch(), options.latencySeconds(),
-                options.warmupSamples(), raw.recordsPerSecond(), raw.megabytesPerSecond(), raw.avgLatencyMillis(),
+                options.warmupPasses(), options.warmupSamples(), raw.recordsPerSecond(), raw.megabytesPerSecond(),
+                raw.avgLatencyMillis(),
                 endToEnd.acceptedPerSecond(), endToEnd.reflectedPerSecond(), share, endToEnd.rateLimited(),
                 direct.reflectedPerSecond(), direct.producedPerSecond(), directShare,
                 latency.p50(), latency.p99(), latency.max(), latency.achievedRate(), latency.batches());
