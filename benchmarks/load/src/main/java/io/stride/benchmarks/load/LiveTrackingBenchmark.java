@@ -78,10 +78,10 @@ import io.stride.schemas.users.DeviceCredential;
  * {@code Authorization: Device <deviceId>.<secret>}.
  * Parameters (defaults): {@code --gateway http://127.0.0.1:8081},
  * {@code --devstack .devstack/devstack.properties}, {@code --raw-records 1000000}, {@code --samples 1200000},
- * {@code --workouts 60}, {@code --clients 12} (concurrent connections, each waiting for
- * the acknowledgement of its batch before sending the next, as a wearable does), {@code --direct-samples 600000} (0 skips that run), {@code --batch 500}, {@code --latency-rate 20000} samples/s,
- * {@code --latency-batch 100}, {@code --latency-seconds 30}, {@code --warmup-passes 1} (whole unmeasured passes of the scenario
- * first: a freshly started platform spends its first minutes compiling, and its first pass measures that),
+ * {@code --workouts 60}, {@code --clients 12} (concurrent connections, each waiting for the acknowledgement of its
+ * batch before sending the next, as a wearable does), {@code --direct-samples 600000} (0 skips that run),
+ * {@code --batch 500}, {@code --latency-rate 20000} samples/s, {@code --latency-batch 100},
+ * {@code --latency-seconds 30}, {@code --warmup-passes 1} (whole unmeasured passes of the scenario first: a freshly started platform spends its first minutes compiling, and its first pass measures that),
  * {@code --warmup-samples 300000} (an unmeasured end-to-end
  * run first, so that the measured runs meet compiled code, not a cold JIT; 0 skips it),
  * {@code --out benchmarks/results/<date>-live-tracking.md}.

@@ -52,7 +52,8 @@ public class SamplePublisher {
         for (Map.Entry<UUID, List<TelemetrySample>> workout : byWorkout(samples, receivedAt).entrySet()) {
             List<TelemetrySample> all = workout.getValue();
             for (int from = 0; from < all.size(); from += Topics.MAX_SAMPLES_PER_BATCH) {
-                List<TelemetrySample> part = all.subList(from, Math.min(all.size(), from + Topics.MAX_SAMPLES_PER_BATCH));
+                int to = Math.min(all.size(), from + Topics.MAX_SAMPLES_PER_BATCH);
+                List<TelemetrySample> part = all.subList(from, to);
                 sends.add(emitter.sendMessage(message(workout.getKey(), part, correlationId)));
             }
         }

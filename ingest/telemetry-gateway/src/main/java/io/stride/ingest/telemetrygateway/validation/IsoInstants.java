@@ -14,7 +14,8 @@ import java.time.format.DateTimeParseException;
  */
 final class IsoInstants {
 
-    private static final int[] NANOS_PER_DIGIT = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+    private static final int[] NANOS_PER_DIGIT =
+            {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
 
     private IsoInstants() {
     }

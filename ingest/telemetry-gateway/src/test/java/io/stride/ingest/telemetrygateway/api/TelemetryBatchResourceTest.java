@@ -37,7 +37,7 @@ import io.stride.testing.DevstackResource;
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class TelemetryBatchResourceTest {
 
-    /** The batch records published for {@code workout}, read from the beginning until they hold {@code expected} samples. */
+    /** The batch records published for {@code workout}, read from the beginning until they hold {@code expected}. */
     static List<ConsumerRecord<String, GenericRecord>> batchesOf(UUID workout, int expected) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),

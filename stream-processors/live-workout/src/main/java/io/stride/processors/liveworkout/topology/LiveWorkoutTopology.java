@@ -68,10 +68,11 @@ class LiveWorkoutTopology {
                 .process(() -> new LiveWorkoutProcessor(settings, clock), Named.as("live-workout-processor"),
                         SESSION_STORE)
                 .split(Named.as("live-workout-output-"))
-                .branch((workoutId, value) -> value == null || value instanceof LiveWorkoutState, Branched.withConsumer(states -> states
-                        .mapValues(value -> (LiveWorkoutState) value, Named.as("live-workout-states"))
-                        .to(Topics.LIVE_WORKOUT_STATE, Produced.with(Serdes.String(), serdes.states())
-                                .withName("live-workout-state-sink")), "states"))
+                .branch((workoutId, value) -> value == null || value instanceof LiveWorkoutState,
+                        Branched.withConsumer(states -> states
+                                .mapValues(value -> (LiveWorkoutState) value, Named.as("live-workout-states"))
+                                .to(Topics.LIVE_WORKOUT_STATE, Produced.with(Serdes.String(), serdes.states())
+                                        .withName("live-workout-state-sink")), "states"))
                 .branch((workoutId, value) -> value instanceof WorkoutUpdated, Branched.withConsumer(updates -> updates
                         .to(Topics.WORKOUT_EVENTS, Produced.with(Serdes.String(), serdes.workoutEvents())
                                 .withName("workout-updated-sink")), "updates"))

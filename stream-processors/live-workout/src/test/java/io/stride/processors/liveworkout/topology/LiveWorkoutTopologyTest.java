@@ -125,6 +125,21 @@ class LiveWorkoutTopologyTest {
                 .accuracyMeters(5.0).heartRateBpm(150).build();
     }
 
+    /** Samples of {@link #running} up to 100 s, all but the one at 40 s; the outputs read. */
+    void pipeHundredSecondsWithoutTheFortieth(UUID workout, UUID user) {
+        for (int second = 0; second <= 100; second++) {
+            if (second != 40) {
+                pipe(running(workout, user, second));
+            }
+        }
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+    }
+
+    static String header(TestRecord<?, ?> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
     void assertAllOutputsEmpty() {
         assertThat(states.isEmpty()).isTrue();
         assertThat(eventsOut.isEmpty()).isTrue();
@@ -195,13 +210,7 @@ class LiveWorkoutTopologyTest {
         // given: samples up to 100 s, all but the one at 40 s
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
-        for (int second = 0; second <= 100; second++) {
-            if (second != 40) {
-                pipe(running(workout, user, second));
-            }
-        }
-        states.readValuesToList();
-        eventsOut.readValuesToList();
+        pipeHundredSecondsWithoutTheFortieth(workout, user);
 
         // when: the one at 40 s arrives 60 s late; a resend of the one at 39 s too
         pipe(running(workout, user, 40));
@@ -211,12 +220,10 @@ class LiveWorkoutTopologyTest {
         TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
         assertThat(deadLetter.key()).isEqualTo(workout.toString());
         assertThat(deadLetter.value().getSamples().getFirst().getSequenceNumber()).isEqualTo(41);
-        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
-                StandardCharsets.UTF_8)).startsWith("late_sample: 60000 ms behind");
-        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.STAGE_HEADER).value(),
-                StandardCharsets.UTF_8)).isEqualTo("processing");
-        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.SOURCE_HEADER).value(),
-                StandardCharsets.UTF_8)).startsWith(Topics.TELEMETRY_SAMPLE_BATCHES + "/0/");
+        assertThat(header(deadLetter, DeadLetterHandler.REASON_HEADER)).startsWith("late_sample: 60000 ms behind");
+        assertThat(header(deadLetter, DeadLetterHandler.STAGE_HEADER)).isEqualTo("processing");
+        assertThat(header(deadLetter, DeadLetterHandler.SOURCE_HEADER))
+                .startsWith(Topics.TELEMETRY_SAMPLE_BATCHES + "/0/");
         assertAllOutputsEmpty();
     }
 
@@ -225,13 +232,7 @@ class LiveWorkoutTopologyTest {
         // given: 100 s of samples, one at a time, all but the one at 40 s
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
-        for (int second = 0; second <= 100; second++) {
-            if (second != 40) {
-                pipe(running(workout, user, second));
-            }
-        }
-        states.readValuesToList();
-        eventsOut.readValuesToList();
+        pipeHundredSecondsWithoutTheFortieth(workout, user);
 
         // when: one batch of the next 10 s, reversed, with a resend of the one at 100 s and the one at 40 s, late
         List<TelemetrySample> batch = new java.util.ArrayList<>();
@@ -248,8 +249,7 @@ class LiveWorkoutTopologyTest {
         assertThat(published.getFirst().getSampleCount()).isEqualTo(110);
         TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
         assertThat(deadLetter.value().getSamples()).extracting(TelemetrySample::getSequenceNumber).containsExactly(41L);
-        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
-                StandardCharsets.UTF_8)).startsWith("late_sample: ");
+        assertThat(header(deadLetter, DeadLetterHandler.REASON_HEADER)).startsWith("late_sample: ");
         eventsOut.readValuesToList();
         assertAllOutputsEmpty();
     }
@@ -336,8 +336,7 @@ class LiveWorkoutTopologyTest {
         assertThat(last.getDistanceMeters()).isCloseTo(120.0, within(0.01));
         assertThat(eventsOut.readValue()).isInstanceOf(WorkoutUpdated.class);
         TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
-        assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
-                StandardCharsets.UTF_8)).isEqualTo("workout_closed: workout completed");
+        assertThat(header(deadLetter, DeadLetterHandler.REASON_HEADER)).isEqualTo("workout_closed: workout completed");
         assertAllOutputsEmpty();
     }
 
@@ -375,8 +374,8 @@ class LiveWorkoutTopologyTest {
         pipeEvent(workout, aWorkoutCompleted().forWorkout(workout, user).at(T0.plusSeconds(41)).build(),
                 T0.plusSeconds(41));
         driver.advanceWallClockTime(Duration.ofMillis(50));
-        assertThat(new String(deadLetters.readRecord().headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
-                StandardCharsets.UTF_8)).isEqualTo("workout_closed: workout completed");
+        assertThat(header(deadLetters.readRecord(), DeadLetterHandler.REASON_HEADER))
+                .isEqualTo("workout_closed: workout completed");
         assertAllOutputsEmpty();
 
         // and: erasing the athlete still tombstones the workout
@@ -487,8 +486,7 @@ class LiveWorkoutTopologyTest {
         // then
         TestRecord<String, LiveWorkoutState> state = states.readRecord();
         assertThat(state.value().getSampleCount()).isEqualTo(2);
-        assertThat(new String(state.headers().lastHeader("X-Correlation-Id").value(), StandardCharsets.UTF_8))
-                .isEqualTo("batch-1");
+        assertThat(header(state, "X-Correlation-Id")).isEqualTo("batch-1");
         eventsOut.readValuesToList();
         assertAllOutputsEmpty();
     }
