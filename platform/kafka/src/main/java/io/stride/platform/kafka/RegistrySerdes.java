@@ -17,7 +17,7 @@ import io.apicurio.registry.serde.config.SerdeConfig;
  *
  * <p>With auto-registration off (production, where the pipeline registers schemas) the serde uses the latest
  * registered version: lookup by content never matches a schema with references in Apicurio 3.3
- * (see {@code platform/devstack/README.md}).
+ * (see {@code platform/devstack/README.md}). Readers are cached per writer schema ({@link ReaderCachingDatumProvider}).
  *
  * <p>The serde finds generated classes through Avro's global {@code SpecificData}; under {@code @QuarkusTest}'s
  * split class loading that sees the wrong loader, so apps using it set {@code quarkus.test.flat-class-path=true}.
@@ -46,6 +46,7 @@ public final class RegistrySerdes {
                 SerdeConfig.AUTO_REGISTER_ARTIFACT, autoRegister,
                 SerdeConfig.FIND_LATEST_ARTIFACT, !autoRegister,
                 SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName(),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true);
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, true,
+                AvroSerdeConfig.AVRO_DATUM_PROVIDER, ReaderCachingDatumProvider.class.getName());
     }
 }

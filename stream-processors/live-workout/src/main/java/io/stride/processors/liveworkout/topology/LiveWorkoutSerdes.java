@@ -1,13 +1,8 @@
 package io.stride.processors.liveworkout.topology;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
-import io.apicurio.registry.serde.avro.AvroSerde;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.schemas.live.LiveWorkoutState;
@@ -28,22 +23,11 @@ import io.stride.schemas.users.UserMetricsUpdated;
 public record LiveWorkoutSerdes(Serde<TelemetrySampleBatch> samples, Serde<LiveWorkoutState> states,
         Serde<SpecificRecord> workoutEvents, Serde<UserMetricsUpdated> userMetrics, Serde<UserErased> erasures) {
 
-    /**
-     * Serdes backed by Apicurio Registry, configured as {@link RegistrySerdes} does, with readers cached per schema
-     * ({@link ReaderCachingDatumProvider}).
-     */
+    /** Serdes backed by Apicurio Registry ({@link RegistrySerdes}). */
     public static LiveWorkoutSerdes withRegistry(String registryUrl, boolean autoRegister) {
-        return new LiveWorkoutSerdes(registry(registryUrl, autoRegister), registry(registryUrl, autoRegister),
-                registry(registryUrl, autoRegister), registry(registryUrl, autoRegister),
-                registry(registryUrl, autoRegister));
-    }
-
-    private static <T extends SpecificRecord> Serde<T> registry(String registryUrl, boolean autoRegister) {
-        Map<String, Object> config = new HashMap<>(RegistrySerdes.config(registryUrl, autoRegister));
-        config.put(AvroSerdeConfig.AVRO_DATUM_PROVIDER, ReaderCachingDatumProvider.class.getName());
-        AvroSerde<T> serde = new AvroSerde<>();
-        serde.configure(config, false);
-        return serde;
+        return new LiveWorkoutSerdes(RegistrySerdes.forValues(registryUrl, autoRegister),
+                RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister),
+                RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister));
     }
 
     /** The session store's value serde. */
