@@ -24,12 +24,13 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.stride.testing.TestIssuer;
 
 /**
  * Samples in, live state out: the gateway, the live-workout processor and the live-tracking service run as packaged
  * apps against the real devstack (Kafka, Apicurio Registry), each test with its own device credential, user and
  * workout ids. Devices present credentials registered on {@code users.device-credentials} ({@link DeviceCredentials});
- * the athlete reads the live state with an access token ({@link AccessTokens}).
+ * the athlete reads the live state with an access token ({@link TestIssuer}).
  */
 class WalkingSkeletonIT {
 
@@ -59,7 +60,7 @@ class WalkingSkeletonIT {
                 List.of("-Dquarkus.kafka-streams.application-id=live-workout-it-" + run), workDir));
         liveTracking = AppProcess.start(root, "query-services/live-tracking",
                 List.of("-Dquarkus.kafka-streams.application-id=live-tracking-it-" + run,
-                        AccessTokens.verificationProperty()), workDir);
+                        "-Dmp.jwt.verify.publickey.location=" + TestIssuer.publicKeyFile().toUri()), workDir);
         APPS.add(liveTracking);
     }
 
@@ -97,7 +98,7 @@ class WalkingSkeletonIT {
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    var response = given().auth().oauth2(AccessTokens.athlete(user))
+                    var response = given().auth().oauth2(TestIssuer.token(user, "athlete"))
                             .get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + workout);
                     return response.statusCode() == 200 ? response.jsonPath() : null;
                 }, state -> state != null && state.getLong("sample_count") == sampleCount);
@@ -209,7 +210,7 @@ class WalkingSkeletonIT {
                         equalTo(0));
 
         // when / then: an unknown workout
-        given().auth().oauth2(AccessTokens.athlete(user))
+        given().auth().oauth2(TestIssuer.token(user, "athlete"))
                 .get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + UUID.randomUUID())
                 .then().statusCode(404).body("error", equalTo("not_found")).body("code", equalTo(404));
     }

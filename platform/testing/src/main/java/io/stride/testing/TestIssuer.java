@@ -64,6 +64,16 @@ public final class TestIssuer implements QuarkusTestResourceLifecycleManager {
         return "Bearer " + sign(userId, Set.of(roles), TRUSTED.getPrivate(), lifetime);
     }
 
+    /** The trusted signing key, for tests of the verification itself (other issuers, audiences, expiries). */
+    public static PrivateKey trustedKey() {
+        return TRUSTED.getPrivate();
+    }
+
+    /** A key the app does not trust. */
+    public static PrivateKey foreignKey() {
+        return STRANGER.getPrivate();
+    }
+
     /** A well-formed token signed by a key the app does not trust. */
     public static String foreignToken(UUID userId, String... roles) {
         return sign(userId, Set.of(roles), STRANGER.getPrivate(), LIFETIME);
@@ -82,8 +92,11 @@ public final class TestIssuer implements QuarkusTestResourceLifecycleManager {
                 .sign(key);
     }
 
-    @Override
-    public Map<String, String> start() {
+    /**
+     * The trusted public key as PEM, written under {@code target/}: what an app verifies these tokens with
+     * ({@code mp.jwt.verify.publickey.location}), in this JVM or in an app process a test starts.
+     */
+    public static synchronized Path publicKeyFile() {
         try {
             Path file = Path.of("target", "test-issuer", "public.pem").toAbsolutePath();
             Files.createDirectories(file.getParent());
@@ -91,10 +104,15 @@ public final class TestIssuer implements QuarkusTestResourceLifecycleManager {
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                             .encodeToString(TRUSTED.getPublic().getEncoded())
                     + "\n-----END PUBLIC KEY-----\n");
-            return Map.of("mp.jwt.verify.publickey.location", file.toUri().toString());
+            return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public Map<String, String> start() {
+        return Map.of("mp.jwt.verify.publickey.location", publicKeyFile().toUri().toString());
     }
 
     @Override

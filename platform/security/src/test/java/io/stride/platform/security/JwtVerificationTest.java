@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.Jwt;
+import io.stride.testing.TestIssuer;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestKeys.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class JwtVerificationTest {
 
     private static final String ISSUER = "https://stride.io/users";
@@ -36,7 +37,7 @@ class JwtVerificationTest {
     }
 
     private static String valid(Set<String> groups) {
-        return token(ISSUER, AUDIENCE, groups, Instant.now().plusSeconds(300), TestKeys.ISSUER.getPrivate());
+        return token(ISSUER, AUDIENCE, groups, Instant.now().plusSeconds(300), TestIssuer.trustedKey());
     }
 
     private static void assertUnauthenticated(String authorization) {
@@ -78,7 +79,7 @@ class JwtVerificationTest {
     void shouldAnswer401WhenTokenIsExpiredBeyondClockSkew() {
         // given
         String token = token(ISSUER, AUDIENCE, Set.of(Roles.ATHLETE), Instant.now().minusSeconds(60),
-                TestKeys.ISSUER.getPrivate());
+                TestIssuer.trustedKey());
 
         // when / then
         assertUnauthenticated("Bearer " + token);
@@ -88,7 +89,7 @@ class JwtVerificationTest {
     void shouldAcceptTokenWhenExpiredWithinClockSkew() {
         // given
         String token = token(ISSUER, AUDIENCE, Set.of(Roles.ATHLETE), Instant.now().minusSeconds(5),
-                TestKeys.ISSUER.getPrivate());
+                TestIssuer.trustedKey());
 
         // when / then
         given().header("Authorization", "Bearer " + token)
@@ -102,7 +103,7 @@ class JwtVerificationTest {
     void shouldAnswer401WhenIssuerIsWrong() {
         // given
         String token = token("https://evil.example", AUDIENCE, Set.of(Roles.ATHLETE), Instant.now().plusSeconds(300),
-                TestKeys.ISSUER.getPrivate());
+                TestIssuer.trustedKey());
 
         // when / then
         assertUnauthenticated("Bearer " + token);
@@ -112,7 +113,7 @@ class JwtVerificationTest {
     void shouldAnswer401WhenAudienceIsWrong() {
         // given
         String token = token(ISSUER, "another-api", Set.of(Roles.ATHLETE), Instant.now().plusSeconds(300),
-                TestKeys.ISSUER.getPrivate());
+                TestIssuer.trustedKey());
 
         // when / then
         assertUnauthenticated("Bearer " + token);
@@ -122,7 +123,7 @@ class JwtVerificationTest {
     void shouldAnswer401WhenSignatureIsFromAnotherKey() {
         // given
         String token = token(ISSUER, AUDIENCE, Set.of(Roles.ATHLETE), Instant.now().plusSeconds(300),
-                TestKeys.STRANGER.getPrivate());
+                TestIssuer.foreignKey());
 
         // when / then
         assertUnauthenticated("Bearer " + token);
