@@ -77,7 +77,8 @@ public class SamplePublisher {
                 .withKey(workoutId.toString())
                 .withHeaders(KafkaCorrelation.headers(correlationId))
                 .build();
-        return Message.of(new TelemetrySampleBatch(new ArrayList<>(samples))).addMetadata(metadata);
+        // samples may be a view of the workout's list: nothing changes that list once it is built
+        return Message.of(new TelemetrySampleBatch(samples)).addMetadata(metadata);
     }
 
     /** Fills a record through its setters: the generated builder validates and copies defaults, once per sample. */

@@ -352,7 +352,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 .map(metadata -> metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset())
                 .orElse("unknown");
         headers.add(DeadLetterHandler.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
-        SpecificRecord letter = new TelemetrySampleBatch(new ArrayList<>(List.of(sample)));
+        SpecificRecord letter = new TelemetrySampleBatch(List.of(sample));
         context.forward(record.withValue(letter).withHeaders(headers));
     }
 }

@@ -17,11 +17,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -41,6 +43,7 @@ import io.stride.platform.kafka.DeadLetterHandler;
 import io.stride.processors.liveworkout.domain.Athlete;
 import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
+import io.stride.processors.liveworkout.domain.LiveSessionCodec;
 import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
@@ -235,7 +238,7 @@ class LiveWorkoutTopologyTest {
         pipeHundredSecondsWithoutTheFortieth(workout, user);
 
         // when: one batch of the next 10 s, reversed, with a resend of the one at 100 s and the one at 40 s, late
-        List<TelemetrySample> batch = new java.util.ArrayList<>();
+        List<TelemetrySample> batch = new ArrayList<>();
         for (int second = 110; second > 100; second--) {
             batch.add(running(workout, user, second));
         }
@@ -356,8 +359,7 @@ class LiveWorkoutTopologyTest {
         assertThat(lastFor(states.readRecordsToList(), workout).getStatus()).isEqualTo("COMPLETED");
         eventsOut.readValuesToList();
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
-        int fullSize = io.stride.processors.liveworkout.domain.LiveSessionCodec.encode(
-                sessions.get(workout.toString())).length;
+        int fullSize = LiveSessionCodec.encode(sessions.get(workout.toString())).length;
 
         // when: an hour without samples goes by
         driver.advanceWallClockTime(LiveSettings.DEFAULTS.retireClosedAfter().plusSeconds(10));
@@ -365,8 +367,7 @@ class LiveWorkoutTopologyTest {
         // then: the session is retired, at a fraction of its size, and nothing is published
         LiveSession retired = sessions.get(workout.toString());
         assertThat(retired.isRetired()).isTrue();
-        assertThat(io.stride.processors.liveworkout.domain.LiveSessionCodec.encode(retired).length)
-                .isLessThan(fullSize / 2).isLessThan(400);
+        assertThat(LiveSessionCodec.encode(retired).length).isLessThan(fullSize / 2).isLessThan(400);
         assertAllOutputsEmpty();
 
         // and: a later sample is still refused, a replayed WorkoutCompleted publishes nothing
@@ -478,8 +479,8 @@ class LiveWorkoutTopologyTest {
         for (int batch = 0; batch < 2; batch++) {
             TelemetrySample sample = running(workout, user, batch);
             samples.pipeInput(new TestRecord<>(workout.toString(), new TelemetrySampleBatch(List.of(sample)),
-                    new org.apache.kafka.common.header.internals.RecordHeaders().add("X-Correlation-Id",
-                            ("batch-" + batch).getBytes(StandardCharsets.UTF_8)), sample.getRecordedAt()));
+                    new RecordHeaders().add("X-Correlation-Id", ("batch-" + batch).getBytes(StandardCharsets.UTF_8)),
+                    sample.getRecordedAt()));
         }
         driver.advanceWallClockTime(Duration.ofMillis(50));
 
