@@ -156,7 +156,7 @@ final class RedisCache implements ManagedServer {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
             } catch (IOException e) {
-                if (attempt == 20 || !String.valueOf(e.getMessage()).contains("error=26")) {
+                if (attempt == 20 || !busy(e)) {
                     throw e;
                 }
                 Thread.sleep(50);
@@ -167,6 +167,15 @@ final class RedisCache implements ManagedServer {
             return false;
         }
         return version.exitValue() == 0;
+    }
+
+    /**
+     * Whether the start failed with ETXTBSY. The JDK words it "error=26, Text file busy" when it forks itself and
+     * "Exec failed, error: 26 (Text file busy)" when it launches through jspawnhelper (the default on Linux).
+     */
+    static boolean busy(IOException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("error=26") || message.contains("error: 26");
     }
 
     private OptionalLong childPid(File executable) {
