@@ -32,11 +32,13 @@ final class Addresses {
     static final String POSTGRES_JDBC_URL = "POSTGRES_JDBC_URL";
     static final String REDIS_URL = "REDIS_URL";
     static final String MONGODB_CONNECTION_STRING = "MONGODB_CONNECTION_STRING";
+    /** The platform's telemetry key-encryption key (a Tink JSON keyset file, ADR 0010), local to this devstack. */
+    static final String TELEMETRY_KEK_LOCATION = "TELEMETRY_KEK_LOCATION";
 
     /** Every key, in file order. */
     static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, APICURIO_REGISTRY_URL, POSTGRES_HOST,
             POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_REACTIVE_URL, POSTGRES_JDBC_URL,
-            REDIS_URL, MONGODB_CONNECTION_STRING);
+            REDIS_URL, MONGODB_CONNECTION_STRING, TELEMETRY_KEK_LOCATION);
 
     /** Database, role and password the devstack creates in PostgreSQL (local only, not a secret). */
     static final String POSTGRES_NAME = "stride";
@@ -44,8 +46,8 @@ final class Addresses {
     private Addresses() {
     }
 
-    /** The addresses of servers listening on {@code ports}, in {@link #KEYS} order. */
-    static Map<String, String> of(Ports ports) {
+    /** The addresses of servers listening on {@code ports} and of the key file, in {@link #KEYS} order. */
+    static Map<String, String> of(Ports ports, Path telemetryKek) {
         String host = Ports.HOST;
         String pg = host + ":" + ports.postgres() + "/" + POSTGRES_NAME;
         Map<String, String> values = new LinkedHashMap<>();
@@ -57,10 +59,16 @@ final class Addresses {
         values.put(POSTGRES_USER, POSTGRES_NAME);
         values.put(POSTGRES_PASSWORD, POSTGRES_NAME);
         values.put(POSTGRES_REACTIVE_URL, "postgresql://" + pg);
-        values.put(POSTGRES_JDBC_URL, "jdbc:postgresql://" + pg);
+        values.put(POSTGRES_JDBC_URL, postgresJdbcUrl(ports));
         values.put(REDIS_URL, "redis://" + host + ":" + ports.redis());
         values.put(MONGODB_CONNECTION_STRING, "mongodb://" + host + ":" + ports.mongo());
+        values.put(TELEMETRY_KEK_LOCATION, telemetryKek.toAbsolutePath().toString());
         return values;
+    }
+
+    /** The JDBC URL of the devstack's database. */
+    static String postgresJdbcUrl(Ports ports) {
+        return "jdbc:postgresql://" + Ports.HOST + ":" + ports.postgres() + "/" + POSTGRES_NAME;
     }
 
     /** The file's text: one {@code KEY=value} line per key, after a comment line. */

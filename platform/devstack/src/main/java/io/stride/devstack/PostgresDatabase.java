@@ -119,7 +119,7 @@ final class PostgresDatabase implements ManagedServer {
     }
 
     private Connection connect() throws SQLException {
-        String url = Addresses.of(ports).get(Addresses.POSTGRES_JDBC_URL);
+        String url = Addresses.postgresJdbcUrl(ports);
         return DriverManager.getConnection(url, Addresses.POSTGRES_NAME, Addresses.POSTGRES_NAME);
     }
 

@@ -115,8 +115,9 @@ final class Stack implements AutoCloseable {
             throw failure;
         }
 
-        Map<String, String> addresses = Addresses.of(ports);
+        Map<String, String> addresses;
         try {
+            addresses = Addresses.of(ports, TelemetryKek.ensure(layout.data()));
             Addresses.write(layout.addressesFile(), addresses);
         } catch (IOException e) {
             close();

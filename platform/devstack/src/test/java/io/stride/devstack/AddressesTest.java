@@ -32,7 +32,7 @@ class AddressesTest {
     @Test
     void shouldRenderExactlyTheContractKeysWhenPortsAreTheDevPorts() {
         // when
-        Map<String, String> addresses = Addresses.of(Ports.dev());
+        Map<String, String> addresses = Addresses.of(Ports.dev(), Path.of("/tmp/devstack/data/keys/telemetry-kek.json"));
 
         // then
         assertThat(addresses.keySet()).containsExactlyElementsOf(Addresses.KEYS);
@@ -45,7 +45,7 @@ class AddressesTest {
         Path file = dir.resolve(Addresses.FILE_NAME);
 
         // when
-        Addresses.write(file, Addresses.of(Ports.dev()));
+        Addresses.write(file, Addresses.of(Ports.dev(), Path.of("/tmp/devstack/data/keys/telemetry-kek.json")));
 
         // then
         Properties properties = new Properties();
@@ -62,7 +62,7 @@ class AddressesTest {
     void shouldExportEveryKeyWhenSourcedByBash(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve(Addresses.FILE_NAME);
-        Addresses.write(file, Addresses.of(Ports.dev()));
+        Addresses.write(file, Addresses.of(Ports.dev(), Path.of("/tmp/devstack/data/keys/telemetry-kek.json")));
 
         // when
         Process bash = new ProcessBuilder("bash", "-c",

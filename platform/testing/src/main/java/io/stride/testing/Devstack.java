@@ -40,11 +40,13 @@ public final class Devstack {
     public static final String POSTGRES_JDBC_URL = "POSTGRES_JDBC_URL";
     public static final String REDIS_URL = "REDIS_URL";
     public static final String MONGODB_CONNECTION_STRING = "MONGODB_CONNECTION_STRING";
+    /** The telemetry key-encryption key file (ADR 0010). */
+    public static final String TELEMETRY_KEK_LOCATION = "TELEMETRY_KEK_LOCATION";
 
     /** Every key of the addresses file, in file order: the devstack's contract. */
     public static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, APICURIO_REGISTRY_URL, POSTGRES_HOST,
             POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_REACTIVE_URL, POSTGRES_JDBC_URL,
-            REDIS_URL, MONGODB_CONNECTION_STRING);
+            REDIS_URL, MONGODB_CONNECTION_STRING, TELEMETRY_KEK_LOCATION);
 
     /** Cold start (first unpack of the servers, maybe a build of the devstack by the script) included. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);

@@ -23,9 +23,25 @@ public record TopicSpec(
         String cleanupPolicy,
         Duration retention) {
 
+    /**
+     * How long a superseded value or a deleted key (a tombstone's predecessors) may stay in a compacted topic: a
+     * segment is closed after at most {@link #COMPACTED_SEGMENT_AGE} when records keep arriving, and the cleaner must
+     * compact a record within {@link #MAX_COMPACTION_LAG} of its writing. This bounds how long an erased user's last
+     * values physically outlive their tombstones (ADR 0010).
+     */
+    public static final Duration MAX_COMPACTION_LAG = Duration.ofDays(1);
+
+    /** The longest a compacted topic's active segment stays open while records keep arriving. */
+    public static final Duration COMPACTED_SEGMENT_AGE = Duration.ofHours(1);
+
     /** Topic-level Kafka configuration to create the topic with. */
     public Map<String, String> config() {
         String retentionMs = retention == null ? "-1" : Long.toString(retention.toMillis());
-        return Map.of("cleanup.policy", cleanupPolicy, "retention.ms", retentionMs);
+        if (!cleanupPolicy.contains("compact")) {
+            return Map.of("cleanup.policy", cleanupPolicy, "retention.ms", retentionMs);
+        }
+        return Map.of("cleanup.policy", cleanupPolicy, "retention.ms", retentionMs,
+                "segment.ms", Long.toString(COMPACTED_SEGMENT_AGE.toMillis()),
+                "max.compaction.lag.ms", Long.toString(MAX_COMPACTION_LAG.toMillis()));
     }
 }

@@ -113,6 +113,21 @@ public final class Topics {
      */
     public static final String USER_ERASURES_DLQ = USER_ERASURES + ".dlq";
 
+    /**
+     * Each user's telemetry key, which seals the user's records on {@link #TELEMETRY_SAMPLE_BATCHES},
+     * {@link #WORKOUT_EVENTS} and their dead-letter topics (ADR 0010), published by the users service. Key: user id.
+     * Value: {@code TelemetryKey} (the keyset, wrapped by the platform's key-encryption key); a tombstone shreds the
+     * key when the user is erased. 6 partitions. Compacted, kept while the user exists. The gateway (to seal) and
+     * live-workout (to open) read the whole topic.
+     */
+    public static final String TELEMETRY_KEYS = "users.telemetry-keys";
+
+    /**
+     * Telemetry key records that could not be read, with the reason in the {@code stride.dlq.reason} header. Key and
+     * value: as the source record, unchanged bytes. 6 partitions. Retention 90 days.
+     */
+    public static final String TELEMETRY_KEYS_DLQ = TELEMETRY_KEYS + ".dlq";
+
     private static final String WORKOUT_NS = "io.stride.schemas.workout.";
 
     private static final List<TopicSpec> CATALOGUE = List.of(
@@ -138,7 +153,10 @@ public final class Topics {
             new TopicSpec(DEVICE_CREDENTIALS_DLQ, "device id", List.of(), 6, "delete", EVENT_RETENTION),
             new TopicSpec(USER_ERASURES, "user id", List.of("io.stride.schemas.users.UserErased"),
                     6, "compact", null),
-            new TopicSpec(USER_ERASURES_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION));
+            new TopicSpec(USER_ERASURES_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
+            new TopicSpec(TELEMETRY_KEYS, "user id", List.of("io.stride.schemas.users.TelemetryKey"),
+                    6, "compact", null),
+            new TopicSpec(TELEMETRY_KEYS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION));
 
     private Topics() {
     }

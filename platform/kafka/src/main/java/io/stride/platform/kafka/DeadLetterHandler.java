@@ -19,6 +19,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.DeserializationExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
@@ -30,8 +31,16 @@ import io.micrometer.core.instrument.Metrics;
  * record's fault (schema registry unreachable, serialization towards a store or sink) fail the task instead. The original bytes are kept
  * unchanged so the record can be replayed. If the dead-letter write itself fails the task fails: a record is never
  * dropped silently.
+ *
+ * <p>A record sealed with a user's telemetry key that has been shredded ({@link UserKeyring.ShreddedKey}: the user was
+ * erased) is no failure: it is skipped, counted in {@code processors.erased-user-records{topic}} and logged with its
+ * offset only, never dead-lettered; as a sink's record (serialization of an erased user's output) it is not written.
  */
-public class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
+public class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler,
+        ProductionExceptionHandler {
+
+    /** Records of erased users skipped, by source topic. */
+    public static final String ERASED_RECORDS_METRIC = "processors.erased-user-records";
 
     /** Header with a short, human-readable reason. */
     public static final String REASON_HEADER = "stride.dlq.reason";
@@ -57,6 +66,10 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
             Exception exception) {
+        if (isShreddedKey(exception)) {
+            skipErased(context.topic(), context.partition(), context.offset());
+            return DeserializationHandlerResponse.CONTINUE;
+        }
         if (isUnreachableDependency(exception)) {
             LOG.errorf(exception, "deserialization failed for a reason outside the record topic=%s partition=%d "
                     + "offset=%d", context.topic(), context.partition(), context.offset());
@@ -77,6 +90,32 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
         }
         boolean written = send(context, "processing", context.sourceRawKey(), context.sourceRawValue(), exception);
         return written ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
+    }
+
+    @Override
+    public ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
+            ProducerRecord record, Exception exception, SerializationExceptionOrigin origin) {
+        if (isShreddedKey(exception)) {
+            skipErased(record.topic(), context.partition(), context.offset());
+            return ProductionExceptionHandlerResponse.CONTINUE;
+        }
+        LOG.errorf(exception, "serialization towards %s failed topic=%s partition=%d offset=%d", record.topic(),
+                context.topic(), context.partition(), context.offset());
+        return ProductionExceptionHandlerResponse.FAIL;
+    }
+
+    private static void skipErased(String topic, int partition, long offset) {
+        Metrics.counter(ERASED_RECORDS_METRIC, "topic", topic).increment();
+        LOG.debugf("record of an erased user skipped topic=%s partition=%d offset=%d", topic, partition, offset);
+    }
+
+    static boolean isShreddedKey(Throwable exception) {
+        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof UserKeyring.ShreddedKey) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean send(ErrorHandlerContext context, String stage, byte[] key, byte[] value, Exception exception) {

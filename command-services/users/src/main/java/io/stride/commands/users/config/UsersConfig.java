@@ -20,6 +20,12 @@ public interface UsersConfig {
     /** Keys that protect personal data (ADR 0007). */
     Pii pii();
 
+    /**
+     * The platform's telemetry key-encryption key (a Tink JSON keyset file), which wraps each user's telemetry key
+     * (ADR 0010).
+     */
+    String telemetryKekLocation();
+
     /** Devices registered by users. */
     Devices devices();
 

@@ -33,7 +33,8 @@ import io.stride.schemas.users.UserErasedData;
  * The right to erasure (GDPR art. 17), in one transaction: the user's devices go (a tombstone per device on
  * {@link Topics#DEVICE_CREDENTIALS}, and the outbox rows that carried their credentials are deleted), then refresh
  * tokens, sessions and recovery codes; the data key is shredded, so any ciphertext of the user left anywhere (backups,
- * replicas) is unreadable; the account row goes; {@code UserErased} is appended for {@link Topics#USER_ERASURES} so
+ * replicas) is unreadable; the telemetry key goes with it, a tombstone for {@link Topics#TELEMETRY_KEYS} shreds its
+ * published copy (ADR 0010) and the outbox rows that carried it are deleted; the account row goes; {@code UserErased} is appended for {@link Topics#USER_ERASURES} so
  * that every other app forgets the user; the user's audit events lose their user id and IP.
  */
 @ApplicationScoped
@@ -90,6 +91,9 @@ public class UserErasureService {
         return refreshTokens.delete("sessionId in (select s.id from SessionEntity s where s.userId = ?1)", userId)
                 .chain(() -> sessions.delete("userId", userId))
                 .chain(() -> recoveryCodes.deleteAllOf(userId))
+                .chain(() -> outboxRows.delete("topic = ?1 and recordKey = ?2", Topics.TELEMETRY_KEYS,
+                        userId.toString()))
+                .chain(() -> outbox.appendTombstone(Topics.TELEMETRY_KEYS, userId.toString()))
                 .chain(() -> dataKeys.shred(userId))
                 .chain(() -> users.delete(user))
                 .chain(() -> outbox.append(Topics.USER_ERASURES, userId.toString(), erased(userId, now)))

@@ -8,7 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A row of {@code users.data_keys}: a user's data key, wrapped by the master key. Deleting it shreds the user. */
+/**
+ * A row of {@code users.data_keys}: a user's data key, wrapped by the master key, and the user's telemetry key,
+ * wrapped by the telemetry key-encryption key (ADR 0010). Deleting it shreds the user.
+ */
 @Entity
 @Table(schema = "users", name = "data_keys")
 public class DataKeyEntity {
@@ -20,6 +23,8 @@ public class DataKeyEntity {
     private byte[] wrappedKey;
     @Column(name = "created_at")
     private Instant createdAt;
+    @Column(name = "telemetry_key")
+    private byte[] telemetryKey;
 
     public UUID getUserId() {
         return userId;
@@ -35,6 +40,14 @@ public class DataKeyEntity {
 
     public void setWrappedKey(byte[] wrappedKey) {
         this.wrappedKey = wrappedKey;
+    }
+
+    public byte[] getTelemetryKey() {
+        return telemetryKey;
+    }
+
+    public void setTelemetryKey(byte[] telemetryKey) {
+        this.telemetryKey = telemetryKey;
     }
 
     public Instant getCreatedAt() {

@@ -26,11 +26,15 @@ public class DataKeyRepository implements PanacheRepositoryBase<DataKeyEntity, U
         return crypto.newDataKey(userId);
     }
 
-    /** Stores a key from {@link #generate} (the user's row must be persisted first). */
-    public Uni<DataKey> store(DataKey key, Instant now) {
+    /**
+     * Stores a key from {@link #generate} with the user's wrapped telemetry key (the user's row must be persisted
+     * first).
+     */
+    public Uni<DataKey> store(DataKey key, byte[] telemetryKey, Instant now) {
         DataKeyEntity entity = new DataKeyEntity();
         entity.setUserId(key.userId());
         entity.setWrappedKey(key.wrapped());
+        entity.setTelemetryKey(telemetryKey);
         entity.setCreatedAt(now);
         return persist(entity).replaceWith(key);
     }

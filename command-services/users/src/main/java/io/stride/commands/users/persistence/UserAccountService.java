@@ -19,12 +19,14 @@ import io.stride.commands.users.crypto.DataKey;
 import io.stride.commands.users.crypto.DataKeyShredded;
 import io.stride.commands.users.crypto.PiiCrypto;
 import io.stride.commands.users.crypto.PiiField;
+import io.stride.commands.users.crypto.TelemetryKeyMaker;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Credentials;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.UserProfile;
 import io.stride.platform.http.ApiException;
 import io.stride.platform.security.Roles;
+import io.stride.schemas.Topics;
 
 /** Use cases on an account: register, read and patch the profile, change the password. */
 @ApplicationScoped
@@ -36,12 +38,16 @@ public class UserAccountService {
     private final SessionRepository sessions;
     private final DataKeyRepository dataKeys;
     private final PiiCrypto crypto;
+    private final TelemetryKeyMaker telemetryKeys;
+    private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
     public UserAccountService(UserRepository users, SessionRepository sessions, DataKeyRepository dataKeys,
-            PiiCrypto crypto, AuditLog audit, Clock clock) {
+            PiiCrypto crypto, TelemetryKeyMaker telemetryKeys, Outbox outbox, AuditLog audit, Clock clock) {
         this.users = users;
+        this.telemetryKeys = telemetryKeys;
+        this.outbox = outbox;
         this.audit = audit;
         this.sessions = sessions;
         this.dataKeys = dataKeys;
@@ -51,7 +57,8 @@ public class UserAccountService {
 
     /**
      * Creates an athlete account; {@code email} is normalised, {@code passwordHash} a PHC string. Email and names are
-     * stored encrypted under a new data key of the user; the email's blind index keeps it unique.
+     * stored encrypted under a new data key of the user; the email's blind index keeps it unique. The user's new
+     * telemetry key is stored and appended to the outbox for {@link Topics#TELEMETRY_KEYS}.
      */
     @WithTransaction
     @WithSpan("UserAccountService.register")
@@ -59,6 +66,7 @@ public class UserAccountService {
         Instant now = clock.instant();
         UUID userId = UUID.randomUUID();
         DataKey key = dataKeys.generate(userId);
+        byte[] telemetryKey = telemetryKeys.newWrappedKey(userId);
         byte[] emailIndex = crypto.emailIndex(email);
         UserEntity user = new UserEntity();
         user.setId(userId);
@@ -77,10 +85,12 @@ public class UserAccountService {
                     }
                 })
                 .chain(ignored -> users.persistAndFlush(user))
-                .chain(saved -> dataKeys.store(key, now))
+                .chain(saved -> dataKeys.store(key, telemetryKey, now))
                 .call(stored -> dataKeys.flush())
                 .onFailure(ConstraintViolationException.class)
                 .transform(e -> new EmailAlreadyRegistered())
+                .call(stored -> outbox.append(Topics.TELEMETRY_KEYS, userId.toString(),
+                        TelemetryKeyMaker.record(userId, telemetryKey, now)))
                 .call(stored -> audit.record(AuditEventType.USER_REGISTERED, userId))
                 .invoke(stored -> Log.infof("user registered userId=%s", userId))
                 .map(stored -> toProfile(user, key));

@@ -2,12 +2,14 @@ package io.stride.commands.users.gdpr;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -26,10 +28,18 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.stride.commands.users.persistence.TelemetryKeyBackfill;
+import io.stride.platform.kafka.CompactedTopicReader;
+import io.stride.platform.kafka.TelemetryKeys;
+import io.stride.platform.kafka.UserKeyring;
 import io.stride.schemas.Topics;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
@@ -39,6 +49,9 @@ import io.stride.testing.DevstackResource;
 class GdprApiTest {
 
     private static final String PASSWORD = "correct horse battery staple";
+
+    @Inject
+    TelemetryKeyBackfill backfill;
 
     private record Account(String id, String email, String firstName, String lastName) {
     }
@@ -210,10 +223,17 @@ class GdprApiTest {
         JsonPath tokens = login(account.email());
         String deviceId = registerDevice(tokens, "Erase Watch 2").getString("device_id");
         UUID userId = UUID.fromString(account.id());
+        UserKeyring keyring = new UserKeyring();
         try (TopicReader credentials = new TopicReader(Topics.DEVICE_CREDENTIALS);
-                TopicReader erasures = new TopicReader(Topics.USER_ERASURES)) {
+                TopicReader erasures = new TopicReader(Topics.USER_ERASURES);
+                CompactedTopicReader telemetryKeys = TelemetryKeys.follow(keyring,
+                        TelemetryKeys.readKek(Path.of(Devstack.addresses().get(Devstack.TELEMETRY_KEK_LOCATION))),
+                        Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                        Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL))) {
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> !credentials.recordsOf(deviceId).isEmpty());
+            assertThat(keyring.keyOf(account.id())).as("the user's telemetry key, opened with the platform's KEK")
+                    .isNotNull();
 
             // when
             given().header("Authorization", bearer(tokens))
@@ -254,6 +274,12 @@ class GdprApiTest {
                     userId)).isEqualTo(1);
             assertThat(count("select count(*) from users.outbox where record_key = ? and payload is not null",
                     deviceId)).isZero();
+            assertThat(count("select count(*) from users.outbox where topic = 'users.telemetry-keys' and record_key "
+                    + "= ? and payload is not null", account.id())).as("published telemetry key rows").isZero();
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThatThrownBy(() -> keyring.keyOf(account.id()))
+                            .as("telemetry key shredded by its tombstone")
+                            .isInstanceOf(UserKeyring.ShreddedKey.class));
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> {
                         List<ConsumerRecord<String, byte[]>> deviceRecords = credentials.recordsOf(deviceId);
@@ -296,5 +322,23 @@ class GdprApiTest {
                 .statusCode(404);
         assertThat(count("select count(*) from users.users where id = ?", UUID.fromString(other.id()))).isZero();
         login(athlete.email());
+    }
+
+    @Test
+    void shouldIssueATelemetryKeyWhenAUserHasNone() throws Throwable {
+        // given: an account as registered before telemetry keys existed
+        Account account = register();
+        UUID userId = UUID.fromString(account.id());
+        execute("update users.data_keys set telemetry_key = null where user_id = ?", userId);
+
+        // when
+        int issued = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(backfill::issueMissing));
+
+        // then
+        assertThat(issued).isPositive();
+        assertThat(count("select count(*) from users.data_keys where user_id = ? and telemetry_key is not null",
+                userId)).isEqualTo(1);
+        assertThat(count("select count(*) from users.outbox where topic = 'users.telemetry-keys' and record_key = ?",
+                account.id())).as("the registration's key and the new one").isEqualTo(2);
     }
 }

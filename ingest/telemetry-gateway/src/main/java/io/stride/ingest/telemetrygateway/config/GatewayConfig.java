@@ -31,4 +31,11 @@ public interface GatewayConfig {
     /** How old the points of an imported recording (GPX, TCX, FIT) may be. */
     @WithDefault("P3650D")
     Duration maxImportAge();
+
+    /** The platform's telemetry key-encryption key, a Tink JSON keyset file (ADR 0010). */
+    String telemetryKekLocation();
+
+    /** Register missing Avro schemas in the registry (dev and test; production registers them in its pipeline). */
+    @WithDefault("false")
+    boolean schemaAutoRegister();
 }

@@ -1,23 +1,34 @@
 package io.stride.ingest.telemetrygateway.messaging;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.stride.ingest.telemetrygateway.config.GatewayConfig;
 import io.stride.ingest.telemetrygateway.validation.ValidSample;
+import io.stride.platform.http.ApiException;
 import io.stride.platform.http.KafkaCorrelation;
+import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
@@ -25,8 +36,10 @@ import io.stride.schemas.telemetry.TelemetrySampleBatch;
 /**
  * Publishes accepted samples to the telemetry topic as one {@link TelemetrySampleBatch} record per workout of the
  * batch (split beyond {@link Topics#MAX_SAMPLES_PER_BATCH}), keyed by workout id so that a workout's samples stay in
- * order on one partition (ADR 0009). Completes only when Kafka has acknowledged every record (idempotent producer,
- * acks=all).
+ * order on one partition (ADR 0009), each sealed with its user's telemetry key (ADR 0010). Completes only when Kafka
+ * has acknowledged every record (idempotent producer, acks=all). A key not read yet (the user registered a moment
+ * ago) is waited for a few seconds off the event loop; a user without a key is answered 503 with {@code Retry-After},
+ * and nothing of that batch is published.
  */
 @ApplicationScoped
 public class SamplePublisher {
@@ -37,26 +50,61 @@ public class SamplePublisher {
      */
     public static final int EMITTER_BUFFER = 65_536;
 
-    private final MutinyEmitter<TelemetrySampleBatch> emitter;
+    /** How soon a client refused for a key not read yet may try again. */
+    static final Duration KEY_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final TelemetryKeyStore keys;
+    private final Serializer<TelemetrySampleBatch> serializer;
 
     SamplePublisher(@Channel("telemetry-samples") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
-            bufferSize = EMITTER_BUFFER) MutinyEmitter<TelemetrySampleBatch> emitter) {
+            bufferSize = EMITTER_BUFFER) MutinyEmitter<byte[]> emitter, TelemetryKeyStore keys, GatewayConfig config,
+            @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.apicurio.registry.url") String registryUrl) {
         this.emitter = emitter;
+        this.keys = keys;
+        this.serializer = new SealedSerde<TelemetrySampleBatch>(
+                RegistrySerdes.forValues(registryUrl, config.schemaAutoRegister()), keys.keyring(),
+                batch -> batch.getSamples().getFirst().getUserId().toString()).serializer();
     }
 
     public Uni<Void> publish(List<ValidSample> samples, Instant receivedAt, String correlationId) {
         if (samples.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Void>> sends = new ArrayList<>();
-        for (Map.Entry<UUID, List<TelemetrySample>> workout : byWorkout(samples, receivedAt).entrySet()) {
-            List<TelemetrySample> all = workout.getValue();
-            for (int from = 0; from < all.size(); from += Topics.MAX_SAMPLES_PER_BATCH) {
-                int to = Math.min(all.size(), from + Topics.MAX_SAMPLES_PER_BATCH);
-                List<TelemetrySample> part = all.subList(from, to);
-                sends.add(emitter.sendMessage(message(workout.getKey(), part, correlationId)));
+        Set<String> missing = new HashSet<>();
+        for (ValidSample sample : samples) {
+            if (keys.find(sample.userId().toString()).isEmpty()) {
+                missing.add(sample.userId().toString());
             }
         }
+        if (missing.isEmpty()) {
+            return send(samples, receivedAt, correlationId);
+        }
+        // A key published a moment ago may not have been read yet: wait for it off the event loop.
+        return Uni.createFrom().item(() -> {
+                    missing.forEach(keys.keyring()::keyOf);
+                    return missing;
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .onFailure().transform(e -> ApiException.unavailable(
+                        "The athlete's telemetry key is not available, retry shortly", KEY_RETRY_AFTER))
+                .chain(ready -> send(samples, receivedAt, correlationId));
+    }
+
+    private Uni<Void> send(List<ValidSample> samples, Instant receivedAt, String correlationId) {
+        List<Message<byte[]>> messages = new ArrayList<>();
+        try {
+            for (Map.Entry<UUID, List<TelemetrySample>> workout : byWorkout(samples, receivedAt).entrySet()) {
+                List<TelemetrySample> all = workout.getValue();
+                for (int from = 0; from < all.size(); from += Topics.MAX_SAMPLES_PER_BATCH) {
+                    int to = Math.min(all.size(), from + Topics.MAX_SAMPLES_PER_BATCH);
+                    messages.add(message(workout.getKey(), all.subList(from, to), correlationId));
+                }
+            }
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(e);
+        }
+        List<Uni<Void>> sends = messages.stream().map(emitter::sendMessage).toList();
         return sends.size() == 1 ? sends.getFirst()
                 : Uni.join().all(sends).andCollectFailures().replaceWithVoid();
     }
@@ -71,14 +119,15 @@ public class SamplePublisher {
         return byWorkout;
     }
 
-    private static Message<TelemetrySampleBatch> message(UUID workoutId, List<TelemetrySample> samples,
-            String correlationId) {
+    private Message<byte[]> message(UUID workoutId, List<TelemetrySample> samples, String correlationId) {
+        Headers headers = KafkaCorrelation.headers(correlationId);
+        // samples may be a view of the workout's list: nothing changes that list once it is built
+        byte[] value = serializer.serialize(Topics.TELEMETRY_SAMPLE_BATCHES, headers, new TelemetrySampleBatch(samples));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(workoutId.toString())
-                .withHeaders(KafkaCorrelation.headers(correlationId))
+                .withHeaders(headers)
                 .build();
-        // samples may be a view of the workout's list: nothing changes that list once it is built
-        return Message.of(new TelemetrySampleBatch(samples)).addMetadata(metadata);
+        return Message.of(value).addMetadata(metadata);
     }
 
     /** Fills a record through its setters: the generated builder validates and copies defaults, once per sample. */

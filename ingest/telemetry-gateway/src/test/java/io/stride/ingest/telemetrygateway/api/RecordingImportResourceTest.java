@@ -28,7 +28,7 @@ class RecordingImportResourceTest {
     void shouldPublishEveryPointWhenAGpxRecordingIsImported() {
         // given: a recording from months ago
         UUID workout = UUID.randomUUID();
-        UUID user = UUID.randomUUID();
+        UUID user = TestDevices.userWithKey();
 
         // when / then
         given().auth().oauth2(TestIssuer.token(user, "athlete"))
@@ -52,7 +52,7 @@ class RecordingImportResourceTest {
         byte[] fit = RecordingReadersTest.fit(dir);
 
         // when / then: a workout id is made up when none is given
-        given().auth().oauth2(TestIssuer.token(UUID.randomUUID(), "athlete"))
+        given().auth().oauth2(TestIssuer.token(TestDevices.userWithKey(), "athlete"))
                 .contentType("application/vnd.ant.fit").body(fit)
                 .queryParam("format", "fit").queryParam("device_id", "edge-530")
                 .post(PATH)
@@ -65,7 +65,7 @@ class RecordingImportResourceTest {
     @Test
     void shouldImportAPointWithoutPositionWhenATcxTrackpointOnlyHasHeartRate() {
         // when / then: the second trackpoint has only a heart rate, which is a valid sample
-        given().auth().oauth2(TestIssuer.token(UUID.randomUUID(), "athlete"))
+        given().auth().oauth2(TestIssuer.token(TestDevices.userWithKey(), "athlete"))
                 .contentType("application/vnd.garmin.tcx+xml").body(RecordingReadersTest.tcx())
                 .queryParam("format", "tcx")
                 .post(PATH)
@@ -77,7 +77,7 @@ class RecordingImportResourceTest {
 
     @Test
     void shouldRefuseInTheErrorFormatWhenTheRequestOrTheFileIsWrong() {
-        String token = TestIssuer.token(UUID.randomUUID(), "athlete");
+        String token = TestIssuer.token(TestDevices.userWithKey(), "athlete");
         given().auth().oauth2(token).body(RecordingReadersTest.gpx()).post(PATH)
                 .then().statusCode(400).body("error", equalTo("validation_failed"))
                 .body("details.violations[0].field", equalTo("format"));
@@ -113,7 +113,7 @@ class RecordingImportResourceTest {
     @Test
     void shouldImportAsTheTokensUserWhenAUserIdParameterNamesSomeoneElse() {
         // given
-        UUID user = UUID.randomUUID();
+        UUID user = TestDevices.userWithKey();
         UUID workout = UUID.randomUUID();
 
         // when

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import io.apicurio.registry.serde.config.SerdeConfig;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.testing.Devstack;
@@ -44,8 +46,9 @@ class TelemetryBatchResourceTest {
                 SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
                 AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
         List<ConsumerRecord<String, GenericRecord>> found = new ArrayList<>();
-        try (KafkaConsumer<String, GenericRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                deserializer(config))) {
+        AvroKafkaDeserializer<GenericRecord> values = deserializer(config);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_SAMPLE_BATCHES).stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition()))
                     .toList();
@@ -54,11 +57,40 @@ class TelemetryBatchResourceTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (record.key().equals(workout.toString())) {
-                        found.add(record);
+                        GenericRecord value = values.deserialize(record.topic(), record.headers(),
+                                TestDevices.unseal(record));
+                        found.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
+                                record.timestamp(), record.timestampType(), record.serializedKeySize(),
+                                record.serializedValueSize(), record.key(), value, record.headers(),
+                                record.leaderEpoch()));
                     }
                 });
                 return samplesOf(found).size() >= expected;
             });
+        }
+        return found;
+    }
+
+    /** The raw values of the records published for {@code workout}, as they are on the topic. */
+    static List<byte[]> rawValuesOf(UUID workout) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
+        List<byte[]> found = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_SAMPLE_BATCHES).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (record.key().equals(workout.toString())) {
+                        found.add(record.value());
+                    }
+                });
+            }
         }
         return found;
     }
@@ -110,6 +142,11 @@ class TelemetryBatchResourceTest {
         // then
         List<ConsumerRecord<String, GenericRecord>> batches = batchesOf(workout, 2);
         assertThat(batches).as("one record for the workout's samples").hasSize(1);
+        assertThat(batches.getFirst().headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
+                .as("sealed for the user").asString(StandardCharsets.UTF_8).isEqualTo(user.toString());
+        assertThat(rawValuesOf(workout)).as("nothing readable without the user's key").singleElement()
+                .satisfies(raw -> assertThat(new String(raw, StandardCharsets.ISO_8859_1))
+                        .doesNotContain(device.deviceId(), user.toString(), workout.toString()));
         // Read generically: the registered schema, not this build's class, describes the bytes.
         assertThat(batches.getFirst().value().getSchema().getFullName())
                 .isEqualTo(TelemetrySampleBatch.getClassSchema().getFullName());

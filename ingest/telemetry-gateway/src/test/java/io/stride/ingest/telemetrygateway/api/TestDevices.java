@@ -3,7 +3,9 @@ package io.stride.ingest.telemetrygateway.api;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -14,27 +16,48 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
 import io.apicurio.registry.serde.config.SerdeConfig;
+import com.google.crypto.tink.Aead;
+
 import io.restassured.http.ContentType;
+import io.stride.platform.kafka.SealedSerde;
+import io.stride.platform.kafka.TelemetryKeys;
+import io.stride.platform.kafka.UserKeyring;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
+import io.stride.schemas.users.TelemetryKey;
 import io.stride.testing.Devstack;
 
 /**
- * Registers devices as the users service does: a {@link DeviceCredential} record on the real devstack's
- * {@link Topics#DEVICE_CREDENTIALS} topic, which the gateway under test reads.
+ * Registers users and devices as the users service does: a {@link TelemetryKey} record on the real devstack's
+ * {@link Topics#TELEMETRY_KEYS} topic and a {@link DeviceCredential} record on {@link Topics#DEVICE_CREDENTIALS},
+ * which the gateway under test reads; opens the records the gateway seals.
  */
 final class TestDevices {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Aead KEK = TelemetryKeys.readKek(
+            Path.of(Devstack.addresses().get(Devstack.TELEMETRY_KEK_LOCATION)));
+    /** The users' keys as the devstack holds them, read for the whole test JVM. */
+    private static final UserKeyring KEYS = new UserKeyring();
+
+    static {
+        TelemetryKeys.follow(KEYS, KEK, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL));
+    }
 
     private TestDevices() {
     }
@@ -68,8 +91,9 @@ final class TestDevices {
         }
     }
 
-    /** A new device of {@code user}, published; call {@link Device#awaitAdmitted()} before using it. */
+    /** A new device of {@code user} (given a telemetry key), published; {@link Device#awaitAdmitted()} it before use. */
     static Device register(UUID user) throws Exception {
+        issueTelemetryKey(user);
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         Device device = new Device(UUID.randomUUID().toString(), user,
@@ -99,28 +123,61 @@ final class TestDevices {
                 .build();
     }
 
+    /** A new user with a published telemetry key (as after registering with the users service). */
+    static UUID userWithKey() {
+        UUID user = UUID.randomUUID();
+        try {
+            issueTelemetryKey(user);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return user;
+    }
+
+    /** Publishes a new telemetry key of the user, wrapped by the devstack's key-encryption key. */
+    static void issueTelemetryKey(UUID user) throws Exception {
+        byte[] wrapped = TelemetryKeys.newWrappedKey(user.toString(), KEK);
+        publish(Topics.TELEMETRY_KEYS, user.toString(), TelemetryKey.newBuilder()
+                .setUserId(user)
+                .setWrappedKeyset(ByteBuffer.wrap(wrapped))
+                .setCreatedAt(Instant.now())
+                .build());
+    }
+
+    /** The plain bytes of a record the gateway sealed (the user's key is read from the devstack). */
+    static byte[] unseal(ConsumerRecord<String, byte[]> record) {
+        Header sealedFor = record.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER);
+        if (sealedFor == null) {
+            throw new AssertionError("record not sealed: " + record.topic() + "/" + record.offset());
+        }
+        String user = new String(sealedFor.value(), StandardCharsets.UTF_8);
+        return SealedSerde.open(KEYS.keyOf(user), user, record.value());
+    }
+
     static void publish(String key, DeviceCredential value) throws Exception {
+        publish(Topics.DEVICE_CREDENTIALS, key, value);
+    }
+
+    private static void publish(String topic, String key, SpecificRecord value) throws Exception {
         String registry = Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL);
-        try (AvroKafkaSerializer<DeviceCredential> serializer = new AvroKafkaSerializer<>()) {
+        try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
             serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registry, SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
                     SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName()), false);
-            var headers = new org.apache.kafka.common.header.internals.RecordHeaders();
-            byte[] bytes = serializer.serialize(Topics.DEVICE_CREDENTIALS, headers, value);
-            publishBytes(key, bytes, headers);
+            Headers headers = new RecordHeaders();
+            byte[] bytes = serializer.serialize(topic, headers, value);
+            publishBytes(topic, key, bytes, headers);
         }
     }
 
     static void publishBytes(String key, byte[] value) throws Exception {
-        publishBytes(key, value, new org.apache.kafka.common.header.internals.RecordHeaders());
+        publishBytes(Topics.DEVICE_CREDENTIALS, key, value, new RecordHeaders());
     }
 
-    private static void publishBytes(String key, byte[] value, org.apache.kafka.common.header.Headers headers)
-            throws Exception {
+    private static void publishBytes(String topic, String key, byte[] value, Headers headers) throws Exception {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.DEVICE_CREDENTIALS, null, key, value, headers))
-                    .get(30, TimeUnit.SECONDS);
+            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
         }
     }
 
