@@ -7,7 +7,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -17,8 +19,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.UUID;
 
+import com.google.crypto.tink.Aead;
+
+import io.stride.platform.kafka.TelemetryKeys;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
+import io.stride.schemas.users.TelemetryKey;
+import io.stride.testing.Devstack;
 
 /**
  * Device credentials for tests, registered as the users service does: a {@link DeviceCredential} record (SHA-256 of
@@ -85,14 +92,28 @@ final class DeviceCredentials {
         }
     }
 
-    /** Registers a new device (random UUID id and secret) for {@code userId} and returns it. */
+    /**
+     * Registers a new device (random UUID id and secret) for {@code userId} and returns it; the user first gets a
+     * telemetry key (ADR 0010), as registering with the users service gives one.
+     */
     static Device register(UUID userId) throws Exception {
+        issueTelemetryKey(userId);
         byte[] secretBytes = new byte[32];
         RANDOM.nextBytes(secretBytes);
         Device device = new Device(UUID.randomUUID().toString(), userId,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes));
         DevstackKafka.publish(Topics.DEVICE_CREDENTIALS, device.deviceId(), record(device, null));
         return device;
+    }
+
+    /** Publishes a new telemetry key of the user, wrapped by the devstack's key-encryption key. */
+    static void issueTelemetryKey(UUID userId) throws Exception {
+        Aead kek = TelemetryKeys.readKek(Path.of(Devstack.addresses().get(Devstack.TELEMETRY_KEK_LOCATION)));
+        DevstackKafka.publish(Topics.TELEMETRY_KEYS, userId.toString(), TelemetryKey.newBuilder()
+                .setUserId(userId)
+                .setWrappedKeyset(ByteBuffer.wrap(TelemetryKeys.newWrappedKey(userId.toString(), kek)))
+                .setCreatedAt(Instant.now())
+                .build());
     }
 
     /** Lower-case hex SHA-256 of a secret, as published in {@code secretSha256}. */

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +28,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -35,6 +38,8 @@ import java.util.function.Consumer;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
@@ -45,6 +50,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,6 +67,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
 import io.stride.testing.Devstack;
 
@@ -78,6 +85,7 @@ class GdprErasureIT {
     private static final String PASSWORD = "correct horse battery staple";
 
     private static AppProcess users;
+    private static AppProcess gateway;
     private static String run;
 
     @BeforeAll
@@ -96,10 +104,14 @@ class GdprErasureIT {
                 // every request of a system test comes from 127.0.0.1 and its budgets live in the shared Redis
                 "-Dusers.rate-limit.registration-per-ip=100000",
                 "-Dusers.rate-limit.login-per-ip=100000"), workDir);
+        gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
     }
 
     @AfterAll
-    static void stopUsers() throws InterruptedException {
+    static void stopApps() throws InterruptedException {
+        if (gateway != null) {
+            gateway.close();
+        }
         if (users != null) {
             users.close();
         }
@@ -125,19 +137,50 @@ class GdprErasureIT {
                 .then().statusCode(200)
                 .extract().jsonPath();
         String authorization = "Bearer " + tokens.getString("access_token");
-        String deviceId = given().header("Authorization", authorization)
+        JsonPath device = given().header("Authorization", authorization)
                 .contentType(ContentType.JSON)
                 .body(Map.of("model", model))
                 .post(users.baseUrl() + "/api/v1/users/me/devices")
                 .then().statusCode(201)
-                .extract().path("device_id");
+                .extract().jsonPath();
+        String deviceId = device.getString("device_id");
         await("device credential published").atMost(Duration.ofSeconds(30))
                 .until(() -> !KafkaScan.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).isEmpty());
+
+        // and: the device sends a sample whose latitude is a canary too (its bytes as Avro writes a double)
+        String credential = device.getString("credential");
+        double latitude = 10 + new Random().nextDouble() * 40;
+        String workoutId = UUID.randomUUID().toString();
+        await("gateway admits the device").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().header("Authorization", "Device " + credential).contentType(ContentType.JSON)
+                        .body("{\"samples\": []}").post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                        .statusCode() != 401);
+        given().header("Authorization", "Device " + credential).contentType(ContentType.JSON)
+                .body(Map.of("samples", List.of(Map.of("device_id", deviceId, "workout_id", workoutId,
+                        "user_id", userId, "sequence_number", 1, "recorded_at", Instant.now().toString(),
+                        "latitude", latitude, "longitude", 37.6, "heart_rate_bpm", 140))))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(202);
+        await("sealed telemetry published").atMost(Duration.ofSeconds(30))
+                .until(() -> !KafkaScan.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId).isEmpty());
+        ConsumerRecord<byte[], byte[]> sealed = KafkaScan.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId)
+                .getFirst();
+        assertThat(sealed.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
+                .asString(StandardCharsets.UTF_8).isEqualTo(userId);
+        byte[] telemetryKey = Postgres.bytes("select telemetry_key from users.data_keys where user_id = ?",
+                UUID.fromString(userId));
+        Map<String, byte[]> needles = new TreeMap<>();
+        canaries.forEach(canary -> needles.put(canary, canary.getBytes(StandardCharsets.UTF_8)));
+        needles.put("latitude", ByteBuffer.allocate(Double.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .putDouble(latitude).array());
+        needles.put("telemetry key", telemetryKey);
 
         // and: a clear value seeded into every store, which the scan has to find
         String seed = "canaryseed" + tag;
         try (Seeds seeds = Seeds.plant(seed, run)) {
-            Map<String, Set<String>> before = Scan.everything(concat(canaries, seed));
+            Map<String, byte[]> withSeed = new TreeMap<>(needles);
+            withSeed.put(seed, seed.getBytes(StandardCharsets.UTF_8));
+            Map<String, Set<String>> before = Scan.everything(withSeed);
             assertThat(before.get(seed)).as("seeded value found in every store")
                     .anyMatch(place -> place.startsWith("postgres:"))
                     .anyMatch(place -> place.startsWith("redis:"))
@@ -148,6 +191,10 @@ class GdprErasureIT {
             assertThat(before.get(email)).as("clear email anywhere").isEmpty();
             assertThat(before.get(firstName)).as("clear first name anywhere").isEmpty();
             assertThat(before.get(lastName)).as("clear last name anywhere").isEmpty();
+            assertThat(before.get("latitude")).as("clear telemetry anywhere (sealed on its topic)").isEmpty();
+            assertThat(before.get("telemetry key")).as("the user's wrapped telemetry key where it is kept")
+                    .anyMatch(place -> place.startsWith("postgres:") && place.contains("users.data_keys"))
+                    .anyMatch(place -> place.startsWith("kafka:" + Topics.TELEMETRY_KEYS + "/"));
             assertThat(Postgres.count("select count(*) from users.users where id = ? and email_encrypted is not null",
                     UUID.fromString(userId))).as("the account, encrypted").isEqualTo(1);
         }
@@ -167,24 +214,25 @@ class GdprErasureIT {
                 .body(Map.of("email", email, "password", PASSWORD))
                 .post(users.baseUrl() + "/api/v1/auth/login")
                 .then().statusCode(401);
-        Map<String, Set<String>> after = Scan.everything(canaries);
-        for (String canary : canaries) {
-            assertThat(after.get(canary)).as("residues of %s", canary).isEmpty();
+        ConsumerRecord<byte[], byte[]> keyTombstone = await("telemetry key tombstone published")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> KafkaScan.recordsOf(Topics.TELEMETRY_KEYS, userId).getLast(),
+                        record -> record.value() == null);
+        Compaction.awaitRemoved(Topics.TELEMETRY_KEYS, keyTombstone.partition(), userId);
+        Map<String, Set<String>> after = Scan.everything(needles);
+        for (String needle : needles.keySet()) {
+            assertThat(after.get(needle)).as("residues of %s", needle).isEmpty();
         }
-    }
-
-    private static List<String> concat(List<String> list, String one) {
-        List<String> all = new ArrayList<>(list);
-        all.add(one);
-        return all;
+        assertThat(KafkaScan.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId))
+                .as("the telemetry is still on its 90-day topic, as ciphertext without a key").isNotEmpty();
     }
 
     /** Where each needle occurs: {@code <store>:<place>} entries. */
     private static final class Scan {
 
-        static Map<String, Set<String>> everything(List<String> needles) throws Exception {
+        static Map<String, Set<String>> everything(Map<String, byte[]> needles) throws Exception {
             Map<String, Set<String>> found = new TreeMap<>();
-            needles.forEach(needle -> found.put(needle, new TreeSet<>()));
+            needles.keySet().forEach(needle -> found.put(needle, new TreeSet<>()));
             Matcher matcher = new Matcher(needles, found);
             Postgres.scan(matcher);
             Redis.scan(matcher);
@@ -201,13 +249,12 @@ class GdprErasureIT {
         private final Map<String, String> hexNeedles = new TreeMap<>();
         private final Map<String, Set<String>> found;
 
-        Matcher(List<String> needles, Map<String, Set<String>> found) {
+        Matcher(Map<String, byte[]> needles, Map<String, Set<String>> found) {
             this.found = found;
-            for (String needle : needles) {
-                byte[] bytes = needle.getBytes(StandardCharsets.UTF_8);
-                this.needles.put(needle, bytes);
-                hexNeedles.put(needle, HexFormat.of().formatHex(bytes));
-            }
+            needles.forEach((name, bytes) -> {
+                this.needles.put(name, bytes);
+                hexNeedles.put(name, HexFormat.of().formatHex(bytes));
+            });
         }
 
         void bytes(String place, byte[] haystack) {
@@ -245,6 +292,17 @@ class GdprErasureIT {
                     + devstack.get(Devstack.POSTGRES_PORT) + "/" + database;
             return DriverManager.getConnection(url, devstack.get(Devstack.POSTGRES_USER),
                     devstack.get(Devstack.POSTGRES_PASSWORD));
+        }
+
+        static byte[] bytes(String sql, Object parameter) throws SQLException {
+            try (Connection connection = connect(Devstack.addresses().get(Devstack.POSTGRES_DB));
+                    PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setObject(1, parameter);
+                try (ResultSet row = query.executeQuery()) {
+                    assertThat(row.next()).as(sql).isTrue();
+                    return row.getBytes(1);
+                }
+            }
         }
 
         static long count(String sql, Object parameter) throws SQLException {
@@ -524,6 +582,54 @@ class GdprErasureIT {
                 assertThat(Instant.now()).as("Kafka read in time").isBefore(deadline);
                 consumer.poll(Duration.ofMillis(500)).forEach(sink);
             }
+        }
+    }
+
+    /**
+     * Makes the broker compact one partition of a compacted topic now rather than within the topic's bounds (a closed
+     * segment, {@code max.compaction.lag.ms}): tiny segments and any dirt cleanable for a while, a harmless tombstone
+     * of a key nobody uses to close the segment holding the erased key's records, until the key's values are gone.
+     * The topic's catalogue configuration is restored afterwards.
+     */
+    private static final class Compaction {
+
+        static void awaitRemoved(String topic, int partition, String key) throws Exception {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            Map<String, Object> producerConfig = Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)));
+                    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+                alter(admin, resource, Map.of("segment.ms", "100", "min.cleanable.dirty.ratio", "0.01"));
+                try {
+                    byte[] filler = ("gdpr-it-segment-roll-" + run).getBytes(StandardCharsets.UTF_8);
+                    await("compaction of " + topic + "/" + partition).atMost(Duration.ofSeconds(90))
+                            .pollInterval(Duration.ofSeconds(1))
+                            .until(() -> {
+                                producer.send(new ProducerRecord<>(topic, partition, filler, null))
+                                        .get(30, TimeUnit.SECONDS);
+                                return KafkaScan.recordsOf(topic, key).stream()
+                                        .allMatch(record -> record.value() == null);
+                            });
+                } finally {
+                    Map<String, String> catalogue = new TreeMap<>(Topics.catalogue().stream()
+                            .filter(spec -> spec.name().equals(topic)).findFirst().orElseThrow().config());
+                    alter(admin, resource, Map.of("segment.ms", catalogue.get("segment.ms")));
+                    admin.incrementalAlterConfigs(Map.of(resource, List.of(new AlterConfigOp(
+                            new ConfigEntry("min.cleanable.dirty.ratio", ""), AlterConfigOp.OpType.DELETE))))
+                            .all().get(30, TimeUnit.SECONDS);
+                }
+            }
+        }
+
+        private static void alter(Admin admin, ConfigResource resource, Map<String, String> values) throws Exception {
+            admin.incrementalAlterConfigs(Map.of(resource, values.entrySet().stream()
+                            .map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()),
+                                    AlterConfigOp.OpType.SET))
+                            .toList()))
+                    .all().get(30, TimeUnit.SECONDS);
         }
     }
 

@@ -223,7 +223,8 @@ public final class CompactedTopicReader implements AutoCloseable {
         try {
             handler.apply(record);
         } catch (Exception e) {
-            deadLetter(record, "unreadable record: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            deadLetter(record, "unreadable " + topic + " record: " + e.getClass().getSimpleName() + ": "
+                    + e.getMessage());
         }
     }
 

@@ -1,10 +1,13 @@
 package io.stride.platform.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
@@ -37,6 +40,18 @@ public final class RegistrySerdes {
         AvroSerde<T> serde = new AvroSerde<>();
         serde.configure(config(registryUrl, autoRegister), false);
         return serde;
+    }
+
+    /**
+     * A value serializer for a producer: registered per record name like {@link #forValues}, without the reader
+     * cache (a serializer never reads), so it works under any class loader that sees Apicurio.
+     */
+    public static <T extends SpecificRecord> Serializer<T> serializer(String registryUrl, boolean autoRegister) {
+        AvroKafkaSerializer<T> serializer = new AvroKafkaSerializer<>();
+        Map<String, Object> config = new HashMap<>(config(registryUrl, autoRegister));
+        config.remove(AvroSerdeConfig.AVRO_DATUM_PROVIDER);
+        serializer.configure(config, false);
+        return serializer;
     }
 
     /** The serde configuration, also usable for plain Kafka clients' serializers and deserializers. */

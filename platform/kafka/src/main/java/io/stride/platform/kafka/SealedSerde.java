@@ -45,7 +45,11 @@ public final class SealedSerde<T> implements Serde<T> {
 
     @Override
     public Serializer<T> serializer() {
-        Serializer<T> plain = inner.serializer();
+        return sealing(inner.serializer(), keyring, userOf);
+    }
+
+    /** A serializer that seals what {@code plain} writes, for a producer that never reads. */
+    public static <T> Serializer<T> sealing(Serializer<T> plain, UserKeyring keyring, Function<T, String> userOf) {
         return new Serializer<>() {
             @Override
             public byte[] serialize(String topic, T data) {

@@ -11,14 +11,18 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -55,6 +59,7 @@ public class SamplePublisher {
 
     private final MutinyEmitter<byte[]> emitter;
     private final TelemetryKeyStore keys;
+    private final Serializer<TelemetrySampleBatch> plainSerializer;
     private final Serializer<TelemetrySampleBatch> serializer;
 
     SamplePublisher(@Channel("telemetry-samples") @OnOverflow(value = OnOverflow.Strategy.BUFFER,
@@ -62,9 +67,25 @@ public class SamplePublisher {
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.apicurio.registry.url") String registryUrl) {
         this.emitter = emitter;
         this.keys = keys;
-        this.serializer = new SealedSerde<TelemetrySampleBatch>(
-                RegistrySerdes.forValues(registryUrl, config.schemaAutoRegister()), keys.keyring(),
-                batch -> batch.getSamples().getFirst().getUserId().toString()).serializer();
+        this.plainSerializer = RegistrySerdes.serializer(registryUrl, config.schemaAutoRegister());
+        this.serializer = SealedSerde.sealing(plainSerializer, keys.keyring(),
+                batch -> batch.getSamples().getFirst().getUserId().toString());
+    }
+
+    /**
+     * Resolves the record's schema in the registry once at start, off the event loop: the serializer does it on its
+     * first use, which would otherwise block the first request's event loop for the registry round trips.
+     */
+    void warmUp(@Observes StartupEvent event) {
+        TelemetrySample sample = toAvro(new ValidSample("warm-up", new UUID(0, 0), new UUID(0, 0), 0, Instant.EPOCH,
+                null, null, null, null, null, null, null, null), Instant.EPOCH);
+        try {
+            plainSerializer.serialize(Topics.TELEMETRY_SAMPLE_BATCHES, new RecordHeaders(),
+                    new TelemetrySampleBatch(List.of(sample)));
+        } catch (RuntimeException e) {
+            Log.warnf("the registry could not resolve %s at start; the first batch will: %s",
+                    TelemetrySampleBatch.getClassSchema().getFullName(), e.getMessage());
+        }
     }
 
     public Uni<Void> publish(List<ValidSample> samples, Instant receivedAt, String correlationId) {

@@ -225,7 +225,7 @@ class DeviceAuthenticationTest {
         ConsumerRecord<String, byte[]> dead = deadLetterOf(device.deviceId());
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
         assertThat(new String(dead.headers().lastHeader("stride.dlq.reason").value(), StandardCharsets.UTF_8))
-                .contains("unreadable DeviceCredential");
+                .contains("unreadable " + Topics.DEVICE_CREDENTIALS + " record");
     }
 
     @Test

@@ -15,8 +15,9 @@ class LiveWorkoutBeans {
 
     @Produces
     @Singleton
-    LiveWorkoutSerdes serdes(LiveWorkoutConfig config) {
-        return LiveWorkoutSerdes.withRegistry(config.schemaRegistry().url(), config.schemaRegistry().autoRegister());
+    LiveWorkoutSerdes serdes(LiveWorkoutConfig config, TelemetryKeyFollower keys) {
+        return LiveWorkoutSerdes.withRegistry(config.schemaRegistry().url(), config.schemaRegistry().autoRegister())
+                .sealedWith(keys.keyring());
     }
 
     @Produces

@@ -9,6 +9,9 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "live-workout")
 public interface LiveWorkoutConfig {
 
+    /** The platform's telemetry key-encryption key, a Tink JSON keyset file (ADR 0010). */
+    String telemetryKekLocation();
+
     /** Schema registry access. */
     SchemaRegistry schemaRegistry();
 

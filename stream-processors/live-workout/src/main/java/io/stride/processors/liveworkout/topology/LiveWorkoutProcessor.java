@@ -67,7 +67,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
 
     static final String REASON_LATE = "late_sample";
     static final String REASON_CLOSED = "workout_closed";
-    static final String ERASED_RECORDS_METRIC = "processors.erased-user-records";
+    static final String ERASED_RECORDS_METRIC = DeadLetterHandler.ERASED_RECORDS_METRIC;
 
     private static final Logger LOG = Logger.getLogger(LiveWorkoutProcessor.class);
 

@@ -4,6 +4,8 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
 import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.kafka.SealedSerde;
+import io.stride.platform.kafka.UserKeyring;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
@@ -28,6 +30,25 @@ public record LiveWorkoutSerdes(Serde<TelemetrySampleBatch> samples, Serde<LiveW
         return new LiveWorkoutSerdes(RegistrySerdes.forValues(registryUrl, autoRegister),
                 RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister),
                 RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister));
+    }
+
+    /**
+     * The same serdes with telemetry batches and Workout events sealed with their users' telemetry keys (ADR 0010):
+     * read sealed (or, written before sealing, plain), written sealed.
+     */
+    public LiveWorkoutSerdes sealedWith(UserKeyring keyring) {
+        return new LiveWorkoutSerdes(new SealedSerde<>(samples, keyring, LiveWorkoutSerdes::userOfBatch), states,
+                new SealedSerde<>(workoutEvents, keyring, LiveWorkoutSerdes::userOfEvent), userMetrics, erasures);
+    }
+
+    static String userOfBatch(TelemetrySampleBatch batch) {
+        return batch.getSamples().getFirst().getUserId().toString();
+    }
+
+    /** Every Workout event's {@code data} names the athlete ({@code userId}). */
+    static String userOfEvent(SpecificRecord event) {
+        SpecificRecord data = (SpecificRecord) event.get(event.getSchema().getField("data").pos());
+        return data.get(data.getSchema().getField("userId").pos()).toString();
     }
 
     /** The session store's value serde. */
