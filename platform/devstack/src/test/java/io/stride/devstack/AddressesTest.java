@@ -27,12 +27,15 @@ class AddressesTest {
             POSTGRES_JDBC_URL=jdbc:postgresql://127.0.0.1:15432/stride
             REDIS_URL=redis://127.0.0.1:16379
             MONGODB_CONNECTION_STRING=mongodb://127.0.0.1:17017
+            TELEMETRY_KEK_LOCATION=/tmp/devstack/data/keys/telemetry-kek.json
             """;
+
+    private static final Path KEK = Path.of("/tmp/devstack/data/keys/telemetry-kek.json");
 
     @Test
     void shouldRenderExactlyTheContractKeysWhenPortsAreTheDevPorts() {
         // when
-        Map<String, String> addresses = Addresses.of(Ports.dev(), Path.of("/tmp/devstack/data/keys/telemetry-kek.json"));
+        Map<String, String> addresses = Addresses.of(Ports.dev(), KEK);
 
         // then
         assertThat(addresses.keySet()).containsExactlyElementsOf(Addresses.KEYS);
@@ -45,7 +48,7 @@ class AddressesTest {
         Path file = dir.resolve(Addresses.FILE_NAME);
 
         // when
-        Addresses.write(file, Addresses.of(Ports.dev(), Path.of("/tmp/devstack/data/keys/telemetry-kek.json")));
+        Addresses.write(file, Addresses.of(Ports.dev(), KEK));
 
         // then
         Properties properties = new Properties();
@@ -62,11 +65,11 @@ class AddressesTest {
     void shouldExportEveryKeyWhenSourcedByBash(@TempDir Path dir) throws Exception {
         // given
         Path file = dir.resolve(Addresses.FILE_NAME);
-        Addresses.write(file, Addresses.of(Ports.dev(), Path.of("/tmp/devstack/data/keys/telemetry-kek.json")));
+        Addresses.write(file, Addresses.of(Ports.dev(), KEK));
 
         // when
         Process bash = new ProcessBuilder("bash", "-c",
-                "set -eu -a; . \"$1\"; set +a; env | grep -E '^(KAFKA|APICURIO|POSTGRES|REDIS|MONGODB)_' | sort",
+                "set -eu -a; . \"$1\"; set +a; env | grep -E '^(KAFKA|APICURIO|POSTGRES|REDIS|MONGODB|TELEMETRY)_' | sort",
                 "bash", file.toString())
                 .redirectErrorStream(true)
                 .start();
