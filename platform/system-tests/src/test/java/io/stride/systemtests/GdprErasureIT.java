@@ -521,6 +521,18 @@ class GdprErasureIT {
     /** Every partition of every topic (internal ones too), from the beginning, keys, values and headers as bytes. */
     private static final class KafkaScan {
 
+        static Admin admin() {
+            return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)));
+        }
+
+        static KafkaProducer<byte[], byte[]> producer() {
+            return new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
+                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
+        }
+
         static Map<String, Object> config() {
             return Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
@@ -532,9 +544,7 @@ class GdprErasureIT {
         }
 
         static void scan(Matcher matcher) throws Exception {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)));
-                    KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
+            try (Admin admin = admin(); KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
                 Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
                         .names().get(30, TimeUnit.SECONDS);
                 List<TopicPartition> partitions = new ArrayList<>();
@@ -595,13 +605,7 @@ class GdprErasureIT {
 
         static void awaitRemoved(String topic, int partition, String key) throws Exception {
             ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            Map<String, Object> producerConfig = Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)));
-                    KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerConfig)) {
+            try (Admin admin = KafkaScan.admin(); KafkaProducer<byte[], byte[]> producer = KafkaScan.producer()) {
                 alter(admin, resource, Map.of("segment.ms", "100", "min.cleanable.dirty.ratio", "0.01"));
                 try {
                     byte[] filler = ("gdpr-it-segment-roll-" + run).getBytes(StandardCharsets.UTF_8);
@@ -657,13 +661,7 @@ class GdprErasureIT {
             try (MongoClient client = Mongo.client()) {
                 client.getDatabase("gdpr_it").getCollection("seed_" + run).insertOne(new Document("value", seed));
             }
-            Map<String, Object> producer = Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                    ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName(),
-                    ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)));
-                    KafkaProducer<byte[], byte[]> kafka = new KafkaProducer<>(producer)) {
+            try (Admin admin = KafkaScan.admin(); KafkaProducer<byte[], byte[]> kafka = KafkaScan.producer()) {
                 admin.createTopics(List.of(new NewTopic(seeds.topic(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
                 kafka.send(new ProducerRecord<>(seeds.topic(), null, seed.getBytes(StandardCharsets.UTF_8)))
                         .get(30, TimeUnit.SECONDS);
@@ -688,8 +686,7 @@ class GdprErasureIT {
             try (MongoClient client = Mongo.client()) {
                 client.getDatabase("gdpr_it").getCollection("seed_" + run).drop();
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS)))) {
+            try (Admin admin = KafkaScan.admin()) {
                 admin.deleteTopics(List.of(topic())).all().get(30, TimeUnit.SECONDS);
             }
         }

@@ -39,14 +39,22 @@ import io.stride.testing.DevstackResource;
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class TelemetryBatchResourceTest {
 
-    /** The batch records published for {@code workout}, read from the beginning until they hold {@code expected}. */
-    static List<ConsumerRecord<String, GenericRecord>> batchesOf(UUID workout, int expected) {
+    /** Reads the registered schema, not this build's class: the bytes are described by what was registered. */
+    private static final AvroKafkaDeserializer<GenericRecord> VALUES = new AvroKafkaDeserializer<>();
+
+    static {
+        VALUES.configure(Map.of(SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
+                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false), false);
+    }
+
+    /**
+     * The batch records published for {@code workout} as they are on the topic (sealed), read from the beginning
+     * until they hold {@code expected} samples.
+     */
+    static List<ConsumerRecord<String, byte[]>> rawBatchesOf(UUID workout, int expected) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
-        List<ConsumerRecord<String, GenericRecord>> found = new ArrayList<>();
-        AvroKafkaDeserializer<GenericRecord> values = deserializer(config);
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
+        List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_SAMPLE_BATCHES).stream()
@@ -57,42 +65,28 @@ class TelemetryBatchResourceTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> {
                     if (record.key().equals(workout.toString())) {
-                        GenericRecord value = values.deserialize(record.topic(), record.headers(),
-                                TestDevices.unseal(record));
-                        found.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
-                                record.timestamp(), record.timestampType(), record.serializedKeySize(),
-                                record.serializedValueSize(), record.key(), value, record.headers(),
-                                record.leaderEpoch()));
+                        found.add(record);
                     }
                 });
-                return samplesOf(found).size() >= expected;
+                return samplesOf(opened(found)).size() >= expected;
             });
         }
         return found;
     }
 
-    /** The raw values of the records published for {@code workout}, as they are on the topic. */
-    static List<byte[]> rawValuesOf(UUID workout) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
-        List<byte[]> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.TELEMETRY_SAMPLE_BATCHES).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (record.key().equals(workout.toString())) {
-                        found.add(record.value());
-                    }
-                });
-            }
-        }
-        return found;
+    /** The batch records published for {@code workout}, opened and read, once they hold {@code expected} samples. */
+    static List<ConsumerRecord<String, GenericRecord>> batchesOf(UUID workout, int expected) {
+        return opened(rawBatchesOf(workout, expected));
+    }
+
+    private static List<ConsumerRecord<String, GenericRecord>> opened(List<ConsumerRecord<String, byte[]>> sealed) {
+        return sealed.stream()
+                .map(record -> new ConsumerRecord<>(record.topic(), record.partition(), record.offset(),
+                        record.timestamp(), record.timestampType(), record.serializedKeySize(),
+                        record.serializedValueSize(), record.key(),
+                        VALUES.deserialize(record.topic(), record.headers(), TestDevices.unseal(record)),
+                        record.headers(), record.leaderEpoch()))
+                .toList();
     }
 
     /** The samples of {@code workout}, in the order published, once there are {@code expected}. */
@@ -107,11 +101,6 @@ class TelemetryBatchResourceTest {
                 .toList();
     }
 
-    private static AvroKafkaDeserializer<GenericRecord> deserializer(Map<String, Object> config) {
-        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(config, false);
-        return deserializer;
-    }
 
     @Test
     void shouldPublishAvroSamplesKeyedByWorkoutWhenBatchIsValid() throws Exception {
@@ -144,8 +133,8 @@ class TelemetryBatchResourceTest {
         assertThat(batches).as("one record for the workout's samples").hasSize(1);
         assertThat(batches.getFirst().headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
                 .as("sealed for the user").asString(StandardCharsets.UTF_8).isEqualTo(user.toString());
-        assertThat(rawValuesOf(workout)).as("nothing readable without the user's key").singleElement()
-                .satisfies(raw -> assertThat(new String(raw, StandardCharsets.ISO_8859_1))
+        assertThat(rawBatchesOf(workout, 2)).as("nothing readable without the user's key").singleElement()
+                .satisfies(raw -> assertThat(new String(raw.value(), StandardCharsets.ISO_8859_1))
                         .doesNotContain(device.deviceId(), user.toString(), workout.toString()));
         // Read generically: the registered schema, not this build's class, describes the bytes.
         assertThat(batches.getFirst().value().getSchema().getFullName())
