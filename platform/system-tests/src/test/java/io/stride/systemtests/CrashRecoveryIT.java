@@ -146,6 +146,8 @@ class CrashRecoveryIT {
         List<UUID> workouts = new ArrayList<>();
         for (int w = 0; w < WORKOUTS; w++) {
             workouts.add(UUID.randomUUID());
+            // each workout is its own athlete's, who has a telemetry key as every registered user does
+            DeviceCredentials.issueTelemetryKey(workouts.getLast());
         }
         List<TelemetrySampleBatch> batches = batches(workouts);
         AppProcess processor = startProcessor("live-workout-crash-" + run, workDir);

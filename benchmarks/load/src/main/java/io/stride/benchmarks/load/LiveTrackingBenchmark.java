@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,13 +51,17 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import com.google.crypto.tink.Aead;
+
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.kafka.TelemetryKeys;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.DeviceCredential;
+import io.stride.schemas.users.TelemetryKey;
 
 /**
  * Measures, in one run against a running local platform ({@code ./stride up --devices 0}):
@@ -182,6 +187,35 @@ public final class LiveTrackingBenchmark {
 
     // --- 0. device credentials -------------------------------------------------------------------------------
 
+    /** Publishes a telemetry key for every device's user (ADR 0010), as the users service does at registration. */
+    @SafeVarargs
+    private void issueTelemetryKeys(List<Workload>... groups) throws Exception {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        Serde<TelemetryKey> values = RegistrySerdes.forValues(addresses.get("APICURIO_REGISTRY_URL"), true);
+        Aead kek = TelemetryKeys.readKek(Path.of(addresses.get("TELEMETRY_KEK_LOCATION")));
+        Instant now = Instant.now();
+        try (KafkaProducer<String, TelemetryKey> producer = new KafkaProducer<>(config, new StringSerializer(),
+                values.serializer())) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (List<Workload> group : groups) {
+                for (Workload workload : group) {
+                    String user = workload.userId.toString();
+                    TelemetryKey key = TelemetryKey.newBuilder()
+                            .setUserId(workload.userId)
+                            .setWrappedKeyset(ByteBuffer.wrap(TelemetryKeys.newWrappedKey(user, kek)))
+                            .setCreatedAt(now)
+                            .build();
+                    sent.add(producer.send(new ProducerRecord<>(Topics.TELEMETRY_KEYS, user, key)));
+                }
+            }
+            for (Future<RecordMetadata> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** Publishes every device's credential, as the users service does when a device is added. */
     @SafeVarargs
     private void registerDevices(List<Workload>... groups) throws Exception {
@@ -211,6 +245,7 @@ public final class LiveTrackingBenchmark {
                 future.get(30, TimeUnit.SECONDS);
             }
         }
+        issueTelemetryKeys(groups);
         // the gateway reads the credentials from the compacted topic: wait until it admits the last device
         Workload last = groups[groups.length - 1].getLast();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -10,8 +10,11 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
+import org.jboss.logging.Logger;
 
 import com.google.crypto.tink.Aead;
+
+import io.micrometer.core.instrument.Metrics;
 
 /**
  * Seals each value with its user's telemetry key (ADR 0010): the inner serde's bytes are encrypted with AES-256-GCM,
@@ -21,12 +24,18 @@ import com.google.crypto.tink.Aead;
  * <p>Reading: a sealed value is opened with the key of the user its header names ({@link UserKeyring#keyOf}); a
  * shredded key fails with {@link UserKeyring.ShreddedKey}, which {@link DeadLetterHandler} counts and skips, any other
  * failure goes to the dead-letter topic. A value without the header is read as it is: records written before
- * sealing.
+ * sealing. Writing: a value whose user has no key at all (not erased: registered before keys existed and not given
+ * one yet) is written unsealed and counted in {@value #UNSEALED_METRIC}{topic}; a value whose user's key was
+ * shredded fails with {@link UserKeyring.ShreddedKey}, which {@link DeadLetterHandler} skips.
  */
 public final class SealedSerde<T> implements Serde<T> {
 
     /** The user whose key sealed the value. */
     public static final String SEALED_FOR_HEADER = "stride.sealed-for";
+    /** Records written unsealed because their user had no key, by topic. */
+    public static final String UNSEALED_METRIC = "kafka.unsealed-records";
+
+    private static final Logger LOG = Logger.getLogger(SealedSerde.class);
 
     private final Serde<T> inner;
     private final UserKeyring keyring;
@@ -63,10 +72,18 @@ public final class SealedSerde<T> implements Serde<T> {
                 }
                 byte[] bytes = plain.serialize(topic, headers, data);
                 String userId = userOf.apply(data);
-                byte[] sealed = seal(keyring.keyOf(userId), userId, bytes);
                 headers.remove(SEALED_FOR_HEADER);
+                Aead key;
+                try {
+                    key = keyring.keyOf(userId);
+                } catch (UserKeyring.UnknownKey e) {
+                    // A user without a key (registered before keys existed and not given one yet): as before sealing.
+                    Metrics.counter(UNSEALED_METRIC, "topic", topic).increment();
+                    LOG.debugf("no telemetry key for user %s: record written unsealed topic=%s", userId, topic);
+                    return bytes;
+                }
                 headers.add(SEALED_FOR_HEADER, userId.getBytes(StandardCharsets.UTF_8));
-                return sealed;
+                return seal(key, userId, bytes);
             }
         };
     }

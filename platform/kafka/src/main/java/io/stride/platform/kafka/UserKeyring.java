@@ -19,17 +19,21 @@ public final class UserKeyring {
 
     /** How long {@link #keyOf} waits for a key that may have just been published. */
     static final Duration LATEST_WAIT = Duration.ofSeconds(5);
+    /** How long a user found without a key is not waited for again. */
+    static final Duration UNKNOWN_FOR = Duration.ofMinutes(1);
     /** How long {@link #keyOf} waits for the keys topic to be read at start before failing as a dependency. */
     static final Duration START_WAIT = Duration.ofMinutes(2);
 
     private final Map<String, Aead> keys = new ConcurrentHashMap<>();
     private final Set<String> shredded = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> unknownUntil = new ConcurrentHashMap<>();
     private volatile CompactedTopicReader source;
 
     /** Holds the user's open key. */
     public void put(String userId, Aead key) {
         keys.put(userId, key);
         shredded.remove(userId);
+        unknownUntil.remove(userId);
     }
 
     /** The user was erased: the key is gone for good. */
@@ -50,7 +54,7 @@ public final class UserKeyring {
 
     /**
      * The user's key. Waits for the keys topic to be read once at start, and briefly for a key not held yet (it may
-     * have just been published).
+     * have just been published); a user found without a key is not waited for again for {@link #UNKNOWN_FOR}.
      *
      * @throws ShreddedKey the user was erased
      * @throws UnknownKey  no key for the user
@@ -65,7 +69,9 @@ public final class UserKeyring {
         if (reader != null && !reader.caughtUp() && !reader.awaitCaughtUp(START_WAIT)) {
             throw new UncheckedIOException(new IOException("the telemetry keys were not read within " + START_WAIT));
         }
-        if (!shredded.contains(userId) && !keys.containsKey(userId) && reader != null) {
+        long now = System.nanoTime();
+        Long until = unknownUntil.get(userId);
+        if (!shredded.contains(userId) && reader != null && (until == null || now - until > 0)) {
             reader.awaitLatest(LATEST_WAIT);
         }
         key = keys.get(userId);
@@ -75,6 +81,7 @@ public final class UserKeyring {
         if (shredded.contains(userId)) {
             throw new ShreddedKey(userId);
         }
+        unknownUntil.put(userId, now + UNKNOWN_FOR.toNanos());
         throw new UnknownKey(userId);
     }
 
