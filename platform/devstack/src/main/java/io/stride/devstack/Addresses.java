@@ -32,13 +32,19 @@ final class Addresses {
     static final String POSTGRES_JDBC_URL = "POSTGRES_JDBC_URL";
     static final String REDIS_URL = "REDIS_URL";
     static final String MONGODB_CONNECTION_STRING = "MONGODB_CONNECTION_STRING";
+    static final String MAIL_SMTP_HOST = "MAIL_SMTP_HOST";
+    static final String MAIL_SMTP_PORT = "MAIL_SMTP_PORT";
+    static final String MAIL_IMAP_PORT = "MAIL_IMAP_PORT";
+    /** The stand-in offers no TLS: apps must not require STARTTLS of it. */
+    static final String MAIL_SMTP_START_TLS = "MAIL_SMTP_START_TLS";
     /** The platform's telemetry key-encryption key (a Tink JSON keyset file, ADR 0010), local to this devstack. */
     static final String TELEMETRY_KEK_LOCATION = "TELEMETRY_KEK_LOCATION";
 
     /** Every key, in file order. */
     static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, APICURIO_REGISTRY_URL, POSTGRES_HOST,
             POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_REACTIVE_URL, POSTGRES_JDBC_URL,
-            REDIS_URL, MONGODB_CONNECTION_STRING, TELEMETRY_KEK_LOCATION);
+            REDIS_URL, MONGODB_CONNECTION_STRING, MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_START_TLS,
+            MAIL_IMAP_PORT, TELEMETRY_KEK_LOCATION);
 
     /** Database, role and password the devstack creates in PostgreSQL (local only, not a secret). */
     static final String POSTGRES_NAME = "stride";
@@ -62,6 +68,10 @@ final class Addresses {
         values.put(POSTGRES_JDBC_URL, postgresJdbcUrl(ports));
         values.put(REDIS_URL, "redis://" + host + ":" + ports.redis());
         values.put(MONGODB_CONNECTION_STRING, "mongodb://" + host + ":" + ports.mongo());
+        values.put(MAIL_SMTP_HOST, host);
+        values.put(MAIL_SMTP_PORT, Integer.toString(ports.smtp()));
+        values.put(MAIL_SMTP_START_TLS, "DISABLED");
+        values.put(MAIL_IMAP_PORT, Integer.toString(ports.imap()));
         values.put(TELEMETRY_KEK_LOCATION, telemetryKek.toAbsolutePath().toString());
         return values;
     }

@@ -19,26 +19,28 @@ import java.util.Map;
  * @param postgres        PostgreSQL
  * @param redis           Redis
  * @param mongo           the MongoDB stand-in (mongo-java-server, MongoDB wire protocol)
+ * @param smtp            the mail relay stand-in's SMTP (GreenMail)
+ * @param imap            the mail relay stand-in's IMAP, to read the mail it received
  */
-record Ports(int kafka, int kafkaController, int apicurio, int postgres, int redis, int mongo) {
+record Ports(int kafka, int kafkaController, int apicurio, int postgres, int redis, int mongo, int smtp, int imap) {
 
     /** Every server binds this address only. */
     static final String HOST = "127.0.0.1";
 
     /** The fixed dev ports, documented in the devstack README: the defaults plus 10000, or close to that. */
     static Ports dev() {
-        return new Ports(19092, 19093, 18081, 15432, 16379, 17017);
+        return new Ports(19092, 19093, 18081, 15432, 16379, 17017, 10025, 10143);
     }
 
     /** Free ports picked by the OS, all distinct (every socket is held open until all are picked). */
     static Ports random() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 6; i++) {
+            for (int i = 0; i < 8; i++) {
                 sockets.add(new ServerSocket(0, 1, InetAddress.getByName(HOST)));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5]);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
         } catch (IOException e) {
             throw new UncheckedIOException("could not pick free ports", e);
         } finally {
@@ -55,6 +57,8 @@ record Ports(int kafka, int kafkaController, int apicurio, int postgres, int red
         ports.put("postgres", postgres);
         ports.put("redis", redis);
         ports.put("mongo stand-in", mongo);
+        ports.put("mail stand-in (SMTP)", smtp);
+        ports.put("mail stand-in (IMAP)", imap);
         return ports;
     }
 

@@ -95,7 +95,8 @@ final class Stack implements AutoCloseable {
         KafkaBroker kafka = new KafkaBroker(layout, ports, build, pids, closing::get);
         ApicurioRegistry apicurio = new ApicurioRegistry(layout, ports, build, pids, closing::get);
         servers = List.of(kafka, apicurio, new PostgresDatabase(layout, ports, pids),
-                new RedisCache(layout, ports, pids, closing::get), new MongoStandIn(layout, ports));
+                new RedisCache(layout, ports, pids, closing::get), new MongoStandIn(layout, ports),
+                new MailStandIn(layout, ports));
 
         Map<ManagedServer, CompletableFuture<Void>> started = new LinkedHashMap<>();
         for (ManagedServer server : servers) {

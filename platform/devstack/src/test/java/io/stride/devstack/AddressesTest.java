@@ -27,6 +27,10 @@ class AddressesTest {
             POSTGRES_JDBC_URL=jdbc:postgresql://127.0.0.1:15432/stride
             REDIS_URL=redis://127.0.0.1:16379
             MONGODB_CONNECTION_STRING=mongodb://127.0.0.1:17017
+            MAIL_SMTP_HOST=127.0.0.1
+            MAIL_SMTP_PORT=10025
+            MAIL_SMTP_START_TLS=DISABLED
+            MAIL_IMAP_PORT=10143
             TELEMETRY_KEK_LOCATION=/tmp/devstack/data/keys/telemetry-kek.json
             """;
 
@@ -69,7 +73,7 @@ class AddressesTest {
 
         // when
         Process bash = new ProcessBuilder("bash", "-c",
-                "set -eu -a; . \"$1\"; set +a; env | grep -E '^(KAFKA|APICURIO|POSTGRES|REDIS|MONGODB|TELEMETRY)_' | sort",
+                "set -eu -a; . \"$1\"; set +a; env | grep -E '^(KAFKA|APICURIO|POSTGRES|REDIS|MONGODB|MAIL|TELEMETRY)_' | sort",
                 "bash", file.toString())
                 .redirectErrorStream(true)
                 .start();

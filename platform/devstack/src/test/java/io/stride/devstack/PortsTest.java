@@ -12,7 +12,7 @@ class PortsTest {
 
     @Test
     void shouldUseTheDocumentedPortsWhenDev() {
-        assertThat(Ports.dev()).isEqualTo(new Ports(19092, 19093, 18081, 15432, 16379, 17017));
+        assertThat(Ports.dev()).isEqualTo(new Ports(19092, 19093, 18081, 15432, 16379, 17017, 10025, 10143));
     }
 
     @Test
@@ -31,7 +31,7 @@ class PortsTest {
             // given
             Ports random = Ports.random();
             Ports ports = new Ports(random.kafka(), random.kafkaController(), random.apicurio(), taken.getLocalPort(),
-                    random.redis(), random.mongo());
+                    random.redis(), random.mongo(), random.smtp(), random.imap());
 
             // when / then
             assertThatThrownBy(ports::requireFree)

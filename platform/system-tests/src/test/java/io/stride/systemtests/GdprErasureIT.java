@@ -70,6 +70,7 @@ import com.mongodb.client.MongoDatabase;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
 import io.stride.testing.Devstack;
+import io.stride.testing.Mailbox;
 
 /**
  * The right to erasure, checked the way an auditor would: a user whose email, names and device model are unique
@@ -126,17 +127,22 @@ class GdprErasureIT {
         String lastName = "canarylast" + tag;
         String model = "canarymodel" + tag;
         List<String> canaries = List.of(email, firstName, lastName, model);
-        String userId = given().contentType(ContentType.JSON)
+        given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", PASSWORD, "first_name", firstName, "last_name", lastName))
                 .post(users.baseUrl() + "/api/v1/users")
-                .then().statusCode(201)
-                .extract().path("id");
+                .then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("token", Mailbox.awaitVerificationToken(email)))
+                .post(users.baseUrl() + "/api/v1/users/verification")
+                .then().statusCode(200);
         JsonPath tokens = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", PASSWORD))
                 .post(users.baseUrl() + "/api/v1/auth/login")
                 .then().statusCode(200)
                 .extract().jsonPath();
         String authorization = "Bearer " + tokens.getString("access_token");
+        String userId = given().header("Authorization", authorization).get(users.baseUrl() + "/api/v1/users/me")
+                .then().statusCode(200)
+                .extract().path("id");
         JsonPath device = given().header("Authorization", authorization)
                 .contentType(ContentType.JSON)
                 .body(Map.of("model", model))

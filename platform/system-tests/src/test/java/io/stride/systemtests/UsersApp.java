@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.stride.testing.Mailbox;
 
 /**
  * The users service as a packaged app, with a signing key pair generated into its work directory, and accounts
@@ -55,15 +56,33 @@ final class UsersApp implements AutoCloseable {
         return "-Dmp.jwt.verify.publickey.location=" + baseUrl() + "/api/v1/auth/jwks";
     }
 
-    /** A newly registered athlete. */
+    /** A newly registered athlete, whose address is confirmed through the emailed link. */
     Account register() {
         String email = "live-" + UUID.randomUUID() + "@example.test";
-        String id = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "first_name", "Test", "last_name", "Athlete"))
+        return new Account(registerConfirmed(Map.of("email", email, "password", PASSWORD, "first_name", "Test",
+                "last_name", "Athlete")), email);
+    }
+
+    /**
+     * Registers an account (202), confirms it with the token of the email the devstack's mail relay stand-in received,
+     * logs in once and answers the account's id.
+     */
+    UUID registerConfirmed(Map<String, String> registration) {
+        String email = registration.get("email");
+        given().contentType(ContentType.JSON).body(registration)
                 .post(baseUrl() + "/api/v1/users")
-                .then().statusCode(201)
-                .extract().jsonPath().getString("id");
-        return new Account(UUID.fromString(id), email);
+                .then().statusCode(202);
+        given().contentType(ContentType.JSON).body(Map.of("token", Mailbox.awaitVerificationToken(email)))
+                .post(baseUrl() + "/api/v1/users/verification")
+                .then().statusCode(200);
+        String accessToken = given().contentType(ContentType.JSON)
+                .body(Map.of("email", email, "password", registration.get("password")))
+                .post(baseUrl() + "/api/v1/auth/login")
+                .then().statusCode(200)
+                .extract().path("access_token");
+        return UUID.fromString(given().auth().oauth2(accessToken).get(baseUrl() + "/api/v1/users/me")
+                .then().statusCode(200)
+                .extract().path("id"));
     }
 
     /** An account, and its access token from a real login (renewed when it is about to expire). */

@@ -40,13 +40,19 @@ public final class Devstack {
     public static final String POSTGRES_JDBC_URL = "POSTGRES_JDBC_URL";
     public static final String REDIS_URL = "REDIS_URL";
     public static final String MONGODB_CONNECTION_STRING = "MONGODB_CONNECTION_STRING";
+    public static final String MAIL_SMTP_HOST = "MAIL_SMTP_HOST";
+    public static final String MAIL_SMTP_PORT = "MAIL_SMTP_PORT";
+    public static final String MAIL_SMTP_START_TLS = "MAIL_SMTP_START_TLS";
+    /** IMAP of the mail relay stand-in, to read what the platform sent ({@link Mailbox}). */
+    public static final String MAIL_IMAP_PORT = "MAIL_IMAP_PORT";
     /** The telemetry key-encryption key file (ADR 0010). */
     public static final String TELEMETRY_KEK_LOCATION = "TELEMETRY_KEK_LOCATION";
 
     /** Every key of the addresses file, in file order: the devstack's contract. */
     public static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, APICURIO_REGISTRY_URL, POSTGRES_HOST,
             POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_REACTIVE_URL, POSTGRES_JDBC_URL,
-            REDIS_URL, MONGODB_CONNECTION_STRING, TELEMETRY_KEK_LOCATION);
+            REDIS_URL, MONGODB_CONNECTION_STRING, MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_START_TLS, MAIL_IMAP_PORT,
+            TELEMETRY_KEK_LOCATION);
 
     /** Cold start (first unpack of the servers, maybe a build of the devstack by the script) included. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);

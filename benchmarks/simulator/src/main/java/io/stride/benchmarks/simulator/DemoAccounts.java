@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * Gets each simulated wearable a real credential the way a user does, through the users service: log the demo athlete
- * in (registering the account the first time), revoke the simulator's earlier devices of that athlete, register a new
+ * in (the first time, registering the account and following the confirmation link emailed to it), revoke the simulator's earlier devices of that athlete, register a new
  * device and keep its credential ({@code <device_id>.<secret>}, shown only once).
  *
  * <p>Demo accounts only: {@code athlete<N>@demo.stride.local} with one shared, published demo password.
@@ -55,9 +55,11 @@ final class DemoAccounts {
 
     private final HttpClient http;
     private final URI users;
+    private final DemoMailbox mailbox;
 
-    DemoAccounts(HttpClient http, String usersBaseUrl) {
+    DemoAccounts(HttpClient http, String usersBaseUrl, DemoMailbox mailbox) {
         this.http = http;
+        this.mailbox = mailbox;
         this.users = URI.create(usersBaseUrl.endsWith("/") ? usersBaseUrl : usersBaseUrl + "/");
     }
 
@@ -73,13 +75,16 @@ final class DemoAccounts {
     DemoAthlete prepare(int number) throws IOException, InterruptedException {
         String email = email(number);
         HttpResponse<String> login = login(email);
-        if (login.statusCode() == 401) {
+        if (login.statusCode() == 401 || login.statusCode() == 403) {
+            // not registered yet, or registered without confirming: (re)register and follow the emailed link
+            int earlierLinks = mailbox.tokens(email).size();
             HttpResponse<String> registered = send("POST", "api/v1/users", null, """
                     {"email":"%s","password":"%s","first_name":"Demo","last_name":"Athlete %d"}"""
                     .formatted(email, DEMO_PASSWORD, number));
-            if (registered.statusCode() != 201 && registered.statusCode() != 409) {
+            if (registered.statusCode() != 202) {
                 throw refused("registering demo athlete " + number, registered);
             }
+            confirm(email, earlierLinks);
             login = login(email);
         }
         if (login.statusCode() != 200) {
@@ -110,6 +115,24 @@ final class DemoAccounts {
                 }
                 Thread.sleep(1000);
             }
+        }
+    }
+
+    /** Follows the confirmation link emailed after the {@code earlierLinks} ones the address already had. */
+    private void confirm(String email, int earlierLinks) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        List<String> tokens = mailbox.tokens(email);
+        while (tokens.size() <= earlierLinks) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new UsersServiceRefused("no confirmation email reached " + email + " within 30 s");
+            }
+            Thread.sleep(200);
+            tokens = mailbox.tokens(email);
+        }
+        HttpResponse<String> verified = send("POST", "api/v1/users/verification", null, """
+                {"token":"%s"}""".formatted(tokens.getLast()));
+        if (verified.statusCode() != 200) {
+            throw refused("confirming demo athlete " + email, verified);
         }
     }
 

@@ -58,7 +58,7 @@ public final class Simulator {
         Options options = Options.parse(args);
         Random random = new Random(options.seed);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        DemoAccounts accounts = new DemoAccounts(http, options.users);
+        DemoAccounts accounts = new DemoAccounts(http, options.users, DemoMailbox.fromEnvironment());
         List<Athlete> athletes = new ArrayList<>();
         List<DemoAccounts.DemoAthlete> demoAthletes = new ArrayList<>();
         for (int i = 0; i < options.devices; i++) {

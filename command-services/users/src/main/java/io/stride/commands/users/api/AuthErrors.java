@@ -5,7 +5,7 @@ import java.util.Map;
 import io.stride.commands.users.domain.AuthFailure;
 import io.stride.platform.http.ApiException;
 
-/** The 401 answers of login and refresh. */
+/** The 401 (and 403) answers of login and refresh. */
 final class AuthErrors {
 
     private AuthErrors() {
@@ -15,6 +15,9 @@ final class AuthErrors {
         return switch (failure) {
             case AuthFailure.InvalidCredentials ignored ->
                     new ApiException(401, "invalid_credentials", "Email or password is wrong", Map.of());
+            case AuthFailure.EmailNotVerified ignored ->
+                    new ApiException(403, "email_not_verified",
+                            "Confirm your email address first: follow the link sent to it", Map.of());
             case AuthFailure.TotpRequired ignored ->
                     new ApiException(401, "totp_required", "A code from the authenticator app is required", Map.of());
             case AuthFailure.InvalidTotpCode ignored ->

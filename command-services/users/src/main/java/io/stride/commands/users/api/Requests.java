@@ -36,6 +36,10 @@ final class Requests {
             @Size(max = 32) String totpCode) {
     }
 
+    /** POST /api/v1/users/verification: the token of the confirmation email. */
+    public record Verify(@NotBlank @Size(max = 128) String token) {
+    }
+
     /** POST /api/v1/auth/refresh. */
     public record Refresh(@NotBlank @Size(max = 128) String refreshToken) {
     }

@@ -22,6 +22,19 @@ final class Responses {
         }
     }
 
+    /** The answer to every registration, whether the address was new or known. */
+    public record RegistrationAccepted(String status, String message) {
+
+        static final RegistrationAccepted INSTANCE = new RegistrationAccepted("confirmation_sent",
+                "If this address can be registered, an email with a confirmation link has been sent to it");
+    }
+
+    /** An address confirmed. */
+    public record Verified(String status) {
+
+        static final Verified INSTANCE = new Verified("verified");
+    }
+
     /** Tokens of a login or refresh (OAuth 2.0 token response field names). */
     public record Tokens(String accessToken, String tokenType, long expiresIn, String refreshToken,
             long refreshExpiresIn) {

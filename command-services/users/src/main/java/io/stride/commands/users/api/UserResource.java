@@ -1,6 +1,5 @@
 package io.stride.commands.users.api;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +9,15 @@ import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -26,6 +28,8 @@ import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.Emails;
 import io.stride.commands.users.domain.RateLimitedAction;
+import io.stride.commands.users.domain.Registration;
+import io.stride.commands.users.mail.AccountMails;
 import io.stride.commands.users.persistence.AuditLog;
 import io.stride.commands.users.persistence.RateLimiter;
 import io.stride.commands.users.persistence.TotpService;
@@ -44,10 +48,12 @@ public class UserResource {
     private final PasswordHashing hashing;
     private final JsonWebToken jwt;
     private final RateLimiter limiter;
+    private final AccountMails mails;
     private final AuditLog audit;
 
     public UserResource(UserAccountService accounts, TotpService totp, PasswordHashing hashing, JsonWebToken jwt,
-            RateLimiter limiter, AuditLog audit) {
+            RateLimiter limiter, AccountMails mails, AuditLog audit) {
+        this.mails = mails;
         this.accounts = accounts;
         this.totp = totp;
         this.hashing = hashing;
@@ -56,7 +62,11 @@ public class UserResource {
         this.audit = audit;
     }
 
-    /** Creates an athlete account (201, Location of the profile); 409 {@code email_taken} for a known email. */
+    /**
+     * Registers an address: 202 with the same answer whether it is new or already has an account (no enumeration,
+     * OWASP). A new account is unusable until the address is confirmed through the link emailed to it; a known
+     * address gets a notice instead (or a new link, while its account is unconfirmed).
+     */
     @POST
     @PermitAll
     public Uni<Response> register(@Valid @NotNull Requests.Register request) {
@@ -66,10 +76,25 @@ public class UserResource {
                 .chain(hash -> accounts.register(email, hash, request.firstName().strip(),
                         request.lastName().strip()))
                 .onFailure(EmailAlreadyRegistered.class)
-                .transform(e -> ApiException.conflict("email_taken", "An account with this email exists", Map.of()))
-                .map(profile -> Response.created(URI.create("/api/v1/users/me"))
-                        .entity(Responses.Profile.of(profile))
-                        .build());
+                .recoverWithItem(() -> new Registration.Known(email, null))
+                .call(mails::send)
+                .map(registration -> Response.accepted(Responses.RegistrationAccepted.INSTANCE).build());
+    }
+
+    /** Confirms an address with the token emailed at registration (the link of the email opens this). */
+    @GET
+    @Path("/verification")
+    @PermitAll
+    public Uni<Responses.Verified> verifyByLink(@QueryParam("token") @NotBlank @Size(max = 128) String token) {
+        return accounts.verifyEmail(token).replaceWith(Responses.Verified.INSTANCE);
+    }
+
+    /** Confirms an address with the token emailed at registration, for apps that take the token themselves. */
+    @POST
+    @Path("/verification")
+    @PermitAll
+    public Uni<Responses.Verified> verify(@Valid @NotNull Requests.Verify request) {
+        return accounts.verifyEmail(request.token()).replaceWith(Responses.Verified.INSTANCE);
     }
 
     @GET

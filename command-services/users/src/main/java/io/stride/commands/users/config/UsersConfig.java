@@ -21,6 +21,12 @@ public interface UsersConfig {
     Pii pii();
 
     /**
+     * Where users reach this service (the confirmation links of registration emails point here).
+     */
+    @WithDefault("http://127.0.0.1:8084")
+    String publicUrl();
+
+    /**
      * The platform's telemetry key-encryption key (a Tink JSON keyset file), which wraps each user's telemetry key
      * (ADR 0010).
      */

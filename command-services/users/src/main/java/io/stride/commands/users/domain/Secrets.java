@@ -33,6 +33,11 @@ public final class Secrets {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** A new one-time address confirmation token (256 random bits, base64url), sent by email only. */
+    public String verificationToken() {
+        return refreshToken();
+    }
+
     /** A new device credential secret: 256 random bits, base64url without padding (ADR 0006). */
     public String deviceSecret() {
         return refreshToken();

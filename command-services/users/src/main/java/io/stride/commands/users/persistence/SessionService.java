@@ -72,6 +72,9 @@ public class SessionService {
                     if (user == null) {
                         return refused(new AuthFailure.InvalidCredentials());
                     }
+                    if (user.getEmailVerifiedAt() == null) {
+                        return refused(new AuthFailure.EmailNotVerified());
+                    }
                     if (!user.isTotpEnabled()) {
                         return open(user, now);
                     }

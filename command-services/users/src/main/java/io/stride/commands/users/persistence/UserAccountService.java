@@ -1,6 +1,7 @@
 package io.stride.commands.users.persistence;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,8 @@ import io.stride.commands.users.crypto.TelemetryKeyMaker;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Credentials;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
+import io.stride.commands.users.domain.Registration;
+import io.stride.commands.users.domain.Secrets;
 import io.stride.commands.users.domain.UserProfile;
 import io.stride.platform.http.ApiException;
 import io.stride.platform.security.Roles;
@@ -33,6 +36,8 @@ import io.stride.schemas.Topics;
 public class UserAccountService {
 
     static final String SESSION_REVOKED_BY_PASSWORD_CHANGE = "password_changed";
+    /** How long a confirmation link works. */
+    static final Duration VERIFICATION_TTL = Duration.ofHours(24);
 
     private final UserRepository users;
     private final SessionRepository sessions;
@@ -40,12 +45,17 @@ public class UserAccountService {
     private final PiiCrypto crypto;
     private final TelemetryKeyMaker telemetryKeys;
     private final Outbox outbox;
+    private final EmailVerificationRepository verifications;
+    private final Secrets secrets;
     private final AuditLog audit;
     private final Clock clock;
 
     public UserAccountService(UserRepository users, SessionRepository sessions, DataKeyRepository dataKeys,
-            PiiCrypto crypto, TelemetryKeyMaker telemetryKeys, Outbox outbox, AuditLog audit, Clock clock) {
+            PiiCrypto crypto, TelemetryKeyMaker telemetryKeys, Outbox outbox, EmailVerificationRepository verifications,
+            Secrets secrets, AuditLog audit, Clock clock) {
         this.users = users;
+        this.verifications = verifications;
+        this.secrets = secrets;
         this.telemetryKeys = telemetryKeys;
         this.outbox = outbox;
         this.audit = audit;
@@ -56,18 +66,34 @@ public class UserAccountService {
     }
 
     /**
-     * Creates an athlete account; {@code email} is normalised, {@code passwordHash} a PHC string. Email and names are
+     * Registers an address: a new athlete account, unconfirmed, with a confirmation token to email; or, when the
+     * address has an account, nothing (a new token when that account is still unconfirmed). Email and names are
      * stored encrypted under a new data key of the user; the email's blind index keeps it unique. The user's new
      * telemetry key is stored and appended to the outbox for {@link Topics#TELEMETRY_KEYS}.
      */
     @WithTransaction
     @WithSpan("UserAccountService.register")
-    public Uni<UserProfile> register(String email, String passwordHash, String firstName, String lastName) {
+    public Uni<Registration> register(String email, String passwordHash, String firstName, String lastName) {
         Instant now = clock.instant();
+        byte[] emailIndex = crypto.emailIndex(email);
+        return users.findByEmailIndex(emailIndex)
+                .chain(existing -> existing != null ? known(existing, email, now)
+                        : create(email, emailIndex, passwordHash, firstName, lastName, now));
+    }
+
+    private Uni<Registration> known(UserEntity existing, String email, Instant now) {
+        if (existing.getEmailVerifiedAt() != null) {
+            return Uni.createFrom().item(new Registration.Known(email, null));
+        }
+        return newVerification(existing.getId(), now)
+                .map(token -> new Registration.Known(email, token));
+    }
+
+    private Uni<Registration> create(String email, byte[] emailIndex, String passwordHash, String firstName,
+            String lastName, Instant now) {
         UUID userId = UUID.randomUUID();
         DataKey key = dataKeys.generate(userId);
         byte[] telemetryKey = telemetryKeys.newWrappedKey(userId);
-        byte[] emailIndex = crypto.emailIndex(email);
         UserEntity user = new UserEntity();
         user.setId(userId);
         user.setEmailIndex(emailIndex);
@@ -78,13 +104,7 @@ public class UserAccountService {
         user.setRoles(Roles.ATHLETE);
         user.setCreatedAt(now);
         user.setPasswordChangedAt(now);
-        return users.emailTaken(emailIndex)
-                .invoke(taken -> {
-                    if (taken) {
-                        throw new EmailAlreadyRegistered();
-                    }
-                })
-                .chain(ignored -> users.persistAndFlush(user))
+        return users.persistAndFlush(user)
                 .chain(saved -> dataKeys.store(key, telemetryKey, now))
                 .call(stored -> dataKeys.flush())
                 .onFailure(ConstraintViolationException.class)
@@ -92,8 +112,48 @@ public class UserAccountService {
                 .call(stored -> outbox.append(Topics.TELEMETRY_KEYS, userId.toString(),
                         TelemetryKeyMaker.record(userId, telemetryKey, now)))
                 .call(stored -> audit.record(AuditEventType.USER_REGISTERED, userId))
-                .invoke(stored -> Log.infof("user registered userId=%s", userId))
-                .map(stored -> toProfile(user, key));
+                .chain(stored -> newVerification(userId, now))
+                .invoke(token -> Log.infof("user registered userId=%s", userId))
+                .map(token -> new Registration.Created(userId, email, token));
+    }
+
+    /** A new confirmation token of the account, valid for {@link #VERIFICATION_TTL}; only its SHA-256 is stored. */
+    private Uni<String> newVerification(UUID userId, Instant now) {
+        String token = secrets.verificationToken();
+        EmailVerificationEntity row = new EmailVerificationEntity();
+        row.setTokenSha256(Secrets.sha256Hex(token));
+        row.setUserId(userId);
+        row.setExpiresAt(now.plus(VERIFICATION_TTL));
+        return verifications.persist(row).replaceWith(token);
+    }
+
+    /**
+     * Confirms the address of the account the token was sent for; the account can log in from then on. A token
+     * works once, within {@link #VERIFICATION_TTL}; an unknown, used or expired token is refused with 400.
+     */
+    @WithTransaction
+    @WithSpan("UserAccountService.verifyEmail")
+    public Uni<Void> verifyEmail(String token) {
+        Instant now = clock.instant();
+        return verifications.findById(Secrets.sha256Hex(token))
+                .chain(row -> {
+                    if (row == null || !row.getExpiresAt().isAfter(now)) {
+                        return Uni.createFrom().failure(new ApiException(400, "invalid_verification_token",
+                                "The confirmation link is not valid any more; register again for a new one",
+                                Map.of()));
+                    }
+                    UUID userId = row.getUserId();
+                    return users.findById(userId)
+                            .invoke(user -> {
+                                if (user.getEmailVerifiedAt() == null) {
+                                    user.setEmailVerifiedAt(now);
+                                }
+                            })
+                            .chain(user -> verifications.delete("userId", userId))
+                            .call(deleted -> audit.record(AuditEventType.EMAIL_VERIFIED, userId))
+                            .invoke(deleted -> Log.infof("email verified userId=%s", userId))
+                            .replaceWithVoid();
+                });
     }
 
     /** The credentials of the account with this normalised email, or null. */

@@ -44,6 +44,8 @@ public class UserEntity {
     private byte[] totpSecretEncrypted;
     @Column(name = "totp_enabled")
     private boolean totpEnabled;
+    @Column(name = "email_verified_at")
+    private Instant emailVerifiedAt;
     @Column(name = "totp_last_step")
     private Long totpLastStep;
     @Version
@@ -135,6 +137,15 @@ public class UserEntity {
 
     public void setTotpSecretEncrypted(byte[] totpSecretEncrypted) {
         this.totpSecretEncrypted = totpSecretEncrypted;
+    }
+
+    /** When the user confirmed the address; null while unconfirmed (the account cannot log in yet). */
+    public Instant getEmailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    public void setEmailVerifiedAt(Instant emailVerifiedAt) {
+        this.emailVerifiedAt = emailVerifiedAt;
     }
 
     public boolean isTotpEnabled() {

@@ -15,10 +15,6 @@ public class UserRepository implements PanacheRepositoryBase<UserEntity, UUID> {
         return find("emailIndex", emailIndex).firstResult();
     }
 
-    public Uni<Boolean> emailTaken(byte[] emailIndex) {
-        return count("emailIndex", emailIndex).map(count -> count > 0);
-    }
-
     /** Records {@code step} as the last accepted TOTP step unless an equal or later one is already recorded. */
     public Uni<Boolean> advanceTotpStep(UUID userId, long step) {
         return update("totpLastStep = ?1 where id = ?2 and (totpLastStep is null or totpLastStep < ?1)", step, userId)

@@ -35,7 +35,7 @@ class SecurityEventsTest {
         String email = TestClients.uniqueEmail();
         String ip = TestClients.uniqueIp();
         String correlationId = "audit-test-" + UUID.randomUUID();
-        UUID userId = UUID.fromString(TestClients.register(email, ip).then().statusCode(201).extract().path("id"));
+        UUID userId = TestClients.registerConfirmed(email, ip);
 
         // when
         TestClients.login(email, "not the password", ip).then().statusCode(401);
@@ -57,15 +57,15 @@ class SecurityEventsTest {
                 .statusCode(204);
 
         // then
-        assertThat(typesOf(userId)).containsExactly("user_registered", "login_failed", "login_succeeded",
-                "logged_out");
+        assertThat(typesOf(userId)).containsExactly("user_registered", "email_verified", "login_failed",
+                "login_succeeded", "logged_out");
         List<Map<String, Object>> events = eventsOf(userId);
         assertThat(events).allSatisfy(event -> {
             assertThat(event.get("ip")).isEqualTo(ip);
             assertThat((String) event.get("details")).doesNotContain(email).doesNotContain("@");
         });
-        assertThat((String) events.get(1).get("details")).contains("invalid_credentials");
-        assertThat(events.get(2).get("correlation_id")).isEqualTo(correlationId);
+        assertThat((String) events.get(2).get("details")).contains("invalid_credentials");
+        assertThat(events.get(3).get("correlation_id")).isEqualTo(correlationId);
     }
 
     @Test
@@ -73,7 +73,7 @@ class SecurityEventsTest {
         // given
         String email = TestClients.uniqueEmail();
         String ip = TestClients.uniqueIp();
-        UUID userId = UUID.fromString(TestClients.register(email, ip).then().statusCode(201).extract().path("id"));
+        UUID userId = TestClients.registerConfirmed(email, ip);
         String first = TestClients.login(email, TestClients.PASSWORD, ip).then().statusCode(200).extract()
                 .path("refresh_token");
         given().contentType(ContentType.JSON).body(Map.of("refresh_token", first))

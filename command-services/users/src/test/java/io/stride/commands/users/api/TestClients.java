@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.stride.commands.users.Registrations;
 import io.stride.testing.Devstack;
 
 /** Accounts, logins and database reads for the users API tests. */
@@ -36,12 +37,18 @@ final class TestClients {
         return "10." + random.nextInt(256) + "." + random.nextInt(256) + "." + (1 + random.nextInt(254));
     }
 
+    static Map<String, String> registration(String email) {
+        return Map.of("email", email, "password", PASSWORD, "first_name", "Ann", "last_name", "Runner");
+    }
+
+    /** Posts a registration (answered 202 whether the address is new or known). */
     static Response register(String email, String ip) {
-        return given().contentType(ContentType.JSON)
-                .header("X-Forwarded-For", ip)
-                .body(Map.of("email", email, "password", PASSWORD, "first_name", "Ann", "last_name", "Runner"))
-                .when()
-                .post("/api/v1/users");
+        return Registrations.register(registration(email), ip);
+    }
+
+    /** Registers an account and confirms its address through the emailed link: its id. */
+    static UUID registerConfirmed(String email, String ip) {
+        return Registrations.registerConfirmed(registration(email), ip);
     }
 
     static Response login(String email, String password, String ip) {
@@ -56,9 +63,9 @@ final class TestClients {
     static Account newAccount() {
         String email = uniqueEmail();
         String ip = uniqueIp();
-        String userId = register(email, ip).then().statusCode(201).extract().path("id");
+        UUID userId = registerConfirmed(email, ip);
         String token = login(email, PASSWORD, ip).then().statusCode(200).extract().path("access_token");
-        return new Account(UUID.fromString(userId), email, "Bearer " + token);
+        return new Account(userId, email, "Bearer " + token);
     }
 
     /** Rows of a query against the devstack's PostgreSQL, each as column label to value. */

@@ -2,7 +2,7 @@ package io.stride.commands.users.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.endsWith;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -37,7 +37,9 @@ import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.stride.commands.users.domain.Base32;
 import io.stride.commands.users.domain.Totp;
+import io.stride.commands.users.Registrations;
 import io.stride.testing.Devstack;
+import io.stride.testing.Mailbox;
 import io.stride.testing.DevstackResource;
 
 @QuarkusTest
@@ -50,16 +52,10 @@ class UsersApiTest {
         return "athlete-" + UUID.randomUUID() + "@example.com";
     }
 
-    private static JsonPath register(String email, String password) {
-        return given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", password, "first_name", "Ann", "last_name", "Runner"))
-                .when()
-                .post("/api/v1/users")
-                .then()
-                .statusCode(201)
-                .header("Location", endsWith("/api/v1/users/me"))
-                .extract()
-                .jsonPath();
+    /** Registers and confirms an account: its id. */
+    private static String register(String email, String password) {
+        return Registrations.registerConfirmed(Map.of("email", email, "password", password, "first_name", "Ann",
+                "last_name", "Runner"), null).toString();
     }
 
     private static Response login(String email, String password, String totpCode) {
@@ -105,7 +101,7 @@ class UsersApiTest {
     void shouldIssueRotateAndRevokeTokensWhenRegisteringLoggingInRefreshingAndLoggingOut() {
         // given
         String email = uniqueEmail();
-        JsonPath registered = register(email, PASSWORD);
+        String registered = register(email, PASSWORD);
 
         // when
         JsonPath tokens = loggedIn(email);
@@ -126,7 +122,7 @@ class UsersApiTest {
                 .get("/api/v1/users/me")
                 .then()
                 .statusCode(200)
-                .body("id", equalTo(registered.getString("id")))
+                .body("id", equalTo(registered))
                 .body("email", equalTo(email))
                 .body("last_login", notNullValue());
         refresh(refreshed.getString("refresh_token")).then()
@@ -169,20 +165,67 @@ class UsersApiTest {
     }
 
     @Test
-    void shouldNormaliseEmailAndRefuseDuplicateWhenRegistering() {
-        // given
+    void shouldAnswerAKnownAddressAsANewOneAndEmailItsOwnerWhenRegistering() {
+        // given: a confirmed account, registered with an address in another case and spaces
         String email = uniqueEmail();
         register("  " + email.toUpperCase() + " ", PASSWORD);
+        Map<String, String> again = Map.of("email", email, "password", "another long password", "first_name", "A",
+                "last_name", "B");
+        Map<String, String> fresh = Map.of("email", uniqueEmail(), "password", PASSWORD, "first_name", "A",
+                "last_name", "B");
 
         // when
-        Response duplicate = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "first_name", "A", "last_name", "B"))
-                .when()
-                .post("/api/v1/users");
+        Response known = Registrations.register(again, null);
+        Response unknown = Registrations.register(fresh, null);
 
-        // then
-        duplicate.then().statusCode(409).body("error", equalTo("email_taken"));
+        // then: the same answer, the owner told, the account unchanged
+        known.then().statusCode(202);
+        unknown.then().statusCode(202);
+        assertThat(known.asString()).isEqualTo(unknown.asString());
+        assertThat(Mailbox.awaitMail(email, "Someone tried to create a Stride account").text())
+                .doesNotContain("token=");
         login(email.toUpperCase(), PASSWORD, null).then().statusCode(200);
+        login(email, "another long password", null).then().statusCode(401)
+                .body("error", equalTo("invalid_credentials"));
+    }
+
+    @Test
+    void shouldRefuseLoginUntilTheAddressIsConfirmedWhenRegistered() {
+        // given
+        String email = uniqueEmail();
+        Registrations.register(Map.of("email", email, "password", PASSWORD, "first_name", "A", "last_name", "B"),
+                null).then().statusCode(202);
+
+        // when / then: only the password's owner learns that the account waits for confirmation
+        login(email, "not the password", null).then().statusCode(401).body("error", equalTo("invalid_credentials"));
+        login(email, PASSWORD, null).then().statusCode(403).body("error", equalTo("email_not_verified"));
+        String token = Mailbox.awaitVerificationToken(email);
+        given().queryParam("token", token).when().get("/api/v1/users/verification")
+                .then().statusCode(200).body("status", equalTo("verified"));
+        login(email, PASSWORD, null).then().statusCode(200);
+        given().contentType(ContentType.JSON).body(Map.of("token", token))
+                .when().post("/api/v1/users/verification")
+                .then().statusCode(400).body("error", equalTo("invalid_verification_token"));
+    }
+
+    @Test
+    void shouldEmailANewLinkWhenAnUnconfirmedAddressRegistersAgain() {
+        // given: the first email was lost
+        String email = uniqueEmail();
+        Map<String, String> body = Map.of("email", email, "password", PASSWORD, "first_name", "A", "last_name", "B");
+        Registrations.register(body, null).then().statusCode(202);
+        String first = Mailbox.awaitVerificationToken(email);
+
+        // when
+        Registrations.register(body, null).then().statusCode(202);
+
+        // then: a second link, which confirms the account
+        await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> Mailbox.of(email).stream()
+                        .filter(mail -> mail.subject().contains("Confirm your Stride account")).count() == 2);
+        assertThat(Mailbox.awaitVerificationToken(email)).isNotEqualTo(first);
+        Registrations.confirm(email, null);
+        login(email, PASSWORD, null).then().statusCode(200);
     }
 
     @Test
@@ -207,7 +250,7 @@ class UsersApiTest {
         String email = uniqueEmail();
 
         // when
-        String userId = register(email, PASSWORD).getString("id");
+        String userId = register(email, PASSWORD);
 
         // then
         assertThat(storedPasswordHash(userId))
@@ -307,8 +350,10 @@ class UsersApiTest {
     void shouldRefuseNonPatchableFieldsWhenPatchingProfile() {
         // given
         String email = uniqueEmail();
-        JsonPath registered = register(email, PASSWORD);
+        String registered = register(email, PASSWORD);
         JsonPath tokens = loggedIn(email);
+        String createdAt = given().header("Authorization", bearer(tokens)).get("/api/v1/users/me")
+                .then().statusCode(200).extract().path("created_at");
 
         // when
         Response massAssignment = given().header("Authorization", bearer(tokens))
@@ -328,10 +373,10 @@ class UsersApiTest {
                 .get("/api/v1/users/me")
                 .then()
                 .statusCode(200)
-                .body("id", equalTo(registered.getString("id")))
+                .body("id", equalTo(registered))
                 .body("email", equalTo(email))
                 .body("first_name", equalTo("Ann"))
-                .body("created_at", equalTo(registered.getString("created_at")));
+                .body("created_at", equalTo(createdAt));
     }
 
     @Test
@@ -404,7 +449,7 @@ class UsersApiTest {
     void shouldVerifyAccessTokenWithSmallryeJwtWhenAnotherAppUsesThePublishedJwks() throws Exception {
         // given
         String email = uniqueEmail();
-        String userId = register(email, PASSWORD).getString("id");
+        String userId = register(email, PASSWORD);
         String accessToken = loggedIn(email).getString("access_token");
         String jwks = given().when().get("/api/v1/auth/jwks").then().statusCode(200).extract().asString();
         JWTAuthContextInfo verification = new JWTAuthContextInfo();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.stride.commands.users.Registrations;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
 
@@ -44,14 +45,8 @@ class PiiStorageTest {
         String email = "pii-" + tag + "@example.com";
         String firstName = "First" + tag;
         String lastName = "Last" + tag;
-        String id = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "first_name", firstName, "last_name", lastName))
-                .when()
-                .post("/api/v1/users")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Registrations.registerConfirmed(Map.of("email", email, "password", PASSWORD, "first_name",
+                firstName, "last_name", lastName), null).toString();
         return new Person(id, email, firstName, lastName);
     }
 

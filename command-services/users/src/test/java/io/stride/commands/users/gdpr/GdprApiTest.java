@@ -36,6 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.path.json.JsonPath;
+import io.stride.commands.users.Registrations;
 import io.stride.commands.users.persistence.TelemetryKeyBackfill;
 import io.stride.platform.kafka.CompactedTopicReader;
 import io.stride.platform.kafka.TelemetryKeys;
@@ -59,14 +60,8 @@ class GdprApiTest {
     private static Account register() {
         String tag = UUID.randomUUID().toString().replace("-", "");
         String email = "gdpr-" + tag + "@example.com";
-        String id = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "first_name", "Fn" + tag, "last_name", "Ln" + tag))
-                .when()
-                .post("/api/v1/users")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String id = Registrations.registerConfirmed(Map.of("email", email, "password", PASSWORD, "first_name",
+                "Fn" + tag, "last_name", "Ln" + tag), null).toString();
         return new Account(id, email, "Fn" + tag, "Ln" + tag);
     }
 
