@@ -16,12 +16,12 @@ class PortsTest {
     }
 
     @Test
-    void shouldPickSixDistinctFreePortsWhenRandom() {
+    void shouldPickEightDistinctFreePortsWhenRandom() {
         // when
         Ports ports = Ports.random();
 
         // then
-        assertThat(ports.byServer().values()).hasSize(6).doesNotHaveDuplicates().allMatch(port -> port > 1024);
+        assertThat(ports.byServer().values()).hasSize(8).doesNotHaveDuplicates().allMatch(port -> port > 1024);
         ports.requireFree();
     }
 
