@@ -1,8 +1,5 @@
 package io.stride.devstack;
 
-import java.nio.file.Path;
-import java.util.OptionalLong;
-
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -13,17 +10,14 @@ import com.icegreen.greenmail.util.ServerSetup;
  * users service sends its verification emails here; the simulator and tests read them over IMAP. It is not a mail
  * transfer agent: nothing is relayed onwards and mail is gone when the devstack stops.
  */
-final class MailStandIn implements ManagedServer {
+final class MailStandIn extends InProcessServer {
 
     static final String NAME = "mail-stand-in";
 
-    private final Layout layout;
-    private final Ports ports;
     private GreenMail server;
 
     MailStandIn(Layout layout, Ports ports) {
-        this.layout = layout;
-        this.ports = ports;
+        super(layout, ports);
     }
 
     @Override
@@ -41,17 +35,6 @@ final class MailStandIn implements ManagedServer {
         return Ports.HOST + ":" + ports.smtp() + " (SMTP), " + Ports.HOST + ":" + ports.imap() + " (IMAP)";
     }
 
-    /** It logs through the devstack JVM's log. */
-    @Override
-    public Path logFile() {
-        return layout.log("devstack");
-    }
-
-    @Override
-    public boolean inProcess() {
-        return true;
-    }
-
     @Override
     public void start() {
         GreenMail started = new GreenMail(new ServerSetup[] {
@@ -64,11 +47,6 @@ final class MailStandIn implements ManagedServer {
         // start() returns once both servers accept connections. No bare connect-and-close probe afterwards: GreenMail's
         // IMAP handler spins on a connection that closes before the protocol's LOGOUT.
         started.start();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return OptionalLong.of(ProcessHandle.current().pid());
     }
 
     @Override

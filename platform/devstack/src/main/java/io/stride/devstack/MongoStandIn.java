@@ -2,7 +2,6 @@ package io.stride.devstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.OptionalLong;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -13,17 +12,14 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * on (change streams). It is not mongod: no transactions, compound indexes are ignored, no TTL expiry, geo queries,
  * {@code $text}, {@code $dateTrunc} or {@code $setWindowFields}. Code must stay correct on real MongoDB (ADR 0002).
  */
-final class MongoStandIn implements ManagedServer {
+final class MongoStandIn extends InProcessServer {
 
     static final String NAME = "mongo-stand-in";
 
-    private final Layout layout;
-    private final Ports ports;
     private MongoServer server;
 
     MongoStandIn(Layout layout, Ports ports) {
-        this.layout = layout;
-        this.ports = ports;
+        super(layout, ports);
     }
 
     @Override
@@ -41,17 +37,6 @@ final class MongoStandIn implements ManagedServer {
         return Ports.HOST + ":" + ports.mongo();
     }
 
-    /** It logs through the devstack JVM's log. */
-    @Override
-    public Path logFile() {
-        return layout.log("devstack");
-    }
-
-    @Override
-    public boolean inProcess() {
-        return true;
-    }
-
     @Override
     public void start() throws Exception {
         Path dataDir = layout.data("mongo");
@@ -65,11 +50,6 @@ final class MongoStandIn implements ManagedServer {
         if (!KafkaBroker.portOpen(ports.mongo())) {
             throw new IllegalStateException("not listening on " + endpoint());
         }
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return OptionalLong.of(ProcessHandle.current().pid());
     }
 
     @Override
