@@ -49,6 +49,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.google.crypto.tink.Aead;
@@ -56,7 +57,9 @@ import com.google.crypto.tink.Aead;
 import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.TelemetryKeys;
+import io.stride.platform.kafka.UserKeyring;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
@@ -187,9 +190,13 @@ public final class LiveTrackingBenchmark {
 
     // --- 0. device credentials -------------------------------------------------------------------------------
 
-    /** Publishes a telemetry key for every device's user (ADR 0010), as the users service does at registration. */
+    /**
+     * Publishes a telemetry key for every workload's user (ADR 0010), as the users service does at registration: the
+     * keys, open, for sealing what the benchmark produces to Kafka itself.
+     */
     @SafeVarargs
-    private void issueTelemetryKeys(List<Workload>... groups) throws Exception {
+    private UserKeyring issueTelemetryKeys(List<Workload>... groups) throws Exception {
+        UserKeyring keyring = new UserKeyring();
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -202,9 +209,11 @@ public final class LiveTrackingBenchmark {
             for (List<Workload> group : groups) {
                 for (Workload workload : group) {
                     String user = workload.userId.toString();
+                    byte[] wrapped = TelemetryKeys.newWrappedKey(user, kek);
+                    keyring.put(user, TelemetryKeys.unwrap(user, wrapped, kek));
                     TelemetryKey key = TelemetryKey.newBuilder()
                             .setUserId(workload.userId)
-                            .setWrappedKeyset(ByteBuffer.wrap(TelemetryKeys.newWrappedKey(user, kek)))
+                            .setWrappedKeyset(ByteBuffer.wrap(wrapped))
                             .setCreatedAt(now)
                             .build();
                     sent.add(producer.send(new ProducerRecord<>(Topics.TELEMETRY_KEYS, user, key)));
@@ -214,6 +223,7 @@ public final class LiveTrackingBenchmark {
                 future.get(30, TimeUnit.SECONDS);
             }
         }
+        return keyring;
     }
 
     /** Publishes every device's credential, as the users service does when a device is added. */
@@ -449,10 +459,14 @@ public final class LiveTrackingBenchmark {
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, 262144);
-        Serde<TelemetrySampleBatch> values = RegistrySerdes.forValues(addresses.get("APICURIO_REGISTRY_URL"), true);
+        // sealed with each athlete's key, as the gateway writes them: the processor opens every batch
+        UserKeyring keyring = issueTelemetryKeys(workloads);
+        Serializer<TelemetrySampleBatch> values = SealedSerde.sealing(
+                RegistrySerdes.serializer(addresses.get("APICURIO_REGISTRY_URL"), true), keyring,
+                batch -> batch.getSamples().getFirst().getUserId().toString());
         long start = System.nanoTime();
         try (KafkaProducer<String, TelemetrySampleBatch> producer = new KafkaProducer<>(config,
-                new StringSerializer(), values.serializer())) {
+                new StringSerializer(), values)) {
             for (long sent = 0; sent < perWorkout; sent += options.batch()) {
                 for (Workload workload : workloads) {
                     List<TelemetrySample> batch = new ArrayList<>(options.batch());
