@@ -1,11 +1,13 @@
 package io.stride.platform.kafka;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -110,12 +112,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
     }
 
     static boolean isShreddedKey(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof UserKeyring.ShreddedKey) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(exception, UserKeyring.ShreddedKey.class::isInstance);
     }
 
     private boolean send(ErrorHandlerContext context, String stage, byte[] key, byte[] value, Exception exception) {
@@ -144,24 +141,22 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
 
     /** A dependency (the schema registry) could not be reached or timed out: the record itself may be fine. */
     static boolean isUnreachableDependency(Throwable exception) {
-        for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.io.IOException || t instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return anyCause(exception, t -> t instanceof java.io.IOException || t instanceof TimeoutException);
     }
 
     /** Serialization towards a state store or sink, or a schema registry call, failed: not the record's fault. */
     static boolean isSerializationFailure(Throwable exception) {
+        return anyCause(exception, t -> t instanceof SerializationException
+                || t.getClass().getName().startsWith("io.apicurio.")
+                || Arrays.stream(t.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().startsWith("io.apicurio.")));
+    }
+
+    /** The exception or one of its causes passes the test. */
+    private static boolean anyCause(Throwable exception, Predicate<Throwable> test) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SerializationException || t.getClass().getName().startsWith("io.apicurio.")) {
+            if (test.test(t)) {
                 return true;
-            }
-            for (StackTraceElement frame : t.getStackTrace()) {
-                if (frame.getClassName().startsWith("io.apicurio.")) {
-                    return true;
-                }
             }
         }
         return false;
