@@ -54,8 +54,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.google.crypto.tink.Aead;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.TelemetryKeys;
@@ -567,12 +565,8 @@ public final class LiveTrackingBenchmark {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put("apicurio.registry.url", addresses.get("APICURIO_REGISTRY_URL"));
-        config.put(AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false);
-        AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
-        values.configure(config, false);
         try (KafkaConsumer<String, GenericRecord> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                values)) {
+                RegistrySerdes.genericDeserializer(addresses.get("APICURIO_REGISTRY_URL")))) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.LIVE_WORKOUT_STATE).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();

@@ -3,10 +3,13 @@ package io.stride.platform.kafka;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
 import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import io.apicurio.registry.serde.avro.AvroSerdeConfig;
@@ -52,6 +55,17 @@ public final class RegistrySerdes {
         config.remove(AvroSerdeConfig.AVRO_DATUM_PROVIDER);
         serializer.configure(config, false);
         return serializer;
+    }
+
+    /**
+     * A value deserializer into generic records, described by the schema the writer registered (not by this build's
+     * classes): for readers of topics whose records they only pick fields from.
+     */
+    public static Deserializer<GenericRecord> genericDeserializer(String registryUrl) {
+        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER,
+                false), false);
+        return deserializer;
     }
 
     /** The serde configuration, also usable for plain Kafka clients' serializers and deserializers. */

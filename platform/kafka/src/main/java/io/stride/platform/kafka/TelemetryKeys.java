@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.util.Map;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.InsecureSecretKeyAccess;
@@ -21,9 +21,6 @@ import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.stride.schemas.Topics;
 
 /**
@@ -80,16 +77,14 @@ public final class TelemetryKeys {
      */
     public static CompactedTopicReader follow(UserKeyring keyring, Aead kek, String bootstrapServers,
             String registryUrl) {
-        AvroKafkaDeserializer<GenericRecord> values = new AvroKafkaDeserializer<>();
-        values.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl, AvroSerdeConfig.USE_SPECIFIC_AVRO_READER,
-                false), false);
+        Deserializer<GenericRecord> values = RegistrySerdes.genericDeserializer(registryUrl);
         CompactedTopicReader reader = new CompactedTopicReader(Topics.TELEMETRY_KEYS, bootstrapServers,
                 record -> apply(keyring, kek, values, record));
         keyring.followedBy(reader);
         return reader.start();
     }
 
-    private static void apply(UserKeyring keyring, Aead kek, AvroKafkaDeserializer<GenericRecord> values,
+    private static void apply(UserKeyring keyring, Aead kek, Deserializer<GenericRecord> values,
             ConsumerRecord<String, byte[]> record) throws GeneralSecurityException {
         String userId = record.key();
         if (record.value() == null) {

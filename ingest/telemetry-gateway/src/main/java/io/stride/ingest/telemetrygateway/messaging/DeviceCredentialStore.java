@@ -11,17 +11,16 @@ import jakarta.enterprise.event.Observes;
 
 import org.apache.avro.generic.GenericRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.stride.platform.kafka.CompactedTopicReader;
+import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
 
 /**
@@ -38,14 +37,13 @@ public class DeviceCredentialStore {
     private static final int SHA256_BYTES = 32;
 
     private final Map<String, KnownDevice> devices = new ConcurrentHashMap<>();
-    private final AvroKafkaDeserializer<GenericRecord> valueDeserializer = new AvroKafkaDeserializer<>();
+    private final Deserializer<GenericRecord> valueDeserializer;
     private final CompactedTopicReader reader;
 
     DeviceCredentialStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.apicurio.registry.url") String registryUrl,
             MeterRegistry meters) {
-        valueDeserializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registryUrl,
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false), false);
+        valueDeserializer = RegistrySerdes.genericDeserializer(registryUrl);
         reader = new CompactedTopicReader(Topics.DEVICE_CREDENTIALS, bootstrapServers, this::apply);
         Gauge.builder("gateway.device.credentials.known", devices, Map::size)
                 .description("Device credentials held in memory (revoked ones included)")

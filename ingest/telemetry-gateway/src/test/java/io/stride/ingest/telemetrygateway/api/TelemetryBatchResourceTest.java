@@ -20,15 +20,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroSerdeConfig;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
@@ -40,12 +39,8 @@ import io.stride.testing.DevstackResource;
 class TelemetryBatchResourceTest {
 
     /** Reads the registered schema, not this build's class: the bytes are described by what was registered. */
-    private static final AvroKafkaDeserializer<GenericRecord> VALUES = new AvroKafkaDeserializer<>();
-
-    static {
-        VALUES.configure(Map.of(SerdeConfig.REGISTRY_URL, Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL),
-                AvroSerdeConfig.USE_SPECIFIC_AVRO_READER, false), false);
-    }
+    private static final Deserializer<GenericRecord> VALUES =
+            RegistrySerdes.genericDeserializer(Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL));
 
     /**
      * The batch records published for {@code workout} as they are on the topic (sealed), read from the beginning
@@ -101,7 +96,6 @@ class TelemetryBatchResourceTest {
                 .toList();
     }
 
-
     @Test
     void shouldPublishAvroSamplesKeyedByWorkoutWhenBatchIsValid() throws Exception {
         // given
@@ -129,11 +123,12 @@ class TelemetryBatchResourceTest {
                 .body("highest_sequence_numbers.'" + device.deviceId() + "'", equalTo(2));
 
         // then
-        List<ConsumerRecord<String, GenericRecord>> batches = batchesOf(workout, 2);
+        List<ConsumerRecord<String, byte[]>> sealed = rawBatchesOf(workout, 2);
+        List<ConsumerRecord<String, GenericRecord>> batches = opened(sealed);
         assertThat(batches).as("one record for the workout's samples").hasSize(1);
         assertThat(batches.getFirst().headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
                 .as("sealed for the user").asString(StandardCharsets.UTF_8).isEqualTo(user.toString());
-        assertThat(rawBatchesOf(workout, 2)).as("nothing readable without the user's key").singleElement()
+        assertThat(sealed).as("nothing readable without the user's key").singleElement()
                 .satisfies(raw -> assertThat(new String(raw.value(), StandardCharsets.ISO_8859_1))
                         .doesNotContain(device.deviceId(), user.toString(), workout.toString()));
         // Read generically: the registered schema, not this build's class, describes the bytes.
