@@ -2,7 +2,6 @@ package io.stride.commands.users.gdpr;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +13,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.persistence.AuditLog;
 import io.stride.commands.users.persistence.DataKeyRepository;
-import io.stride.commands.users.persistence.DeviceEntity;
-import io.stride.commands.users.persistence.DeviceRepository;
 import io.stride.commands.users.persistence.DeviceService;
 import io.stride.commands.users.persistence.Outbox;
-import io.stride.commands.users.persistence.OutboxRepository;
 import io.stride.commands.users.persistence.RecoveryCodeRepository;
 import io.stride.commands.users.persistence.RefreshTokenRepository;
 import io.stride.commands.users.persistence.SessionRepository;
@@ -31,11 +27,12 @@ import io.stride.schemas.users.UserErasedData;
 
 /**
  * The right to erasure (GDPR art. 17), in one transaction: the user's devices go (a tombstone per device on
- * {@link Topics#DEVICE_CREDENTIALS}, and the outbox rows that carried their credentials are deleted), then refresh
- * tokens, sessions and recovery codes; the data key is shredded, so any ciphertext of the user left anywhere (backups,
- * replicas) is unreadable; the telemetry key goes with it, a tombstone for {@link Topics#TELEMETRY_KEYS} shreds its
- * published copy (ADR 0010) and the outbox rows that carried it are deleted; the account row goes; {@code UserErased} is appended for {@link Topics#USER_ERASURES} so
- * that every other app forgets the user; the user's audit events lose their user id and IP.
+ * {@link Topics#DEVICE_CREDENTIALS}), then refresh tokens, sessions and recovery codes; a tombstone for
+ * {@link Topics#TELEMETRY_KEYS} shreds the published telemetry key (ADR 0010); the data key is shredded with the
+ * telemetry key, so any ciphertext of the user left anywhere (backups, replicas, the 90-day topics) is unreadable; the
+ * account row goes; {@code UserErased} is appended for {@link Topics#USER_ERASURES} so that every other app forgets the
+ * user; the user's audit events lose their user id and IP. Each tombstone also deletes the outbox rows that carried
+ * its key's earlier records ({@link Outbox#appendTombstone}).
  */
 @ApplicationScoped
 public class UserErasureService {
@@ -45,24 +42,20 @@ public class UserErasureService {
     private final SessionRepository sessions;
     private final RefreshTokenRepository refreshTokens;
     private final RecoveryCodeRepository recoveryCodes;
-    private final DeviceRepository devices;
     private final DeviceService deviceService;
-    private final OutboxRepository outboxRows;
     private final Outbox outbox;
     private final AuditLog audit;
     private final Clock clock;
 
     public UserErasureService(UserRepository users, DataKeyRepository dataKeys, SessionRepository sessions,
-            RefreshTokenRepository refreshTokens, RecoveryCodeRepository recoveryCodes, DeviceRepository devices,
-            DeviceService deviceService, OutboxRepository outboxRows, Outbox outbox, AuditLog audit, Clock clock) {
+            RefreshTokenRepository refreshTokens, RecoveryCodeRepository recoveryCodes, DeviceService deviceService,
+            Outbox outbox, AuditLog audit, Clock clock) {
         this.users = users;
         this.dataKeys = dataKeys;
         this.sessions = sessions;
         this.refreshTokens = refreshTokens;
         this.recoveryCodes = recoveryCodes;
-        this.devices = devices;
         this.deviceService = deviceService;
-        this.outboxRows = outboxRows;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -78,9 +71,7 @@ public class UserErasureService {
                 .onItem()
                 .ifNull()
                 .failWith(() -> ApiException.notFound("user", userId.toString()))
-                .chain(user -> devices.listOf(userId)
-                        .call(this::forgetPublishedCredentials)
-                        .chain(rows -> deviceService.removeAllOf(userId))
+                .chain(user -> deviceService.removeAllOf(userId)
                         .chain(removed -> deleteAccount(user, now)
                                 .invoke(() -> Log.infof("user erased userId=%s erasedBy=%s devices=%d", userId,
                                         erasedBy, removed))));
@@ -91,27 +82,11 @@ public class UserErasureService {
         return refreshTokens.delete("sessionId in (select s.id from SessionEntity s where s.userId = ?1)", userId)
                 .chain(() -> sessions.delete("userId", userId))
                 .chain(() -> recoveryCodes.deleteAllOf(userId))
-                .chain(() -> outboxRows.delete("topic = ?1 and recordKey = ?2", Topics.TELEMETRY_KEYS,
-                        userId.toString()))
                 .chain(() -> outbox.appendTombstone(Topics.TELEMETRY_KEYS, userId.toString()))
                 .chain(() -> dataKeys.shred(userId))
                 .chain(() -> users.delete(user))
                 .chain(() -> outbox.append(Topics.USER_ERASURES, userId.toString(), erased(userId, now)))
                 .chain(() -> audit.userErased(userId));
-    }
-
-    /**
-     * The outbox keeps published rows for a while ({@code users.outbox.retention}); those of the user's devices carry
-     * the credential record (model included), so they go with the devices now. The tombstones appended next are the only rows left for those keys.
-     */
-    private Uni<Long> forgetPublishedCredentials(List<DeviceEntity> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().item(0L);
-        }
-        List<String> keys = rows.stream()
-                .map(row -> row.getId().toString())
-                .toList();
-        return outboxRows.delete("topic = ?1 and recordKey in ?2", Topics.DEVICE_CREDENTIALS, keys);
     }
 
     private static UserErased erased(UUID userId, Instant now) {

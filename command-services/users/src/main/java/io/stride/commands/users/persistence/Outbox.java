@@ -56,10 +56,15 @@ public class Outbox {
                 .replaceWithVoid();
     }
 
-    /** Appends a tombstone (null value) for {@code key}: on a compacted topic it removes the key. */
+    /**
+     * Appends a tombstone (null value) for {@code key}: on a compacted topic it removes the key. The rows that carried
+     * the key's earlier records go first, published or not: the tombstone supersedes them, and a published row would
+     * otherwise keep its payload (a device's model, a user's wrapped key) for {@code users.outbox.retention}.
+     */
     @WithTransaction
     public Uni<Void> appendTombstone(String topic, String key) {
-        return rows.persist(row(topic, key))
+        return rows.delete("topic = ?1 and recordKey = ?2", topic, key)
+                .chain(() -> rows.persist(row(topic, key)))
                 .replaceWithVoid();
     }
 
