@@ -70,7 +70,6 @@ import com.mongodb.client.MongoDatabase;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
 import io.stride.testing.Devstack;
-import io.stride.testing.Mailbox;
 
 /**
  * The right to erasure, checked the way an auditor would: a user whose email, names and device model are unique
@@ -83,28 +82,18 @@ import io.stride.testing.Mailbox;
  */
 class GdprErasureIT {
 
-    private static final String PASSWORD = "correct horse battery staple";
+    private static final String PASSWORD = UsersApp.PASSWORD;
 
-    private static AppProcess users;
+    private static UsersApp users;
     private static AppProcess gateway;
     private static String run;
 
     @BeforeAll
-    static void startUsers() throws IOException {
+    static void startApps() throws IOException {
         Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
         Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
-        Path keys = workDir.resolve("users-keys");
         run = UUID.randomUUID().toString().substring(0, 8);
-        users = AppProcess.start(root, "command-services/users", List.of(
-                "-Dusers.jwt.private-key-location=" + keys.resolve("users-jwt-private.pem"),
-                "-Dusers.jwt.public-key-location=" + keys.resolve("users-jwt-public.pem"),
-                "-Dusers.jwt.generate-missing-keys=true",
-                "-Dusers.pii.master-keyset-location=" + keys.resolve("users-pii-master.json"),
-                "-Dusers.pii.index-keyset-location=" + keys.resolve("users-pii-index.json"),
-                "-Dusers.pii.generate-missing-keys=true",
-                // every request of a system test comes from 127.0.0.1 and its budgets live in the shared Redis
-                "-Dusers.rate-limit.registration-per-ip=100000",
-                "-Dusers.rate-limit.login-per-ip=100000"), workDir);
+        users = UsersApp.start(root, workDir);
         gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
     }
 
@@ -127,22 +116,14 @@ class GdprErasureIT {
         String lastName = "canarylast" + tag;
         String model = "canarymodel" + tag;
         List<String> canaries = List.of(email, firstName, lastName, model);
-        given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", PASSWORD, "first_name", firstName, "last_name", lastName))
-                .post(users.baseUrl() + "/api/v1/users")
-                .then().statusCode(202);
-        given().contentType(ContentType.JSON).body(Map.of("token", Mailbox.awaitVerificationToken(email)))
-                .post(users.baseUrl() + "/api/v1/users/verification")
-                .then().statusCode(200);
+        String userId = users.registerConfirmed(Map.of("email", email, "password", PASSWORD, "first_name", firstName,
+                "last_name", lastName)).toString();
         JsonPath tokens = given().contentType(ContentType.JSON)
                 .body(Map.of("email", email, "password", PASSWORD))
                 .post(users.baseUrl() + "/api/v1/auth/login")
                 .then().statusCode(200)
                 .extract().jsonPath();
         String authorization = "Bearer " + tokens.getString("access_token");
-        String userId = given().header("Authorization", authorization).get(users.baseUrl() + "/api/v1/users/me")
-                .then().statusCode(200)
-                .extract().path("id");
         JsonPath device = given().header("Authorization", authorization)
                 .contentType(ContentType.JSON)
                 .body(Map.of("model", model))
