@@ -92,10 +92,16 @@ public class SamplePublisher {
         if (samples.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
+        // an upload is one athlete's (the device's, or the importing token's): look each athlete up once, not per sample
         Set<String> missing = new HashSet<>();
+        UUID previous = null;
         for (ValidSample sample : samples) {
-            if (keys.find(sample.userId().toString()).isEmpty()) {
-                missing.add(sample.userId().toString());
+            if (!sample.userId().equals(previous)) {
+                previous = sample.userId();
+                String userId = previous.toString();
+                if (keys.find(userId).isEmpty()) {
+                    missing.add(userId);
+                }
             }
         }
         if (missing.isEmpty()) {
