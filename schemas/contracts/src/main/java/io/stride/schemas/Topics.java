@@ -62,6 +62,20 @@ public final class Topics {
     public static final String LIVE_WORKOUT_STATE_DLQ = LIVE_WORKOUT_STATE + ".dlq";
 
     /**
+     * The athlete each workout belongs to (ADR 0012), published by live-workout when it first sees the workout (its
+     * first sample or its {@code WorkoutStarted}). Key: workout id. Value: {@code WorkoutOwner}; a tombstone releases
+     * the entry when the closed workout is retired or its athlete erased. 12 partitions. Compacted, kept while the
+     * entry lives. The telemetry gateway reads the whole topic to refuse samples aimed at someone else's workout.
+     */
+    public static final String WORKOUT_OWNERS = "workouts.workout-owners";
+
+    /**
+     * Workout owner records that could not be read, with the reason in the {@code stride.dlq.reason} header. Key and
+     * value: as the source record, unchanged bytes. 12 partitions. Retention 90 days.
+     */
+    public static final String WORKOUT_OWNERS_DLQ = WORKOUT_OWNERS + ".dlq";
+
+    /**
      * Goals athletes reached. Key: user id. Value: {@code GoalAchieved}. 6 partitions. Retention 90 days.
      */
     public static final String GOAL_ACHIEVEMENTS = "goals.goal-achievements";
@@ -142,6 +156,8 @@ public final class Topics {
             new TopicSpec(LIVE_WORKOUT_STATE, "workout id", List.of("io.stride.schemas.live.LiveWorkoutState"),
                     12, "compact,delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(WORKOUT_OWNERS, "workout id", List.of(WORKOUT_NS + "WorkoutOwner"), 12, "compact", null),
+            new TopicSpec(WORKOUT_OWNERS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(GOAL_ACHIEVEMENTS, "user id", List.of("io.stride.schemas.goals.GoalAchieved"),
                     6, "delete", EVENT_RETENTION),
             new TopicSpec(GOAL_ACHIEVEMENTS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),

@@ -55,6 +55,10 @@ public final class LiveSession {
     public record Closed(Status status) implements Offer {
     }
 
+    /** The sample is another athlete's: the workout belongs to {@code owner} (ADR 0012), nothing changes. */
+    public record Foreign(UUID owner) implements Offer {
+    }
+
     /** A manual pause, {@code toMillis} null while it lasts. */
     public record Pause(long fromMillis, Long toMillis) {
     }
@@ -145,13 +149,19 @@ public final class LiveSession {
         return copy;
     }
 
-    /** Takes a sample: buffers it and applies every buffered sample that is now beyond the grace period. */
+    /**
+     * Takes a sample: buffers it and applies every buffered sample that is now beyond the grace period. A sample of
+     * another athlete than the owner is refused first, whatever the workout's state.
+     */
     public Offer offer(Sample sample, Athlete athlete, LiveSettings settings) {
-        if (status == Status.COMPLETED || status == Status.CANCELLED) {
-            return new Closed(status);
-        }
         if (userId == null) {
             userId = sample.userId();
+        }
+        if (!belongsTo(sample.userId())) {
+            return new Foreign(userId);
+        }
+        if (status == Status.COMPLETED || status == Status.CANCELLED) {
+            return new Closed(status);
         }
         long at = sample.recordedAt().toEpochMilli();
         SequenceRanges ranges = applied.get(sample.deviceId());
@@ -288,9 +298,25 @@ public final class LiveSession {
         status = finalStatus;
     }
 
-    /** The athlete, null until a sample or WorkoutStarted names them. */
+    /** The workout this session is the live state of. */
+    public UUID workoutId() {
+        return workoutId;
+    }
+
+    /**
+     * The athlete the workout belongs to (ADR 0012): the user of the record that opened the session, its first sample
+     * or its WorkoutStarted, whichever came first in the workout's partition. Null only until one names them.
+     */
     public UUID userId() {
         return userId;
+    }
+
+    /**
+     * Whether a record of {@code user} may change this workout: only its owner's may. Any other user's sample or
+     * workout event is foreign and changes nothing.
+     */
+    public boolean belongsTo(UUID user) {
+        return userId == null || userId.equals(user);
     }
 
     /** Where the workout stands. */

@@ -2,6 +2,7 @@ package io.stride.processors.liveworkout.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,10 +34,13 @@ import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 import io.stride.schemas.workout.WorkoutCancelled;
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.workout.WorkoutCompleted;
+import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.schemas.workout.WorkoutPaused;
 import io.stride.schemas.workout.WorkoutResumed;
 import io.stride.schemas.workout.WorkoutStarted;
+import io.stride.schemas.workout.WorkoutTagAdded;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
@@ -52,11 +56,16 @@ import io.stride.schemas.workout.WorkoutUpdated;
  *       once. A WorkoutUpdated goes with a publication when due.</li>
  *   <li>Samples that cannot be placed (too late, workout closed) go out as dead letters with the {@code stride.dlq.*}
  *       headers, one batch of one sample each.</li>
+ *   <li>Ownership (ADR 0012): a workout belongs to the athlete of the record that opened its session, its first
+ *       sample or its WorkoutStarted; opening it publishes a {@link WorkoutOwner} claim. A sample of any other user
+ *       goes out as a dead letter {@value #REASON_FOREIGN} with its ids only (no position, no measurements), a
+ *       lifecycle or tag event of any other user as a dead letter of the event; both are sealed for that user,
+ *       counted in {@value #FOREIGN_RECORDS_METRIC}{topic} and change nothing.</li>
  *   <li>Sweep, every {@link LiveSettings#sweepEvery()} of wall-clock time over the task's sessions: a workout whose
  *       device sent nothing for the grace period has its reorder buffer applied; a closed workout without samples
- *       for {@link LiveSettings#retireClosedAfter()} is {@link LiveSession#retire() retired}; a workout of an erased
- *       user (global {@link LiveWorkoutTopology#ERASED_USERS_STORE}) has its session deleted and a tombstone
- *       published.</li>
+ *       for {@link LiveSettings#retireClosedAfter()} is {@link LiveSession#retire() retired} and its owner claim
+ *       released; a workout of an erased user (global {@link LiveWorkoutTopology#ERASED_USERS_STORE}) has its
+ *       session deleted, and tombstones published for its live state and its owner claim.</li>
  *   <li>A lifecycle event that changes nothing (a replayed WorkoutCompleted, a pause of a closed workout) publishes
  *       nothing.</li>
  *   <li>Records of an erased user are discarded: counted in {@code processors.erased-user-records{topic}} and logged
@@ -67,6 +76,13 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
 
     static final String REASON_LATE = "late_sample";
     static final String REASON_CLOSED = "workout_closed";
+    static final String REASON_FOREIGN = "foreign_workout";
+    static final String FOREIGN_RECORDS_METRIC = "processors.foreign-workout-records";
+    /**
+     * Forwarded in place of a {@link WorkoutOwner} to release a claim: the owners branch writes it as a tombstone (a
+     * plain null would go to the live-state branch). Compared by identity, never serialized.
+     */
+    static final WorkoutOwner RELEASED_OWNER = new WorkoutOwner();
     static final String ERASED_RECORDS_METRIC = DeadLetterHandler.ERASED_RECORDS_METRIC;
 
     private static final Logger LOG = Logger.getLogger(LiveWorkoutProcessor.class);
@@ -169,11 +185,19 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             return;
         }
         LiveSession session = load(record.key());
+        if (session != null && user != null && !(record.value() instanceof TelemetrySampleBatch)
+                && !session.belongsTo(user)) {
+            foreignEvent(record, user, session.userId());
+            return;
+        }
         switch (record.value()) {
             case TelemetrySampleBatch batch -> onSamples(record, batch.getSamples(), session);
             case WorkoutStarted started -> {
-                LiveSession opened = session != null ? session
-                        : LiveSession.open(started.getData().getWorkoutId(), started.getData().getUserId());
+                LiveSession opened = session;
+                if (opened == null) {
+                    opened = LiveSession.open(started.getData().getWorkoutId(), started.getData().getUserId());
+                    claim(record, opened, started.getTimestamp());
+                }
                 opened.started(started.getData().getUserId(), AvroMapping.toDomain(started.getData().getSportType()));
                 store(record.key(), opened);
             }
@@ -204,9 +228,12 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         if (samples.isEmpty()) {
             throw new IllegalArgumentException("a telemetry batch without samples");
         }
-        TelemetrySample first = samples.getFirst();
-        LiveSession session = existing != null ? existing
-                : LiveSession.open(first.getWorkoutId(), first.getUserId());
+        LiveSession session = existing;
+        if (session == null) {
+            TelemetrySample first = samples.getFirst();
+            session = LiveSession.open(first.getWorkoutId(), first.getUserId());
+            claim(record, session, first.getRecordedAt());
+        }
         session.received(context.currentSystemTimeMs());
         Athlete athlete = athlete(session);
         int accepted = 0;
@@ -224,6 +251,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 }
                 case LiveSession.Closed closed -> deadLetter(record, sample,
                         REASON_CLOSED + ": workout " + closed.status().name().toLowerCase(Locale.ROOT));
+                case LiveSession.Foreign foreign -> foreignSample(record, sample, foreign.owner());
             }
         }
         if (accepted > 0 && coalescing()) {
@@ -235,6 +263,48 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         } else if (late) {
             store(record.key(), session);
         }
+    }
+
+    /**
+     * Publishes who the workout just opened belongs to (ADR 0012), at the event time of the record that opened it,
+     * with that record's headers but not its seal (the claim holds ids only and is written plain).
+     */
+    private void claim(Record<String, SpecificRecord> record, LiveSession session, Instant at) {
+        WorkoutOwner owner = new WorkoutOwner(session.workoutId(), session.userId(), at);
+        context.forward(new Record<>(record.key(), (SpecificRecord) owner, record.timestamp(),
+                plainHeaders(record.headers())));
+    }
+
+    /**
+     * A sample of another athlete than the workout's owner: a dead letter that keeps its ids, sequence number and
+     * times but none of its measurements (the owner's workout is not the place to keep another athlete's position).
+     */
+    private void foreignSample(Record<String, SpecificRecord> record, TelemetrySample sample, UUID owner) {
+        TelemetrySample idsOnly = new TelemetrySample();
+        idsOnly.setDeviceId(sample.getDeviceId());
+        idsOnly.setWorkoutId(sample.getWorkoutId());
+        idsOnly.setUserId(sample.getUserId());
+        idsOnly.setSequenceNumber(sample.getSequenceNumber());
+        idsOnly.setRecordedAt(sample.getRecordedAt());
+        idsOnly.setReceivedAt(sample.getReceivedAt());
+        countForeign(record, sample.getUserId(), owner);
+        deadLetter(record, idsOnly, REASON_FOREIGN + ": the workout belongs to another athlete");
+    }
+
+    /** A lifecycle or tag event of another athlete than the workout's owner: the event itself as a dead letter. */
+    private void foreignEvent(Record<String, SpecificRecord> record, UUID user, UUID owner) {
+        countForeign(record, user, owner);
+        context.forward(record.withHeaders(deadLetterHeaders(record,
+                REASON_FOREIGN + ": the workout belongs to another athlete")));
+    }
+
+    private void countForeign(Record<String, SpecificRecord> record, UUID user, UUID owner) {
+        String topic = context.recordMetadata()
+                .map(metadata -> metadata.topic())
+                .orElse("unknown");
+        Metrics.counter(FOREIGN_RECORDS_METRIC, "topic", topic).increment();
+        LOG.debugf("refused a record of user %s for workout %s of user %s (topic %s)", user, record.key(), owner,
+                topic);
     }
 
     private Athlete athlete(LiveSession session) {
@@ -276,8 +346,10 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         if (session.hasSamples()) {
             LiveFigures figures = session.view(athlete(session), settings);
             SpecificRecord state = AvroMapping.toAvro(figures, clock.instant());
-            Record<String, SpecificRecord> output = trigger != null ? trigger.withValue(state)
-                    : new Record<>(workoutId, state, figures.lastRecordedAt().toEpochMilli(), headers);
+            // the live state is written plain: the trigger's seal header must not travel with it
+            Record<String, SpecificRecord> output = new Record<>(workoutId, state,
+                    trigger != null ? trigger.timestamp() : figures.lastRecordedAt().toEpochMilli(),
+                    plainHeaders(headers));
             context.forward(output);
             if (session.updateDue(figures, settings)) {
                 WorkoutUpdated update = AvroMapping.toWorkoutUpdated(figures, session.updatesEmitted());
@@ -292,6 +364,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     private void sweep(long now) {
         List<KeyValue<String, LiveSession>> flushed = new ArrayList<>();
         List<KeyValue<String, UUID>> erased = new ArrayList<>();
+        List<String> released = new ArrayList<>();
         try (KeyValueIterator<String, LiveSession> all = sessions.all()) {
             while (all.hasNext()) {
                 KeyValue<String, LiveSession> entry = all.next();
@@ -300,6 +373,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                     erased.add(KeyValue.pair(entry.key, session.userId()));
                 } else if (session.retirable(now, settings)) {
                     flushed.add(KeyValue.pair(entry.key, session.retire()));
+                    released.add(entry.key);
                 } else if (session.flushIfIdle(now, athlete(session), settings)) {
                     flushed.add(entry);
                 }
@@ -308,11 +382,15 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         for (KeyValue<String, LiveSession> entry : flushed) {
             store(entry.key, entry.value);
         }
+        for (String workoutId : released) {
+            context.forward(new Record<>(workoutId, (SpecificRecord) RELEASED_OWNER, now));
+        }
         for (KeyValue<String, UUID> entry : erased) {
             sessions.delete(entry.key);
             live.remove(entry.key);
             unpublished.remove(entry.key);
             context.forward(new Record<>(entry.key, null, now));
+            context.forward(new Record<>(entry.key, (SpecificRecord) RELEASED_OWNER, now));
             LOG.debugf("deleted the live session of workout %s: user %s was erased", entry.key, entry.value);
         }
     }
@@ -339,12 +417,18 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             case WorkoutResumed resumed -> resumed.getData().getUserId();
             case WorkoutCompleted completed -> completed.getData().getUserId();
             case WorkoutCancelled cancelled -> cancelled.getData().getUserId();
+            case WorkoutTagAdded tagged -> tagged.getData().getUserId();
             default -> null;
         };
     }
 
     private void deadLetter(Record<String, SpecificRecord> record, TelemetrySample sample, String reason) {
-        // the source's headers (correlation id) travel on, with the dead-letter headers added
+        SpecificRecord letter = new TelemetrySampleBatch(List.of(sample));
+        context.forward(record.withValue(letter).withHeaders(deadLetterHeaders(record, reason)));
+    }
+
+    /** The source's headers (correlation id) with the dead-letter headers added. */
+    private Headers deadLetterHeaders(Record<String, SpecificRecord> record, String reason) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(DeadLetterHandler.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetterHandler.STAGE_HEADER, "processing".getBytes(StandardCharsets.UTF_8));
@@ -352,7 +436,13 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 .map(metadata -> metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset())
                 .orElse("unknown");
         headers.add(DeadLetterHandler.SOURCE_HEADER, source.getBytes(StandardCharsets.UTF_8));
-        SpecificRecord letter = new TelemetrySampleBatch(List.of(sample));
-        context.forward(record.withValue(letter).withHeaders(headers));
+        return headers;
+    }
+
+    /** A copy of {@code headers} without the seal's: for an output written plain. */
+    private static Headers plainHeaders(Headers headers) {
+        Headers plain = new RecordHeaders(headers.toArray());
+        plain.remove(SealedSerde.SEALED_FOR_HEADER);
+        return plain;
     }
 }

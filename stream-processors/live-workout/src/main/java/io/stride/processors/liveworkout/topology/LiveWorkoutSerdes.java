@@ -11,6 +11,7 @@ import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
+import io.stride.schemas.workout.WorkoutOwner;
 
 /**
  * The value serdes of the live-workout topology: the Avro contracts (registry-backed in production) and the session
@@ -18,18 +19,22 @@ import io.stride.schemas.users.UserMetricsUpdated;
  *
  * @param samples telemetry sample batches (and the dead letters of samples that cannot be placed)
  * @param states published live state
- * @param workoutEvents every Workout event record type ({@code workouts.workout-events} carries several)
+ * @param workoutEvents every Workout event record type ({@code workouts.workout-events} carries several, and its
+ *                      dead-letter topic the events of athletes who do not own the workout)
  * @param userMetrics athletes' body metrics
  * @param erasures users' right-to-erasure events
+ * @param owners the athlete each workout belongs to (ADR 0012)
  */
 public record LiveWorkoutSerdes(Serde<TelemetrySampleBatch> samples, Serde<LiveWorkoutState> states,
-        Serde<SpecificRecord> workoutEvents, Serde<UserMetricsUpdated> userMetrics, Serde<UserErased> erasures) {
+        Serde<SpecificRecord> workoutEvents, Serde<UserMetricsUpdated> userMetrics, Serde<UserErased> erasures,
+        Serde<WorkoutOwner> owners) {
 
     /** Serdes backed by Apicurio Registry ({@link RegistrySerdes}). */
     public static LiveWorkoutSerdes withRegistry(String registryUrl, boolean autoRegister) {
         return new LiveWorkoutSerdes(RegistrySerdes.forValues(registryUrl, autoRegister),
                 RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister),
-                RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister));
+                RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister),
+                RegistrySerdes.forValues(registryUrl, autoRegister));
     }
 
     /**
@@ -38,7 +43,7 @@ public record LiveWorkoutSerdes(Serde<TelemetrySampleBatch> samples, Serde<LiveW
      */
     public LiveWorkoutSerdes sealedWith(UserKeyring keyring) {
         return new LiveWorkoutSerdes(new SealedSerde<>(samples, keyring, LiveWorkoutSerdes::userOfBatch), states,
-                new SealedSerde<>(workoutEvents, keyring, LiveWorkoutSerdes::userOfEvent), userMetrics, erasures);
+                new SealedSerde<>(workoutEvents, keyring, LiveWorkoutSerdes::userOfEvent), userMetrics, erasures, owners);
     }
 
     static String userOfBatch(TelemetrySampleBatch batch) {

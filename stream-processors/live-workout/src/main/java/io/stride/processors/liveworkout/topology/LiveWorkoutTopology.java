@@ -20,6 +20,7 @@ import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
+import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
@@ -27,8 +28,10 @@ import io.stride.schemas.workout.WorkoutUpdated;
  * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE}; athletes' metrics come from the
  * global {@link #USER_METRICS_STORE}, erased users from the global {@link #ERASED_USERS_STORE}. Outputs: the live
  * state to {@link Topics#LIVE_WORKOUT_STATE} (changes coalesced per workout, tombstones for erased users' workouts),
- * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_EVENTS}, samples that cannot be placed to
- * {@link Topics#TELEMETRY_SAMPLE_BATCHES_DLQ}.
+ * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_EVENTS}, who each workout belongs to (claims and releases)
+ * to {@link Topics#WORKOUT_OWNERS}, samples that cannot be placed or are another athlete's to
+ * {@link Topics#TELEMETRY_SAMPLE_BATCHES_DLQ}, Workout events of another athlete than the owner to
+ * {@link Topics#WORKOUT_EVENTS_DLQ}.
  */
 @ApplicationScoped
 class LiveWorkoutTopology {
@@ -80,7 +83,15 @@ class LiveWorkoutTopology {
                         .mapValues(value -> (TelemetrySampleBatch) value, Named.as("unplaced-samples"))
                         .to(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Produced.with(Serdes.String(), serdes.samples())
                                 .withName("telemetry-samples-dlq-sink")), "dead-letters"))
-                .noDefaultBranch();
+                .branch((workoutId, value) -> value instanceof WorkoutOwner, Branched.withConsumer(owners -> owners
+                        .mapValues(value -> value == LiveWorkoutProcessor.RELEASED_OWNER ? null : (WorkoutOwner) value,
+                                Named.as("workout-owner-claims"))
+                        .to(Topics.WORKOUT_OWNERS, Produced.with(Serdes.String(), serdes.owners())
+                                .withName("workout-owners-sink")), "owners"))
+                // what is left are Workout events of athletes who do not own the workout (ADR 0012)
+                .defaultBranch(Branched.withConsumer(foreign -> foreign
+                        .to(Topics.WORKOUT_EVENTS_DLQ, Produced.with(Serdes.String(), serdes.workoutEvents())
+                                .withName("workout-events-dlq-sink")), "foreign-events"));
         // added last, so that the workout sub-topology keeps its number (and its tasks their ids and state)
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ERASED_USERS_STORE),
                         Serdes.String(), serdes.erasures()).withLoggingDisabled(),

@@ -18,8 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -35,11 +39,14 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.processors.liveworkout.domain.Athlete;
 import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
@@ -54,6 +61,7 @@ import io.stride.schemas.testkit.TestSerdes;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
 import io.stride.schemas.users.UserMetricsUpdated;
+import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 class LiveWorkoutTopologyTest {
@@ -62,9 +70,7 @@ class LiveWorkoutTopologyTest {
     static final Instant T0 = Instant.parse("2025-06-01T06:00:00Z");
     static final double METERS_PER_DEGREE = 6_371_008.8 * Math.PI / 180;
 
-    final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySampleBatch.class),
-            TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
-            TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
+    final LiveWorkoutSerdes serdes = TestLiveWorkoutSerdes.plain();
     TopologyTestDriver driver;
     TestInputTopic<String, TelemetrySampleBatch> samples;
     TestInputTopic<String, SpecificRecord> events;
@@ -73,6 +79,10 @@ class LiveWorkoutTopologyTest {
     TestOutputTopic<String, LiveWorkoutState> states;
     TestOutputTopic<String, SpecificRecord> eventsOut;
     TestOutputTopic<String, TelemetrySampleBatch> deadLetters;
+    TestOutputTopic<String, SpecificRecord> eventDeadLetters;
+    TestOutputTopic<String, WorkoutOwner> owners;
+    /** Workouts whose claim {@link #assertAllOutputsEmpty} has read. */
+    final Set<String> claimed = new HashSet<>();
 
     @BeforeEach
     void startDriver() {
@@ -100,6 +110,10 @@ class LiveWorkoutTopologyTest {
                 serdes.workoutEvents().deserializer());
         deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Serdes.String().deserializer(),
                 serdes.samples().deserializer());
+        eventDeadLetters = driver.createOutputTopic(Topics.WORKOUT_EVENTS_DLQ, Serdes.String().deserializer(),
+                serdes.workoutEvents().deserializer());
+        owners = driver.createOutputTopic(Topics.WORKOUT_OWNERS, Serdes.String().deserializer(),
+                serdes.owners().deserializer());
     }
 
     @AfterEach
@@ -143,10 +157,31 @@ class LiveWorkoutTopologyTest {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
+    /**
+     * Every output topic is read. Claims not read by the test are read here: each workout is claimed once, and a
+     * release (a tombstone) is never left for this method to read.
+     */
     void assertAllOutputsEmpty() {
+        for (TestRecord<String, WorkoutOwner> claim : owners.readRecordsToList()) {
+            assertThat(claim.value()).as("an unexpected release of workout %s", claim.key()).isNotNull();
+            assertThat(claimed.add(claim.key())).as("workout %s claimed twice", claim.key()).isTrue();
+        }
         assertThat(states.isEmpty()).isTrue();
         assertThat(eventsOut.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
+        assertThat(eventDeadLetters.isEmpty()).isTrue();
+    }
+
+    /** The owner records published since the last read, by workout (a release as a null owner). */
+    Map<String, UUID> readOwners() {
+        Map<String, UUID> read = new LinkedHashMap<>();
+        for (TestRecord<String, WorkoutOwner> record : owners.readRecordsToList()) {
+            read.put(record.key(), record.value() == null ? null : record.value().getUserId());
+            if (record.value() != null) {
+                assertThat(claimed.add(record.key())).as("workout %s claimed twice", record.key()).isTrue();
+            }
+        }
+        return read;
     }
 
     @Test
@@ -364,10 +399,11 @@ class LiveWorkoutTopologyTest {
         // when: an hour without samples goes by
         driver.advanceWallClockTime(LiveSettings.DEFAULTS.retireClosedAfter().plusSeconds(10));
 
-        // then: the session is retired, at a fraction of its size, and nothing is published
+        // then: the session is retired, at a fraction of its size, its owner claim released, nothing else published
         LiveSession retired = sessions.get(workout.toString());
         assertThat(retired.isRetired()).isTrue();
         assertThat(LiveSessionCodec.encode(retired).length).isLessThan(fullSize / 2).isLessThan(400);
+        assertThat(readOwners()).hasSize(1).containsEntry(workout.toString(), null);
         assertAllOutputsEmpty();
 
         // and: a later sample is still refused, a replayed WorkoutCompleted publishes nothing
@@ -385,6 +421,7 @@ class LiveWorkoutTopologyTest {
         TestRecord<String, LiveWorkoutState> tombstone = states.readRecord();
         assertThat(tombstone.key()).isEqualTo(workout.toString());
         assertThat(tombstone.value()).isNull();
+        assertThat(readOwners()).hasSize(1).containsEntry(workout.toString(), null);
         assertThat(sessions.get(workout.toString())).isNull();
         assertAllOutputsEmpty();
     }
@@ -547,6 +584,7 @@ class LiveWorkoutTopologyTest {
         driver.advanceWallClockTime(Duration.ofMillis(50));
         assertThat(states.readRecordsToList()).hasSize(3);
         eventsOut.readValuesToList();
+        assertThat(readOwners()).hasSize(3);
 
         // when
         erasures.pipeInput(erased.toString(), userErased(erased), NOW);
@@ -557,6 +595,9 @@ class LiveWorkoutTopologyTest {
         assertThat(tombstones).extracting(TestRecord::key)
                 .containsExactlyInAnyOrder(firstWorkout.toString(), secondWorkout.toString());
         assertThat(tombstones).allMatch(record -> record.value() == null);
+        Map<String, UUID> released = readOwners();
+        assertThat(released).containsOnlyKeys(firstWorkout.toString(), secondWorkout.toString());
+        assertThat(released.values()).containsOnlyNulls();
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
         assertThat(sessions.get(firstWorkout.toString())).isNull();
         assertThat(sessions.get(secondWorkout.toString())).isNull();
@@ -591,6 +632,181 @@ class LiveWorkoutTopologyTest {
         } finally {
             Metrics.removeRegistry(registry);
         }
+    }
+
+    @Test
+    void shouldClaimTheWorkoutForTheAthleteOfItsFirstSampleWhenItOpens() {
+        // given
+        UUID workout = UUID.randomUUID();
+        UUID owner = UUID.randomUUID();
+
+        // when
+        pipe(running(workout, owner, 0));
+        pipe(running(workout, owner, 1));
+
+        // then: one claim, at the first sample's time, without the seal's header
+        TestRecord<String, WorkoutOwner> claim = owners.readRecord();
+        assertThat(claim.key()).isEqualTo(workout.toString());
+        assertThat(claim.value().getWorkoutId()).isEqualTo(workout);
+        assertThat(claim.value().getUserId()).isEqualTo(owner);
+        assertThat(claim.value().getClaimedAt()).isEqualTo(T0);
+        assertThat(claim.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER)).isNull();
+        claimed.add(claim.key());
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldLeaveTheOwnersWorkoutUnchangedAndDeadLetterTheSamplesWhenAnotherAthleteSendsIntoIt() {
+        // given: athlete D's workout with 60 samples; athlete E's watch, on E's own account
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            UUID workout = UUID.randomUUID();
+            UUID d = UUID.randomUUID();
+            UUID e = UUID.randomUUID();
+            for (int second = 0; second < 60; second++) {
+                pipe(running(workout, d, second));
+            }
+            LiveWorkoutState before = states.readValuesToList().getLast();
+            eventsOut.readValuesToList();
+            KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
+            byte[] sessionBefore = LiveSessionCodec.encode(sessions.get(workout.toString()));
+
+            // when: E sends 60 samples of E's own into D's workout, 200 bpm, far away, one batch and singles
+            List<TelemetrySample> intrusion = new ArrayList<>();
+            for (int second = 60; second < 120; second++) {
+                intrusion.add(aTelemetrySample().forWorkout(workout, e).deviceId("e-watch").sequenceNumber(second)
+                        .at(T0.plusSeconds(second)).position(48.85, 2.35).heartRateBpm(200).build());
+            }
+            pipe(intrusion.subList(0, 50));
+            intrusion.subList(50, 60).forEach(this::pipe);
+
+            // then: D's workout is untouched, nothing published, each sample dead-lettered with its ids only
+            assertThat(states.isEmpty()).isTrue();
+            assertThat(eventsOut.isEmpty()).isTrue();
+            assertThat(LiveSessionCodec.encode(sessions.get(workout.toString()))).isEqualTo(sessionBefore);
+            assertThat(before.getSampleCount()).isEqualTo(60);
+            List<TestRecord<String, TelemetrySampleBatch>> letters = deadLetters.readRecordsToList();
+            assertThat(letters).hasSize(60);
+            assertThat(letters).allSatisfy(letter -> {
+                assertThat(letter.key()).isEqualTo(workout.toString());
+                assertThat(header(letter, DeadLetterHandler.REASON_HEADER)).startsWith("foreign_workout: ");
+                TelemetrySample idsOnly = letter.value().getSamples().getFirst();
+                assertThat(idsOnly.getUserId()).isEqualTo(e);
+                assertThat(idsOnly.getDeviceId()).isEqualTo("e-watch");
+                assertThat(idsOnly.getLatitude()).isNull();
+                assertThat(idsOnly.getLongitude()).isNull();
+                assertThat(idsOnly.getHeartRateBpm()).isNull();
+            });
+            assertThat(registry.find(LiveWorkoutProcessor.FOREIGN_RECORDS_METRIC)
+                    .tag("topic", Topics.TELEMETRY_SAMPLE_BATCHES).counter().count()).isEqualTo(60.0);
+            assertThat(readOwners()).containsExactly(Map.entry(workout.toString(), d));
+
+            // and: D's next sample goes on from D's own figures
+            pipe(running(workout, d, 60));
+            LiveWorkoutState after = states.readValue();
+            assertThat(after.getSampleCount()).isEqualTo(61);
+            assertThat(after.getMaxHeartRateBpm()).isEqualTo(150);
+            assertThat(after.getDistanceMeters()).isCloseTo(180.0, within(0.01));
+            eventsOut.readValuesToList();
+            assertAllOutputsEmpty();
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} first")
+    @ValueSource(strings = {"D", "E"})
+    void shouldMakeTheAthleteOfTheFirstSampleTheOwnerWhenTwoAthletesFirstSamplesShareABatch(String first) {
+        // given: a new workout; one batch interleaving both athletes' samples, D's or E's first
+        UUID workout = UUID.randomUUID();
+        UUID d = UUID.randomUUID();
+        UUID e = UUID.randomUUID();
+        UUID owner = first.equals("D") ? d : e;
+        UUID intruder = owner == d ? e : d;
+        List<TelemetrySample> batch = new ArrayList<>();
+        for (int second = 0; second < 10; second++) {
+            batch.add(running(workout, owner, second));
+            batch.add(aTelemetrySample().forWorkout(workout, intruder).deviceId("other-watch")
+                    .sequenceNumber(second + 1).at(T0.plusSeconds(second)).position(48.85, 2.35).heartRateBpm(200)
+                    .build());
+        }
+
+        // when
+        pipe(batch);
+
+        // then: the owner's ten samples make the state; the intruder's ten are dead letters
+        LiveWorkoutState state = states.readValue();
+        assertThat(state.getUserId()).isEqualTo(owner);
+        assertThat(state.getSampleCount()).isEqualTo(10);
+        assertThat(state.getMaxHeartRateBpm()).isEqualTo(150);
+        List<TelemetrySampleBatch> letters = deadLetters.readValuesToList();
+        assertThat(letters).hasSize(10);
+        assertThat(letters).allMatch(letter -> letter.getSamples().getFirst().getUserId().equals(intruder));
+        assertThat(readOwners()).containsExactly(Map.entry(workout.toString(), owner));
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldKeepTheClockRunningAndDeadLetterTheEventWhenAnotherAthletePausesTheWorkout() {
+        // given: D's running workout
+        UUID workout = UUID.randomUUID();
+        UUID d = UUID.randomUUID();
+        UUID e = UUID.randomUUID();
+        for (int second = 0; second < 30; second++) {
+            pipe(running(workout, d, second));
+        }
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+
+        // when: E pauses and then completes D's workout
+        pipeEvent(workout, aWorkoutPaused().forWorkout(workout, e).at(T0.plusSeconds(30)).build(),
+                T0.plusSeconds(30));
+        pipeEvent(workout, aWorkoutCompleted().forWorkout(workout, e).at(T0.plusSeconds(31)).build(),
+                T0.plusSeconds(31));
+        pipe(running(workout, d, 30));
+
+        // then: both events dead-lettered as they were, with the reason; D's workout still active and counting
+        List<TestRecord<String, SpecificRecord>> letters = eventDeadLetters.readRecordsToList();
+        assertThat(letters).extracting(letter -> letter.value().getClass().getSimpleName())
+                .containsExactly("WorkoutPaused", "WorkoutCompleted");
+        assertThat(letters).allSatisfy(letter -> {
+            assertThat(letter.key()).isEqualTo(workout.toString());
+            assertThat(header(letter, DeadLetterHandler.REASON_HEADER)).startsWith("foreign_workout: ");
+            assertThat(header(letter, DeadLetterHandler.SOURCE_HEADER)).startsWith(Topics.WORKOUT_EVENTS + "/0/");
+        });
+        LiveWorkoutState state = states.readValue();
+        assertThat(state.getStatus()).isEqualTo("ACTIVE");
+        assertThat(state.getSampleCount()).isEqualTo(31);
+        assertThat(state.getElapsedTimeMillis()).isEqualTo(30_000);
+        eventsOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldMakeTheStarterTheOwnerWhenWorkoutStartedComesBeforeAnySample() {
+        // given: E started the workout (say, through the workouts API) before any sample arrived
+        UUID workout = UUID.randomUUID();
+        UUID d = UUID.randomUUID();
+        UUID e = UUID.randomUUID();
+        pipeEvent(workout, aWorkoutStarted().forWorkout(workout, e).sportType(SportType.RUNNING).at(T0).build(), T0);
+        assertThat(readOwners()).containsExactly(Map.entry(workout.toString(), e));
+
+        // when: D's samples and D's own WorkoutStarted for that workout
+        pipe(running(workout, d, 0));
+        pipeEvent(workout, aWorkoutStarted().forWorkout(workout, d).sportType(SportType.CYCLING).at(T0).build(), T0);
+
+        // then: both refused; the workout is still E's and has no samples
+        assertThat(header(deadLetters.readRecord(), DeadLetterHandler.REASON_HEADER)).startsWith("foreign_workout");
+        assertThat(header(eventDeadLetters.readRecord(), DeadLetterHandler.REASON_HEADER))
+                .startsWith("foreign_workout");
+        KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
+        assertThat(sessions.get(workout.toString()).userId()).isEqualTo(e);
+        assertThat(sessions.get(workout.toString()).hasSamples()).isFalse();
+        assertAllOutputsEmpty();
     }
 
     static UserErased userErased(UUID user) {

@@ -52,9 +52,7 @@ class RouteReplayTest {
     private static final int STAND_MIDDLE = 40;
     private static final int STAND_END = 45;
 
-    private final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySampleBatch.class),
-            TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
-            TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
+    private final LiveWorkoutSerdes serdes = TestLiveWorkoutSerdes.plain();
     private TopologyTestDriver driver;
 
     @BeforeEach

@@ -53,9 +53,7 @@ import io.stride.schemas.users.UserMetricsUpdated;
 class SealedTopologyTest {
 
     final UserKeyring keyring = new UserKeyring();
-    final LiveWorkoutSerdes serdes = new LiveWorkoutSerdes(TestSerdes.specific(TelemetrySampleBatch.class),
-            TestSerdes.specific(LiveWorkoutState.class), TestSerdes.workoutEvents(),
-            TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class)).sealedWith(keyring);
+    final LiveWorkoutSerdes serdes = TestLiveWorkoutSerdes.plain().sealedWith(keyring);
     TopologyTestDriver driver;
     TestInputTopic<String, TelemetrySampleBatch> samples;
     TestOutputTopic<String, LiveWorkoutState> states;
@@ -121,6 +119,34 @@ class SealedTopologyTest {
         assertThat(serdes.workoutEvents().deserializer().deserialize(Topics.WORKOUT_EVENTS, update.headers(),
                 update.value()).getSchema().getName()).isEqualTo("WorkoutUpdated");
         assertThat(deadLetters.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldSealAForeignSamplesDeadLetterForItsOwnAthleteWhenItIsAimedAtAnotherAthletesWorkout() throws Exception {
+        // given: D's workout; E has a key of their own
+        UUID d = UUID.randomUUID();
+        UUID e = UUID.randomUUID();
+        UUID workout = UUID.randomUUID();
+        keyring.put(d.toString(), newKey());
+        keyring.put(e.toString(), newKey());
+        pipe(workout, d, 0, 5);
+        states.readValuesToList();
+        rawEvents.readValuesToList();
+
+        // when: E's sample aimed at D's workout
+        pipe(workout, e, 5, 6);
+
+        // then: the dead letter is sealed for E, opens with E's key to E's ids, and D's state did not change
+        TestRecord<String, byte[]> letter = deadLetters.readRecord();
+        assertThat(letter.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
+                .asString(StandardCharsets.UTF_8).isEqualTo(e.toString());
+        assertThat(new String(letter.value(), StandardCharsets.ISO_8859_1)).doesNotContain(e.toString());
+        TelemetrySampleBatch opened = serdes.samples().deserializer()
+                .deserialize(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, letter.headers(), letter.value());
+        assertThat(opened.getSamples().getFirst().getUserId()).isEqualTo(e);
+        assertThat(opened.getSamples().getFirst().getLatitude()).isNull();
+        assertThat(states.isEmpty()).isTrue();
+        assertThat(rawEvents.isEmpty()).isTrue();
     }
 
     @Test
