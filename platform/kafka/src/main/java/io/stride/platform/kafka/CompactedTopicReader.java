@@ -94,9 +94,17 @@ public final class CompactedTopicReader implements AutoCloseable {
      * record that may have just been written. False when the time ran out.
      */
     public boolean awaitLatest(Duration timeout) {
-        CompletableFuture<Void> request = latestRequest.updateAndGet(
+        return await(latest(), timeout);
+    }
+
+    /**
+     * Completes, on the reader's thread, once everything written to the topic before this call has been applied:
+     * {@link #awaitLatest} for a caller that must not block. Concurrent callers share one request; it never completes
+     * while the topic cannot be read, so callers bound their wait.
+     */
+    public CompletableFuture<Void> latest() {
+        return latestRequest.updateAndGet(
                 current -> current == null || current.isDone() ? new CompletableFuture<>() : current);
-        return await(request, timeout);
     }
 
     /** Records not yet read, -1 before the first poll. */

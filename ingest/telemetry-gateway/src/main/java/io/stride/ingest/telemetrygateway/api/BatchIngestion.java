@@ -18,6 +18,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stride.ingest.telemetrygateway.messaging.InFlightLimit;
 import io.stride.ingest.telemetrygateway.messaging.SamplePublisher;
+import io.stride.ingest.telemetrygateway.messaging.WorkoutOwnerStore;
 import io.stride.ingest.telemetrygateway.validation.SampleCheck;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 import io.stride.ingest.telemetrygateway.validation.ValidSample;
@@ -66,20 +67,22 @@ class BatchIngestion {
     private final SamplePublisher publisher;
     private final BatchLimits limits;
     private final InFlightLimit inFlight;
+    private final WorkoutOwnerStore owners;
     private final Clock clock;
 
     BatchIngestion(SampleValidator validator, SamplePublisher publisher, BatchLimits limits, InFlightLimit inFlight,
-            Clock clock) {
+            WorkoutOwnerStore owners, Clock clock) {
         this.validator = validator;
         this.publisher = publisher;
         this.limits = limits;
         this.inFlight = inFlight;
+        this.owners = owners;
         this.clock = clock;
     }
 
     /**
      * A batch sent by a device: refused whole with 403 {@code forbidden} (nothing published) when a sample names
-     * another device or another user than the credential's.
+     * another device or another user than the credential's, or a workout known to belong to another athlete.
      */
     Uni<Outcome> ingest(List<JsonNode> samples, AuthenticatedDevice device, String correlationId) {
         limits.checkSize(samples);
@@ -88,14 +91,28 @@ class BatchIngestion {
     }
 
     /**
-     * Samples whose {@code device_id} or {@code user_id} is not the device's own. Missing or malformed values are
-     * left to the validator (400).
+     * Refuses with 403 a workout known to belong to another athlete than {@code user} (ADR 0012): for an upload whose
+     * samples all name one workout (a recording import).
      */
-    private static void checkOwnership(List<JsonNode> samples, AuthenticatedDevice device) {
+    void checkWorkoutOwner(UUID workoutId, UUID user) {
+        if (isOthersWorkout(workoutId, user)) {
+            throw new ApiException(403, ErrorCodes.FORBIDDEN, "The workout belongs to another athlete; nothing published",
+                    Map.of("field", "workout_id", "workout_id", workoutId.toString()));
+        }
+    }
+
+    /**
+     * Samples whose {@code device_id} or {@code user_id} is not the device's own, or whose {@code workout_id} is known
+     * to belong to another athlete (live-workout refuses what the gateway does not know yet). Missing or malformed
+     * values are left to the validator (400).
+     */
+    private void checkOwnership(List<JsonNode> samples, AuthenticatedDevice device) {
         List<Map<String, Object>> foreign = new ArrayList<>();
+        String lastWorkout = null;
+        boolean lastWorkoutForeign = false;
         for (int index = 0; index < samples.size(); index++) {
             JsonNode sample = samples.get(index);
-            List<Map<String, String>> violations = new ArrayList<>(2);
+            List<Map<String, String>> violations = new ArrayList<>(3);
             JsonNode deviceId = sample == null ? null : sample.get("device_id");
             if (deviceId != null && deviceId.isTextual() && !deviceId.textValue().equals(device.deviceId())) {
                 violations.add(Map.of("field", "device_id", "message", "not the device of the credential"));
@@ -104,14 +121,25 @@ class BatchIngestion {
             if (userId != null && userId.isTextual() && isOtherUser(userId.textValue(), device)) {
                 violations.add(Map.of("field", "user_id", "message", "not the user the device is registered to"));
             }
+            JsonNode workoutId = sample == null ? null : sample.get("workout_id");
+            if (workoutId != null && workoutId.isTextual()) {
+                // the samples of a batch mostly share one workout: look each up once
+                if (!workoutId.textValue().equals(lastWorkout)) {
+                    lastWorkout = workoutId.textValue();
+                    lastWorkoutForeign = isOthersWorkout(lastWorkout, device.userId());
+                }
+                if (lastWorkoutForeign) {
+                    violations.add(Map.of("field", "workout_id", "message", "the workout belongs to another athlete"));
+                }
+            }
             if (!violations.isEmpty()) {
                 foreign.add(Map.of("index", index, "violations", violations));
             }
         }
         if (!foreign.isEmpty()) {
             throw new ApiException(403, ErrorCodes.FORBIDDEN, foreign.size() + " of " + samples.size()
-                    + " samples are not this device's or not its user's; nothing published",
-                    Map.of("rejected", foreign));
+                    + " samples are not this device's, not its user's or aimed at another athlete's workout;"
+                    + " nothing published", Map.of("rejected", foreign));
         }
     }
 
@@ -121,6 +149,20 @@ class BatchIngestion {
         } catch (IllegalArgumentException malformed) {
             return false;
         }
+    }
+
+    private boolean isOthersWorkout(String workoutId, UUID user) {
+        try {
+            return isOthersWorkout(UUID.fromString(workoutId), user);
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    private boolean isOthersWorkout(UUID workoutId, UUID user) {
+        return owners.ownerOf(workoutId)
+                .filter(owner -> !owner.equals(user))
+                .isPresent();
     }
 
     /**

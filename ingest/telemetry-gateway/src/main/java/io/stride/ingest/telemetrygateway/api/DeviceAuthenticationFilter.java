@@ -1,7 +1,5 @@
 package io.stride.ingest.telemetrygateway.api;
 
-import java.util.Optional;
-
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -9,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
+import io.smallrye.mutiny.Uni;
 import io.stride.platform.http.ApiException;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,20 +35,23 @@ class DeviceAuthenticationFilter {
     }
 
     @ServerRequestFilter
-    Optional<Response> authenticate(SimpleResourceInfo resource, RoutingContext context) {
+    Uni<Response> authenticate(SimpleResourceInfo resource, RoutingContext context) {
         if (resource.getResourceClass() == null
                 || !resource.getResourceClass().isAnnotationPresent(DeviceAuthenticated.class)) {
-            return Optional.empty();
+            return Uni.createFrom().nullItem();
         }
-        try {
-            context.put(DEVICE, authenticator.authenticate(context.request().getHeader(HttpHeaders.AUTHORIZATION)));
-            return Optional.empty();
-        } catch (ApiException refused) {
-            return Optional.of(Response.status(refused.status())
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .header(HttpHeaders.WWW_AUTHENTICATE, DeviceAuthenticator.SCHEME)
-                    .entity(refused.toBody())
-                    .build());
-        }
+        return authenticator.authenticate(context.request().getHeader(HttpHeaders.AUTHORIZATION))
+                .map(device -> {
+                    context.put(DEVICE, device);
+                    return (Response) null;
+                })
+                .onFailure(ApiException.class).recoverWithItem(failure -> {
+                    ApiException refused = (ApiException) failure;
+                    return Response.status(refused.status())
+                            .type(MediaType.APPLICATION_JSON_TYPE)
+                            .header(HttpHeaders.WWW_AUTHENTICATE, DeviceAuthenticator.SCHEME)
+                            .entity(refused.toBody())
+                            .build();
+                });
     }
 }

@@ -37,14 +37,16 @@ class DeviceUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
-        try {
-            context.userData().put(DEVICE, authenticator.authenticate(
-                    context.httpRequest().getHeader(HttpHeaders.AUTHORIZATION)));
-            return CheckResult.permitUpgrade();
-        } catch (ApiException refused) {
-            Log.debugf("telemetry stream upgrade refused status=%d", refused.status());
-            return CheckResult.rejectUpgrade(refused.status(),
-                    Map.of(HttpHeaders.WWW_AUTHENTICATE, List.of(DeviceAuthenticator.SCHEME)));
-        }
+        return authenticator.authenticate(context.httpRequest().getHeader(HttpHeaders.AUTHORIZATION))
+                .chain(device -> {
+                    context.userData().put(DEVICE, device);
+                    return CheckResult.permitUpgrade();
+                })
+                .onFailure(ApiException.class).recoverWithUni(failure -> {
+                    int status = ((ApiException) failure).status();
+                    Log.debugf("telemetry stream upgrade refused status=%d", status);
+                    return CheckResult.rejectUpgrade(status,
+                            Map.of(HttpHeaders.WWW_AUTHENTICATE, List.of(DeviceAuthenticator.SCHEME)));
+                });
     }
 }

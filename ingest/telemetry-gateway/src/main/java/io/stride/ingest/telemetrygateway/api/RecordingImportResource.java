@@ -72,7 +72,7 @@ public class RecordingImportResource {
 
     /**
      * 202 with the counts once Kafka holds the accepted samples; 401 without a valid access token, 403 without the
-     * athlete role; 400 for a missing or unknown format;
+     * athlete role or for a {@code workout_id} known to belong to another athlete; 400 for a missing or unknown format;
      * 422 {@code unreadable_recording} when the file is not a readable recording of that format (nothing published).
      */
     @POST
@@ -84,6 +84,7 @@ public class RecordingImportResource {
                 "format", "format must be one of gpx, tcx, fit"));
         UUID user = userOf(security);
         UUID workout = workoutId == null || workoutId.isBlank() ? UUID.randomUUID() : uuid("workout_id", workoutId);
+        ingestion.checkWorkoutOwner(workout, user);
         String device = deviceId == null || deviceId.isBlank() ? "import-" + format.name().toLowerCase() : deviceId;
         List<RecordedPoint> points = read(format, file);
         List<JsonNode> samples = new ArrayList<>(points.size());

@@ -4,6 +4,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,6 +68,14 @@ public class DeviceCredentialStore {
     /** The device's latest credential state, if the device is registered. */
     public Optional<KnownDevice> find(String deviceId) {
         return Optional.ofNullable(devices.get(deviceId));
+    }
+
+    /**
+     * Completes (on the reader's thread) once every credential published before this call has been read: a device
+     * registered a moment ago is then known. Never completes while the topic cannot be read; callers bound the wait.
+     */
+    public CompletableFuture<Void> latest() {
+        return reader.latest();
     }
 
     /** The store has read the topic up to the end offsets seen when it started. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,12 +26,15 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.stride.ingest.telemetrygateway.messaging.WorkoutOwnerStore;
 import io.stride.schemas.Topics;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
@@ -44,6 +48,9 @@ import io.stride.testing.DevstackResource;
 class DeviceAuthenticationTest {
 
     private static final String BATCHES = "/api/v1/telemetry/batches";
+
+    @Inject
+    WorkoutOwnerStore owners;
 
     @TestHTTPResource("/api/v1/telemetry/stream")
     URI stream;
@@ -165,6 +172,61 @@ class DeviceAuthenticationTest {
         var samples = TelemetryBatchResourceTest.samplesOf(workout, 1);
         assertThat(samples).hasSize(1);
         assertThat(samples.getFirst().get("sequenceNumber")).isEqualTo(9L);
+    }
+
+    @Test
+    void shouldRefuseTheWholeBatchWithForbiddenWhenAWorkoutIsKnownToBelongToAnotherAthlete() throws Exception {
+        // given: athlete D's workout, claimed by live-workout; athlete E's own admitted watch
+        UUID othersWorkout = UUID.randomUUID();
+        TestDevices.claimWorkout(othersWorkout, UUID.randomUUID());
+        await("the gateway knows the workout's owner").atMost(Duration.ofSeconds(30))
+                .until(() -> owners.ownerOf(othersWorkout).isPresent());
+        TestDevices.Device watch = TestDevices.admitted();
+        UUID ownWorkout = UUID.randomUUID();
+        String body = batch(sample(watch.deviceId(), ownWorkout, watch.userId(), 1),
+                sample(watch.deviceId(), othersWorkout, watch.userId(), 2),
+                sample(watch.deviceId(), othersWorkout, watch.userId(), 3));
+
+        // when / then: the whole batch refused, the foreign samples named
+        given().contentType(ContentType.JSON).header("Authorization", watch.authorization()).body(body)
+                .post(BATCHES)
+                .then()
+                .statusCode(403)
+                .body("error", equalTo("forbidden"))
+                .body("code", equalTo(403))
+                .body("details.rejected.index", equalTo(List.of(1, 2)))
+                .body("details.rejected[0].violations[0].field", equalTo("workout_id"))
+                .body("details.rejected[0].violations[0].message", containsString("another athlete"));
+
+        // then: nothing of it was published — the own workout's first record is the next, valid batch
+        assertThat(post(watch.authorization(), batch(sample(watch.deviceId(), ownWorkout, watch.userId(), 9))))
+                .isEqualTo(202);
+        var samples = TelemetryBatchResourceTest.samplesOf(ownWorkout, 1);
+        assertThat(samples).hasSize(1);
+        assertThat(samples.getFirst().get("sequenceNumber")).isEqualTo(9L);
+    }
+
+    @Test
+    void shouldAdmitADeviceRightAfterItsRegistrationWhenItsCredentialWasJustPublished() throws Exception {
+        // given: a credential published a moment ago, not awaited
+        TestDevices.Device device = TestDevices.register(UUID.randomUUID());
+
+        // when / then: the first post is admitted
+        assertThat(post(device.authorization(), batch(sample(device.deviceId(), UUID.randomUUID(),
+                device.userId(), 1)))).isEqualTo(202);
+    }
+
+    @Test
+    void shouldNotCallAnUnknownDeviceRevokedOrWrongWhenItIsRefused() {
+        // when / then
+        given().contentType(ContentType.JSON).header("Authorization", "Device " + UUID.randomUUID() + ".secret")
+                .body(batch())
+                .post(BATCHES)
+                .then()
+                .statusCode(401)
+                .body("message", containsString("not recognised"))
+                .body("message", not(containsStringIgnoringCase("revoked")))
+                .body("message", not(containsStringIgnoringCase("wrong")));
     }
 
     @Test

@@ -2,17 +2,22 @@ package io.stride.ingest.telemetrygateway.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stride.ingest.telemetrygateway.messaging.WorkoutOwnerStore;
 import io.stride.ingest.telemetrygateway.recording.RecordingReadersTest;
 import io.stride.testing.DevstackResource;
 import io.stride.testing.TestIssuer;
@@ -23,6 +28,9 @@ import io.stride.testing.TestIssuer;
 class RecordingImportResourceTest {
 
     private static final String PATH = "/api/v1/telemetry/recordings";
+
+    @Inject
+    WorkoutOwnerStore owners;
 
     @Test
     void shouldPublishEveryPointWhenAGpxRecordingIsImported() {
@@ -108,6 +116,22 @@ class RecordingImportResourceTest {
         given().auth().oauth2(TestIssuer.token(UUID.randomUUID(), "marketing"))
                 .body(RecordingReadersTest.gpx()).queryParam("format", "gpx").post(PATH)
                 .then().statusCode(403).body("error", equalTo("forbidden")).body("code", equalTo(403));
+    }
+
+    @Test
+    void shouldRefuseWithForbiddenWhenTheWorkoutIsKnownToBelongToAnotherAthlete() throws Exception {
+        // given
+        UUID user = TestDevices.userWithKey();
+        UUID othersWorkout = UUID.randomUUID();
+        TestDevices.claimWorkout(othersWorkout, UUID.randomUUID());
+        await("the gateway knows the workout's owner").atMost(Duration.ofSeconds(30))
+                .until(() -> owners.ownerOf(othersWorkout).isPresent());
+
+        // when / then
+        given().auth().oauth2(TestIssuer.token(user, "athlete"))
+                .body(RecordingReadersTest.gpx()).queryParam("format", "gpx").queryParam("workout_id", othersWorkout)
+                .post(PATH)
+                .then().statusCode(403).body("error", equalTo("forbidden")).body("details.field", equalTo("workout_id"));
     }
 
     @Test

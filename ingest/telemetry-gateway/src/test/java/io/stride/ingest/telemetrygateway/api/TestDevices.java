@@ -39,6 +39,7 @@ import io.stride.platform.kafka.UserKeyring;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
 import io.stride.schemas.users.TelemetryKey;
+import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.testing.Devstack;
 
 /**
@@ -141,6 +142,15 @@ final class TestDevices {
                 .setUserId(user)
                 .setWrappedKeyset(ByteBuffer.wrap(wrapped))
                 .setCreatedAt(Instant.now())
+                .build());
+    }
+
+    /** Publishes that the workout belongs to {@code owner}, as live-workout does when the workout opens. */
+    static void claimWorkout(UUID workout, UUID owner) throws Exception {
+        publish(Topics.WORKOUT_OWNERS, workout.toString(), WorkoutOwner.newBuilder()
+                .setWorkoutId(workout)
+                .setUserId(owner)
+                .setClaimedAt(Instant.now())
                 .build());
     }
 
