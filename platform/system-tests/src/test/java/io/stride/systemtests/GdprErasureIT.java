@@ -24,7 +24,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +42,6 @@ import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,7 +50,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -132,7 +129,7 @@ class GdprErasureIT {
                 .extract().jsonPath();
         String deviceId = device.getString("device_id");
         await("device credential published").atMost(Duration.ofSeconds(30))
-                .until(() -> !KafkaScan.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).isEmpty());
+                .until(() -> !DevstackKafka.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).isEmpty());
 
         // and: the device sends a sample whose latitude is a canary too (its bytes as Avro writes a double)
         String credential = device.getString("credential");
@@ -149,8 +146,8 @@ class GdprErasureIT {
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
                 .then().statusCode(202);
         await("sealed telemetry published").atMost(Duration.ofSeconds(30))
-                .until(() -> !KafkaScan.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId).isEmpty());
-        ConsumerRecord<byte[], byte[]> sealed = KafkaScan.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId)
+                .until(() -> !DevstackKafka.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId).isEmpty());
+        ConsumerRecord<byte[], byte[]> sealed = DevstackKafka.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId)
                 .getFirst();
         assertThat(sealed.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
                 .asString(StandardCharsets.UTF_8).isEqualTo(userId);
@@ -193,8 +190,8 @@ class GdprErasureIT {
                 .delete(users.baseUrl() + "/api/v1/users/me")
                 .then().statusCode(204);
         await("erasure and device tombstone published").atMost(Duration.ofSeconds(30))
-                .until(() -> !KafkaScan.recordsOf(Topics.USER_ERASURES, userId).isEmpty()
-                        && KafkaScan.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).getLast().value() == null);
+                .until(() -> !DevstackKafka.recordsOf(Topics.USER_ERASURES, userId).isEmpty()
+                        && DevstackKafka.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).getLast().value() == null);
 
         // then
         given().contentType(ContentType.JSON)
@@ -203,14 +200,14 @@ class GdprErasureIT {
                 .then().statusCode(401);
         ConsumerRecord<byte[], byte[]> keyTombstone = await("telemetry key tombstone published")
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> KafkaScan.recordsOf(Topics.TELEMETRY_KEYS, userId).getLast(),
+                .until(() -> DevstackKafka.recordsOf(Topics.TELEMETRY_KEYS, userId).getLast(),
                         record -> record.value() == null);
         Compaction.awaitRemoved(Topics.TELEMETRY_KEYS, keyTombstone.partition(), userId);
         Map<String, Set<String>> after = Scan.everything(needles);
         for (String needle : needles.keySet()) {
             assertThat(after.get(needle)).as("residues of %s", needle).isEmpty();
         }
-        assertThat(KafkaScan.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId))
+        assertThat(DevstackKafka.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES, workoutId))
                 .as("the telemetry is still on its 90-day topic, as ciphertext without a key").isNotEmpty();
     }
 
@@ -520,18 +517,8 @@ class GdprErasureIT {
                     ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));
         }
 
-        static Map<String, Object> config() {
-            return Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                    ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000,
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
-        }
-
         static void scan(Matcher matcher) throws Exception {
-            try (Admin admin = admin(); KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
+            try (Admin admin = admin(); KafkaConsumer<byte[], byte[]> consumer = DevstackKafka.rawConsumer()) {
                 Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true))
                         .names().get(30, TimeUnit.SECONDS);
                 List<TopicPartition> partitions = new ArrayList<>();
@@ -541,7 +528,7 @@ class GdprErasureIT {
                             new TopicPartition(topic.name(), partition.partition())));
                 }
                 assertThat(topics).contains(Topics.DEVICE_CREDENTIALS, Topics.USER_ERASURES);
-                readAll(consumer, partitions, record -> {
+                DevstackKafka.readAll(consumer, partitions, record -> {
                     String place = "kafka:" + record.topic() + "/" + record.partition();
                     matcher.bytes(place + " (key)", record.key());
                     matcher.bytes(place, record.value());
@@ -549,35 +536,6 @@ class GdprErasureIT {
                         matcher.bytes(place + " (header " + header.key() + ")", header.value());
                     }
                 });
-            }
-        }
-
-        /** The records of one key of one topic, from the beginning (null value: tombstone). */
-        static List<ConsumerRecord<byte[], byte[]>> recordsOf(String topic, String key) {
-            byte[] wanted = key.getBytes(StandardCharsets.UTF_8);
-            List<ConsumerRecord<byte[], byte[]>> matching = new ArrayList<>();
-            try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config())) {
-                List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                        .map(info -> new TopicPartition(topic, info.partition()))
-                        .toList();
-                readAll(consumer, partitions, record -> {
-                    if (Arrays.equals(wanted, record.key())) {
-                        matching.add(record);
-                    }
-                });
-            }
-            return matching;
-        }
-
-        private static void readAll(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions,
-                Consumer<ConsumerRecord<byte[], byte[]>> sink) {
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                assertThat(Instant.now()).as("Kafka read in time").isBefore(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(sink);
             }
         }
     }
@@ -601,7 +559,7 @@ class GdprErasureIT {
                             .until(() -> {
                                 producer.send(new ProducerRecord<>(topic, partition, filler, null))
                                         .get(30, TimeUnit.SECONDS);
-                                return KafkaScan.recordsOf(topic, key).stream()
+                                return DevstackKafka.recordsOf(topic, key).stream()
                                         .allMatch(record -> record.value() == null);
                             });
                 } finally {

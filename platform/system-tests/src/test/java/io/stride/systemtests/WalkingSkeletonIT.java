@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +19,16 @@ import java.util.Locale;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.platform.kafka.SealedSerde;
+import io.stride.schemas.Topics;
 import io.stride.testing.TestIssuer;
 
 /**
@@ -234,5 +239,77 @@ class WalkingSkeletonIT {
                         131))))
                 .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
                 .then().statusCode(401).body("error", equalTo("unauthenticated"));
+    }
+
+    @Test
+    void shouldLeaveAWorkoutUnchangedWhenAnotherAthletesDeviceSendsIntoIt() throws Exception {
+        // given: athlete D's live workout of 10 samples; athlete E's own watch, admitted
+        UUID workout = UUID.randomUUID();
+        UUID d = UUID.randomUUID();
+        UUID e = UUID.randomUUID();
+        DeviceCredentials.Device dWatch = admittedDevice(d);
+        DeviceCredentials.Device eWatch = admittedDevice(e);
+        Instant start = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        List<String> own = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            own.add(sample(dWatch.deviceId(), workout, d, i + 1, start.plusSeconds(i), 55.75 + i * STEP_DEGREES, 37.6,
+                    120));
+        }
+        asDevice(dWatch).body(batch(own)).post(gateway.baseUrl() + "/api/v1/telemetry/batches")
+                .then().statusCode(202);
+        JsonPath before = awaitLiveState(workout, d, 10);
+
+        // when: E's watch sends E's samples (E's user and device ids) into D's workout until the gateway refuses it
+        List<Integer> answers = new ArrayList<>();
+        await("the gateway refuses E's samples for D's workout").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    int next = answers.size() * 5;
+                    List<String> intrusion = new ArrayList<>();
+                    for (int i = 0; i < 5; i++) {
+                        intrusion.add(sample(eWatch.deviceId(), workout, e, next + i + 1,
+                                start.plusSeconds(10 + next + i), 48.85, 2.35, 200));
+                    }
+                    var response = asDevice(eWatch).body(batch(intrusion))
+                            .post(gateway.baseUrl() + "/api/v1/telemetry/batches");
+                    answers.add(response.statusCode());
+                    if (response.statusCode() == 403) {
+                        assertThat(response.jsonPath().getString("error")).isEqualTo("forbidden");
+                        assertThat(response.jsonPath().getList("details.rejected.violations.field").toString())
+                                .contains("workout_id");
+                    }
+                    return response.statusCode() == 403;
+                });
+
+        // then: whatever the gateway let through (before it learned the owner) live-workout dead-lettered as
+        // foreign_workout, sealed for E
+        assertThat(answers).allMatch(status -> status == 202 || status == 403);
+        long letThrough = answers.stream().filter(status -> status == 202).count() * 5;
+        await("foreign samples dead-lettered").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> DevstackKafka.recordsOf(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, workout.toString()),
+                        letters -> letters.size() == letThrough && letters.stream().allMatch(letter ->
+                                header(letter, DeadLetterHandler.REASON_HEADER).startsWith("foreign_workout")
+                                        && header(letter, SealedSerde.SEALED_FOR_HEADER).equals(e.toString())));
+
+        // and: D's workout is as it was, and D's next sample still counts
+        asDevice(dWatch).body(batch(List.of(sample(dWatch.deviceId(), workout, d, 11, start.plusSeconds(10),
+                        55.75 + 10 * STEP_DEGREES, 37.6, 120))))
+                .post(gateway.baseUrl() + "/api/v1/telemetry/batches").then().statusCode(202);
+        JsonPath after = awaitLiveState(workout, d, 11);
+        assertThat(after.getInt("max_heart_rate_bpm")).isEqualTo(before.getInt("max_heart_rate_bpm")).isEqualTo(120);
+        assertThat(after.getDouble("distance_meters")).isCloseTo(10 * STEP_METERS,
+                org.assertj.core.data.Offset.offset(0.5));
+        assertThat(after.getDouble("last_position.latitude")).isCloseTo(55.75 + 10 * STEP_DEGREES,
+                org.assertj.core.data.Offset.offset(5e-6));
+
+        // and: E cannot read D's workout
+        given().auth().oauth2(TestIssuer.token(e, "athlete"))
+                .get(liveTracking.baseUrl() + "/api/v1/live-workouts/" + workout)
+                .then().statusCode(404);
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
