@@ -5,7 +5,7 @@
 
 const Live = (() => {
     const palette = ['#fc5200', '#2ea8ff', '#3fb950', '#d2a8ff', '#f2cc60', '#ff7b72', '#56d4dd', '#e3b341'];
-    const trails = new Map();   // workoutId -> [{lat, lon}] positions seen by this page
+    const trails = new Map();   // key (see keyOf) -> [{lat, lon}] positions seen by this page
     const colours = new Map();
     // A workout without a fix for this long is no longer shown as in progress.
     const STALE_AFTER_MS = 10 * 60 * 1000;
@@ -13,6 +13,16 @@ const Live = (() => {
     function colourOf(id) {
         if (!colours.has(id)) colours.set(id, palette[colours.size % palette.length]);
         return colours.get(id);
+    }
+
+    // What a workout is keyed by (route, colour): its id on the signed-in page. A shared view carries no workout id
+    // (a share link must not reveal it), only the share link's id, which is just as stable for the page's purposes.
+    function keyOf(w) { return w.workout_id ?? w.share_link_id; }
+    // The first column: the start of the workout id on the signed-in page; for a shared view, when it started.
+    function labelOf(w) {
+        if (w.workout_id) return w.workout_id.slice(0, 8);
+        if (!w.started_at) return 'shared';
+        return 'since ' + new Date(w.started_at).toLocaleTimeString([], {hour: '2-digit', minute: '2-digit'});
     }
 
     function fmtDistance(m) { return m >= 1000 ? (m / 1000).toFixed(2) + ' km' : m.toFixed(0) + ' m'; }
@@ -26,15 +36,16 @@ const Live = (() => {
     function render(tbody, empty, canvas, workouts, extra) {
         tbody.replaceChildren(...workouts.map(w => {
             const row = document.createElement('tr');
-            row.dataset.workoutId = w.workout_id;
-            const cells = [w.workout_id.slice(0, 8), fmtDistance(w.distance_meters), fmtSpeed(w.speed_meters_per_second),
+            if (w.workout_id) row.dataset.workoutId = w.workout_id;
+            else row.dataset.shareLinkId = w.share_link_id;
+            const cells = [labelOf(w), fmtDistance(w.distance_meters), fmtSpeed(w.speed_meters_per_second),
                 w.heart_rate_bpm == null ? '–' : w.heart_rate_bpm + ' bpm', w.sample_count, fmtAge(w.last_recorded_at)];
             cells.forEach((text, i) => {
                 const td = document.createElement('td');
                 if (i === 0) {
                     const swatch = document.createElement('span');
                     swatch.className = 'swatch';
-                    swatch.style.background = colourOf(w.workout_id);
+                    swatch.style.background = colourOf(keyOf(w));
                     td.append(swatch);
                 }
                 td.append(String(text));
@@ -46,15 +57,15 @@ const Live = (() => {
         if (empty) empty.hidden = workouts.length > 0;
         for (const w of workouts) {
             if (!w.last_position) continue;
-            const trail = trails.get(w.workout_id) || [];
+            const trail = trails.get(keyOf(w)) || [];
             const last = trail[trail.length - 1];
             if (!last || last.lat !== w.last_position.latitude || last.lon !== w.last_position.longitude) {
                 trail.push({lat: w.last_position.latitude, lon: w.last_position.longitude});
                 if (trail.length > 2000) trail.shift();
             }
-            trails.set(w.workout_id, trail);
+            trails.set(keyOf(w), trail);
         }
-        draw(canvas, new Set(workouts.map(w => w.workout_id)));
+        draw(canvas, new Set(workouts.map(keyOf)));
     }
 
     // Equirectangular projection fitted to every trail: no map tiles, just the routes.

@@ -6,14 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
 
@@ -129,14 +139,23 @@ class LiveTrackingInstancesIT {
         LiveWorkoutState elsewhere = states.stream()
                 .filter(state -> status(INSTANCES.getFirst(), state.getWorkoutId(), true, owner.authorization()) == 404)
                 .findFirst().orElseThrow();
-        String token = given().header("Authorization", owner.authorization()).contentType(ContentType.JSON)
+        JsonPath link = given().header("Authorization", owner.authorization()).contentType(ContentType.JSON)
                 .body(Map.of("expires_in_seconds", 600))
                 .post(INSTANCES.getFirst().baseUrl() + "/api/v1/live-workouts/" + elsewhere.getWorkoutId()
                         + "/share-links")
-                .then().statusCode(201).extract().jsonPath().getString("token");
+                .then().statusCode(201).extract().jsonPath();
+        String token = link.getString("token");
         for (AppProcess instance : INSTANCES) {
-            assertThat(given().get(instance.baseUrl() + "/api/v1/shared/" + token).jsonPath().getLong("sample_count"))
-                    .isEqualTo(elsewhere.getSampleCount());
+            // the first instance forwards to the peer that holds the workout; the answer, and the stream's first
+            // event (the current state, forwarded too), show the figures under the link's id and no other id
+            String view = given().get(instance.baseUrl() + "/api/v1/shared/" + token)
+                    .then().statusCode(200).extract().asString();
+            String firstEvent = firstEvent(URI.create(instance.baseUrl() + "/api/v1/shared/" + token + "/stream"));
+            for (String body : List.of(view, firstEvent)) {
+                assertThat(JsonPath.from(body).getLong("sample_count")).isEqualTo(elsewhere.getSampleCount());
+                assertThat(JsonPath.from(body).getString("share_link_id")).isEqualTo(link.getString("id"));
+                assertNoIdButTheLinks(body, link.getString("id"), elsewhere.getWorkoutId(), owner.id);
+            }
         }
         given().header("Authorization", stranger.authorization()).contentType(ContentType.JSON)
                 .body(Map.of("expires_in_seconds", 600))
@@ -157,5 +176,36 @@ class LiveTrackingInstancesIT {
                             .jsonPath().getList("workout_id", String.class),
                             ids -> ids.size() == strangers.size());
         }
+    }
+
+    /** The data of the first event of a server-sent event stream (within 30 s). */
+    private static String firstEvent(URI stream) throws Exception {
+        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (Stream<String> lines = response.body()) {
+            return CompletableFuture.supplyAsync(() -> lines
+                            .filter(line -> line.startsWith("data:"))
+                            .map(line -> line.substring("data:".length()))
+                            .findFirst().orElseThrow())
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Fails when the raw text holds the workout's or the user's id (with or without hyphens, in any case) or any
+     * UUID other than the link's: a device id, or any other id, would be one.
+     */
+    private static void assertNoIdButTheLinks(String raw, String linkId, UUID workout, UUID user) {
+        String text = raw.toLowerCase(Locale.ROOT);
+        for (UUID id : List.of(workout, user)) {
+            assertThat(text).doesNotContain(id.toString()).doesNotContain(id.toString().replace("-", ""));
+        }
+        assertThat(Pattern.compile("[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}")
+                .matcher(text).results().map(MatchResult::group).toList())
+                .as("ids in %s", raw)
+                .isNotEmpty()
+                .allMatch(linkId::equals);
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -66,6 +67,12 @@ class LiveTrackingPageIT {
     /** The text of the workout's row on the page, empty while the page does not show it. */
     private static String row(HeadlessChromium browser, UUID workout) throws Exception {
         return browser.evaluate("(document.querySelector('tr[data-workout-id=\"" + workout
+                + "\"]') || {innerText: ''}).innerText");
+    }
+
+    /** The text of the shared workout's row (keyed by the link's id: a shared view has no workout id), or empty. */
+    private static String sharedRow(HeadlessChromium browser, String linkId) throws Exception {
+        return browser.evaluate("(document.querySelector('tr[data-share-link-id=\"" + linkId
                 + "\"]') || {innerText: ''}).innerText");
     }
 
@@ -154,8 +161,9 @@ class LiveTrackingPageIT {
         try (HeadlessChromium browser = HeadlessChromium.start(CHROMIUM, Files.createTempDirectory(workDir,
                 "chromium"))) {
             browser.open(link.getString("url"));
+            String linkId = link.getString("id");
             String before = await("the shared workout on the page").atMost(Duration.ofSeconds(30))
-                    .until(() -> row(browser, workout), text -> text.contains("2.35 km"));
+                    .until(() -> sharedRow(browser, linkId), text -> text.contains("2.35 km"));
             long[] samples = {61};
             String after = await("the pushed change on the shared page").atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofSeconds(1))
@@ -163,13 +171,21 @@ class LiveTrackingPageIT {
                         publish(aLiveWorkoutState().forWorkout(workout, athlete.id).sampleCount(samples[0]++)
                                 .distanceMeters(2600).lastHeartRateBpm(139).lastRecordedAt(Instant.now())
                                 .updatedAt(Instant.now()).lastPosition(55.702, 37.50).build());
-                        return row(browser, workout);
+                        return sharedRow(browser, linkId);
                     }, text -> text.contains("2.60 km"));
             browser.screenshot(workDir.resolve("shared-workout.png"));
 
-            // then
-            assertThat(before).contains("133 bpm");
+            // then: the figures of each moment, the route drawn, when it started in the first column, and no id of
+            // the workout or its athlete anywhere in the page
+            assertThat(before).contains("133 bpm").contains("since ");
             assertThat(after).contains("139 bpm");
+            assertThat(browser.evaluate("String(document.getElementById('map').getContext('2d')"
+                    + ".getImageData(0, 0, 900, 420).data.some(v => v !== 0))")).isEqualTo("true");
+            String page = browser.evaluate("document.documentElement.outerHTML").toLowerCase(Locale.ROOT);
+            for (UUID id : List.of(workout, athlete.id)) {
+                assertThat(page).doesNotContain(id.toString()).doesNotContain(id.toString().replace("-", ""))
+                        .doesNotContain(id.toString().substring(0, 8));
+            }
             assertThat(workDir.resolve("shared-workout.png")).isNotEmptyFile();
 
             // and when the owner revokes the link, the next change ends the stream and the page says so
@@ -184,7 +200,7 @@ class LiveTrackingPageIT {
                                 .lastPosition(55.703, 37.50).build());
                         return text(browser, "status");
                     }, status -> status.contains("expired or was revoked"));
-            assertThat(row(browser, workout)).isEmpty();
+            assertThat(sharedRow(browser, link.getString("id"))).isEmpty();
         }
     }
 }

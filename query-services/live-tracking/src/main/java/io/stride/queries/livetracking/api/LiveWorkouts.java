@@ -59,8 +59,11 @@ class LiveWorkouts {
         };
     }
 
-    /** The workout a valid share link shows, if it is still live and still its owner's. */
-    Optional<LiveWorkoutView> findShared(ShareLink link, String token, boolean localOnly) {
+    /**
+     * The workout a valid share link shows, if it is still live and still its owner's, in its public form (no
+     * workout, user or device id), whether from this instance or from the peer that holds it.
+     */
+    Optional<SharedWorkoutView> findShared(ShareLink link, String token, boolean localOnly) {
         if (localOnly) {
             return localShared(link);
         }
@@ -76,9 +79,9 @@ class LiveWorkouts {
                 .map(LiveWorkoutViewMapper::toView);
     }
 
-    private Optional<LiveWorkoutView> localShared(ShareLink link) {
+    private Optional<SharedWorkoutView> localShared(ShareLink link) {
         return queries.find(link.workoutId())
                 .filter(state -> link.userId().equals(String.valueOf(state.getUserId())))
-                .map(LiveWorkoutViewMapper::toView);
+                .map(state -> LiveWorkoutViewMapper.toSharedView(link.id(), state));
     }
 }

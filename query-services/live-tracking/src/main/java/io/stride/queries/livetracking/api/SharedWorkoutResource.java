@@ -31,7 +31,8 @@ import io.stride.queries.livetracking.store.ShareLinkStore;
 /**
  * One workout through a share link, for anyone holding its token, without an account: the token is the credential
  * (256 random bits, valid until it expires or is revoked). An unknown, expired or revoked token answers 404
- * {@code not_found}; the three are not told apart.
+ * {@code not_found}; the three are not told apart. Answers and events are {@link SharedWorkoutView}s: the figures
+ * under the link's id, never the workout's, user's or a device's id.
  */
 @Path("/api/v1/shared/{token}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -52,7 +53,7 @@ public class SharedWorkoutResource {
 
     /** The shared workout's live state; {@code local=true}: from this instance's store only (a peer's request). */
     @GET
-    public Uni<LiveWorkoutView> get(@PathParam("token") String token,
+    public Uni<SharedWorkoutView> get(@PathParam("token") String token,
             @QueryParam(PeerClient.LOCAL_ONLY) @DefaultValue("false") boolean localOnly) {
         return link(token)
                 .chain(link -> blocking(() -> workouts.findShared(link, token, localOnly)))
@@ -67,15 +68,16 @@ public class SharedWorkoutResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<LiveWorkoutView> stream(@PathParam("token") String token) {
+    public Multi<SharedWorkoutView> stream(@PathParam("token") String token) {
         return link(token)
                 .onItem().transformToMulti(link -> {
-                    Multi<LiveWorkoutView> current = blocking(() -> currentView(link, token))
+                    Multi<SharedWorkoutView> current = blocking(() -> currentView(link, token))
                             .onItem().transformToMulti(view -> Multi.createFrom().optional(view));
-                    Multi<LiveWorkoutView> changes = updates.of(link.workoutId())
+                    Multi<SharedWorkoutView> changes = updates.of(link.workoutId())
                             .filter(state -> link.userId().equals(String.valueOf(state.getUserId())))
                             .onItem().transformToUniAndConcatenate(state -> links.find(token)
-                                    .map(stillValid -> stillValid.map(valid -> LiveWorkoutViewMapper.toView(state))))
+                                    .map(stillValid -> stillValid.map(valid ->
+                                            LiveWorkoutViewMapper.toSharedView(link.id(), state))))
                             .select().first(view -> view.isPresent())
                             .map(Optional::get);
                     return Multi.createBy().concatenating().streams(current, changes)
@@ -83,7 +85,7 @@ public class SharedWorkoutResource {
                 });
     }
 
-    private Optional<LiveWorkoutView> currentView(ShareLink link, String token) {
+    private Optional<SharedWorkoutView> currentView(ShareLink link, String token) {
         try {
             return workouts.findShared(link, token, false);
         } catch (ApiException notReady) {

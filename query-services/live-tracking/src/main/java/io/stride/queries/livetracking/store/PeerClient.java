@@ -21,6 +21,7 @@ import io.stride.platform.http.ApiException;
 import io.stride.platform.http.CorrelationId;
 import io.stride.platform.http.StrideHeaders;
 import io.stride.queries.livetracking.api.LiveWorkoutView;
+import io.stride.queries.livetracking.api.SharedWorkoutView;
 import io.stride.queries.livetracking.config.LiveTrackingConfig;
 
 /**
@@ -54,12 +55,16 @@ public class PeerClient {
      */
     public Optional<LiveWorkoutView> find(HostInfo peer, UUID workoutId, String authorization, boolean ownOnly) {
         return one(get(peer, "/api/v1/live-workouts/" + workoutId + "?" + LOCAL_ONLY + "=true"
-                + (ownOnly ? "&" + OWN_ONLY + "=true" : ""), authorization));
+                + (ownOnly ? "&" + OWN_ONLY + "=true" : ""), authorization), new TypeReference<LiveWorkoutView>() { });
     }
 
-    /** The workout a share link shows, from the peer that holds it; empty when unknown there. */
-    public Optional<LiveWorkoutView> findShared(HostInfo peer, String shareToken) {
-        return one(get(peer, "/api/v1/shared/" + shareToken + "?" + LOCAL_ONLY + "=true", null));
+    /**
+     * The workout a share link shows, from the peer that holds it, in the public form the peer answers (no workout,
+     * user or device id); empty when unknown there.
+     */
+    public Optional<SharedWorkoutView> findShared(HostInfo peer, String shareToken) {
+        return one(get(peer, "/api/v1/shared/" + shareToken + "?" + LOCAL_ONLY + "=true", null),
+                new TypeReference<SharedWorkoutView>() { });
     }
 
     /** Every workout a peer holds that the caller with this {@code Authorization} header may see. */
@@ -69,11 +74,11 @@ public class PeerClient {
         return read(response, new TypeReference<List<LiveWorkoutView>>() { });
     }
 
-    private Optional<LiveWorkoutView> one(HttpResponse<String> response) {
+    private <T> Optional<T> one(HttpResponse<String> response, TypeReference<T> type) {
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
-        return Optional.of(read(response, new TypeReference<LiveWorkoutView>() { }));
+        return Optional.of(read(response, type));
     }
 
     private HttpResponse<String> get(HostInfo peer, String pathAndQuery, String authorization) {

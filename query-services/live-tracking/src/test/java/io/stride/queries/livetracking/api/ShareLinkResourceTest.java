@@ -18,12 +18,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import jakarta.inject.Inject;
@@ -38,6 +44,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stride.platform.security.Roles;
 import io.stride.queries.livetracking.LiveStates;
+import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.testing.DevstackResource;
 import io.stride.testing.TestIssuer;
 
@@ -45,6 +52,10 @@ import io.stride.testing.TestIssuer;
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 @QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class ShareLinkResourceTest {
+
+    /** A UUID as text, with or without hyphens (lower case). */
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}");
 
     @Inject
     RedisDataSource redis;
@@ -84,8 +95,9 @@ class ShareLinkResourceTest {
                 .isBetween(before.plusSeconds(3590), Instant.now().plusSeconds(3610));
         given().get("/api/v1/shared/" + token)
                 .then().statusCode(200)
-                .body("workout_id", equalTo(workout.toString()))
+                .body("share_link_id", equalTo(link.getString("id")))
                 .body("sample_count", equalTo(42))
+                .body("workout_id", nullValue())
                 .body("user_id", nullValue());
 
         // and: Redis holds the link under the token's hash, expiring with it, and never the token itself
@@ -179,31 +191,116 @@ class ShareLinkResourceTest {
         // given: a viewer without an account following a shared workout
         UUID owner = UUID.randomUUID();
         UUID workout = LiveWorkoutResourceTest.liveWorkoutOf(owner).getWorkoutId();
-        String token = createLink(owner, workout, 600).getString("token");
-        BlockingQueue<String> events = new LinkedBlockingQueue<>();
-        HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(shared + "/" + token + "/stream"))
-                        .header("Accept", "text/event-stream")
-                        .build(),
-                HttpResponse.BodyHandlers.ofLines());
-        Thread reader = Thread.ofVirtual().start(() -> response.body()
-                .filter(line -> line.startsWith("data:"))
-                .forEach(line -> events.add(line.substring("data:".length()))));
-        try {
+        JsonPath link = createLink(owner, workout, 600);
+        try (EventStream stream = EventStream.open(URI.create(shared + "/" + link.getString("token") + "/stream"))) {
             // when: the current state arrives first, then the workout moves on
-            String first = events.poll(30, TimeUnit.SECONDS);
-            long[] samples = {500};
-            String pushed = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                LiveStates.publish(aLiveWorkoutState().forWorkout(workout, owner).sampleCount(++samples[0]).build());
-                return events.poll(400, TimeUnit.MILLISECONDS);
-            }, event -> event != null);
+            String first = stream.next();
+            String pushed = stream.nextAfterPublishing(attempt ->
+                    aLiveWorkoutState().forWorkout(workout, owner).sampleCount(500 + attempt).build());
 
             // then
-            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(stream.response().statusCode()).isEqualTo(200);
             assertThat(JsonPath.from(first).getLong("sample_count")).isEqualTo(42);
-            assertThat(JsonPath.from(pushed).getString("workout_id")).isEqualTo(workout.toString());
+            assertThat(JsonPath.from(pushed).getString("share_link_id")).isEqualTo(link.getString("id"));
             assertThat(JsonPath.from(pushed).getLong("sample_count")).isGreaterThan(500);
-        } finally {
+        }
+    }
+
+    @Test
+    void shouldShowNoWorkoutUserOrDeviceIdWhenSomeoneWatchesThroughAShareLink() throws Exception {
+        // given: a shared workout
+        UUID owner = UUID.randomUUID();
+        UUID workout = LiveWorkoutResourceTest.liveWorkoutOf(owner).getWorkoutId();
+        JsonPath link = createLink(owner, workout, 600);
+        String token = link.getString("token");
+        String linkId = link.getString("id");
+
+        // when: the public view, the answer this instance gives a peer that forwards to it, and the stream's events
+        String view = given().get("/api/v1/shared/" + token).then().statusCode(200).extract().asString();
+        String peerAnswer = given().queryParam("local", true).get("/api/v1/shared/" + token)
+                .then().statusCode(200).extract().asString();
+        List<String> events = new ArrayList<>();
+        try (EventStream stream = EventStream.open(URI.create(shared + "/" + token + "/stream"))) {
+            events.add(stream.next());
+            events.add(stream.nextAfterPublishing(attempt -> aLiveWorkoutState().forWorkout(workout, owner)
+                    .sampleCount(900 + attempt).distanceMeters(2500).lastHeartRateBpm(150)
+                    .lastPosition(55.76, 37.63).build()));
+        }
+
+        // then: the raw text holds no id but the link's, in any spelling, and every figure is there
+        for (String body : Stream.concat(Stream.of(view, peerAnswer), events.stream()).toList()) {
+            assertNoIdButTheLinks(body, linkId, workout, owner);
+            JsonPath json = JsonPath.from(body);
+            assertThat(json.getString("share_link_id")).isEqualTo(linkId);
+            assertThat(json.getMap("$")).doesNotContainKeys("workout_id", "user_id", "device_id")
+                    .containsKeys("status", "sample_count", "started_at", "last_recorded_at", "last_position",
+                            "distance_meters", "speed_meters_per_second", "heart_rate_bpm", "updated_at");
+            assertThat(json.getDouble("last_position.latitude")).isBetween(55.0, 56.0);
+        }
+        assertThat(JsonPath.from(view).getDouble("distance_meters")).isEqualTo(1234.5);
+        assertThat(JsonPath.from(view).getLong("sample_count")).isEqualTo(42);
+        assertThat(JsonPath.from(events.getLast()).getDouble("distance_meters")).isEqualTo(2500.0);
+        assertThat(JsonPath.from(events.getLast()).getInt("heart_rate_bpm")).isEqualTo(150);
+
+        // and: the owner's own API still names the workout
+        given().header("Authorization", TestIssuer.bearer(owner, Roles.ATHLETE))
+                .get("/api/v1/live-workouts/" + workout)
+                .then().statusCode(200)
+                .body("workout_id", equalTo(workout.toString()))
+                .body("share_link_id", nullValue());
+    }
+
+    /**
+     * Fails when the raw text holds the workout's or the user's id (with or without hyphens, in any case) or any
+     * UUID other than the link's: a device id, or any other id, would be one.
+     */
+    static void assertNoIdButTheLinks(String raw, String linkId, UUID workout, UUID user) {
+        String text = raw.toLowerCase(Locale.ROOT);
+        for (UUID id : List.of(workout, user)) {
+            assertThat(text).doesNotContain(id.toString()).doesNotContain(id.toString().replace("-", ""));
+        }
+        assertThat(UUID_TEXT.matcher(text).results().map(MatchResult::group).toList())
+                .as("ids in %s", raw)
+                .isNotEmpty()
+                .allMatch(linkId::equals);
+    }
+
+    /** The data of a server-sent event stream's events, read on a virtual thread until closed. */
+    record EventStream(HttpResponse<Stream<String>> response, Thread reader, BlockingQueue<String> events)
+            implements AutoCloseable {
+
+        static EventStream open(URI uri) throws Exception {
+            BlockingQueue<String> events = new LinkedBlockingQueue<>();
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            Thread reader = Thread.ofVirtual().start(() -> response.body()
+                    .filter(line -> line.startsWith("data:"))
+                    .forEach(line -> events.add(line.substring("data:".length()))));
+            return new EventStream(response, reader, events);
+        }
+
+        /** The next event (the first is the current state). */
+        String next() throws InterruptedException {
+            String event = events.poll(30, TimeUnit.SECONDS);
+            assertThat(event).as("an event within 30 s").isNotNull();
+            return event;
+        }
+
+        /**
+         * The next event after a change: {@code change} (given attempt 1, 2, …) is published again until the app's
+         * push consumer, which starts from the latest offset, has joined the topic and pushes it.
+         */
+        String nextAfterPublishing(LongFunction<LiveWorkoutState> change) {
+            long[] attempt = {0};
+            return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                LiveStates.publish(change.apply(++attempt[0]));
+                return events.poll(400, TimeUnit.MILLISECONDS);
+            }, event -> event != null);
+        }
+
+        @Override
+        public void close() {
             response.body().close();
             reader.interrupt();
         }
