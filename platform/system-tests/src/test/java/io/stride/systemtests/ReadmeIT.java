@@ -27,8 +27,8 @@ import io.stride.testing.Devstack;
  * The root README's newcomer path, run as written. Every block the README marks with {@code <!-- ReadmeIT: name -->}
  * on the line before its {@code ```bash} fence is run by bash, in order, as one reader pasting them into one shell
  * (the variables a block sets are there for the next one), against the users service, the gateway, live-workout and
- * live-tracking started as packaged apps on free ports. Only the documented local addresses are replaced by this
- * test's ({@link #LOCAL_ADDRESSES}); nothing else of a block changes. Each block runs with {@code set -euo pipefail}
+ * live-tracking started as packaged apps on free ports. Only the documented local addresses ({@link #LOCAL_ADDRESSES})
+ * are replaced by this test's; nothing else of a block changes. Each block runs with {@code set -euo pipefail}
  * and a time limit, and its output is checked. Blocks without a marker ({@code ./stride up}, ...) are not run.
  */
 class ReadmeIT {
@@ -36,13 +36,15 @@ class ReadmeIT {
     /** The marked blocks, in README order; a new marked block needs its checks here. */
     private static final List<String> MARKED = List.of("login", "wearable", "stream");
     private static final Pattern MARKER = Pattern.compile("^<!-- ReadmeIT: ([a-z-]+) -->$");
-    /** The local addresses the README documents (./stride up's fixed ports); each is replaced by this test's. */
-    private static final Pattern LOCAL_ADDRESSES = Pattern.compile("(http|imap)://127\\.0\\.0\\.1:(8081|8082|8083|8084|10143)");
+    /** The local addresses the README documents (./stride up's fixed ports); none may be left in a block run here. */
+    private static final Pattern LOCAL_ADDRESSES =
+            Pattern.compile("(http|imap)://127\\.0\\.0\\.1:(8081|8082|8083|8084|10143)");
     /** The demo athlete the README logs in as, registered here as the simulator of ./stride up does. */
     private static final Map<String, String> DEMO_ATHLETE = Map.of("email", "athlete1@demo.stride.local",
             "password", "stride-demo-athlete", "first_name", "Demo", "last_name", "Athlete 1");
     private static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(120);
-    private static final Pattern UUID_TEXT = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private static final List<AppProcess> APPS = new ArrayList<>();
     private static UsersApp users;
@@ -96,8 +98,8 @@ class ReadmeIT {
         assertThat(blocks.keySet()).containsExactlyElementsOf(MARKED);
         assertThat(blocks.values()).noneMatch(String::isBlank);
         for (String block : blocks.values()) {
-            assertThat(LOCAL_ADDRESSES.matcher(local(block)).find()).as("an undocumented address left in:%n%s",
-                    local(block)).isFalse();
+            assertThat(LOCAL_ADDRESSES.matcher(local(block)).find())
+                    .as("a local address this test does not replace, in:%n%s", local(block)).isFalse();
         }
     }
 
