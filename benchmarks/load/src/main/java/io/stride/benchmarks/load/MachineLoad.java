@@ -109,15 +109,42 @@ final class MachineLoad {
         return allowedCpus.size();
     }
 
-    /** Measures {@code work} and what the machine did meanwhile. */
+    /**
+     * Measures {@code work} and what the machine did meanwhile, once the platform has settled: until its processes use
+     * less than {@value #SETTLED_CORES} cores over a second (at most {@value #MAX_SETTLE_SECONDS} s), so that a figure
+     * does not depend on what the phase before left to digest (compacting a flooded changelog, flushing stores).
+     */
     <T> Measured<T> during(Callable<T> work) throws Exception {
+        double settled = settle();
         Snapshot before = snapshot();
         T value = work.call();
-        return new Measured<>(value, between(before, snapshot()));
+        return new Measured<>(value, between(before, snapshot()), settled);
     }
 
-    /** A measured value and the machine's load while it was measured. */
-    record Measured<T>(T value, Usage usage) {
+    /**
+     * A measured value and the machine's load while it was measured.
+     *
+     * @param settleSeconds how long the platform took to settle before it was measured
+     */
+    record Measured<T>(T value, Usage usage, double settleSeconds) {
+    }
+
+    static final double SETTLED_CORES = 0.25;
+    static final int MAX_SETTLE_SECONDS = 60;
+
+    /** Waits until the platform uses less than {@link #SETTLED_CORES} over a second; the seconds it took. */
+    private double settle() throws InterruptedException {
+        long start = System.nanoTime();
+        Snapshot previous = snapshot();
+        while (System.nanoTime() - start < MAX_SETTLE_SECONDS * 1_000_000_000L) {
+            Thread.sleep(1000);
+            Snapshot now = snapshot();
+            if (between(previous, now).platformCores() < SETTLED_CORES) {
+                break;
+            }
+            previous = now;
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     Snapshot snapshot() {

@@ -10,8 +10,10 @@ import java.util.Map;
 
 /**
  * JFR recordings of the platform's JVMs during the measured passes ({@code --jfr DIR}): started and dumped through
- * {@code jcmd}, one {@code <process>.jfr} each, with the JDK's {@code profile} settings (method samples every 10 ms,
- * monitor waits and thread parks over 10 ms). Processes that are not JVMs (PostgreSQL, Redis) are skipped.
+ * {@code jcmd}, one {@code <process>.jfr} each, with the JDK's {@code profile} settings plus CPU-time samples (JDK 25,
+ * Linux: {@code jdk.CPUTimeSample} every 10 ms of a thread's CPU time, so that a thread that waits for a scarce core
+ * is not sampled as if it ran, as {@code jdk.ExecutionSample} does) and monitor waits and thread parks from 1 ms.
+ * Processes that are not JVMs (PostgreSQL, Redis) are skipped.
  */
 final class Recordings implements AutoCloseable {
 
@@ -28,7 +30,9 @@ final class Recordings implements AutoCloseable {
         Files.createDirectories(folder);
         Recordings recordings = new Recordings(folder);
         for (Map.Entry<String, Long> process : pids.entrySet()) {
-            if (jcmd(process.getValue(), "JFR.start", "name=" + NAME, "settings=profile")) {
+            if (jcmd(process.getValue(), "JFR.start", "name=" + NAME, "settings=profile",
+                    "jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=10ms",
+                    "jdk.JavaMonitorEnter#threshold=1ms", "jdk.ThreadPark#threshold=1ms")) {
                 recordings.recording.add(process);
             }
         }

@@ -154,20 +154,22 @@ final class Report {
         line("");
         line("From `/proc` over each phase, on the CPU(s) the run may use (%s): busy, stolen by the hypervisor and idle"
                 + " waiting for I/O, in %% of their time; then the cores (CPU time / wall time) used by the platform's"
-                + " processes, by this driver (with ProducerPerformance) and by everything else on those CPUs.",
-                machine.allowedCpuList());
+                + " processes, by this driver (with ProducerPerformance) and by everything else on those CPUs. Each"
+                + " phase starts once the platform has settled (below %.2f cores over a second, at most %d s): the"
+                + " seconds that took.", machine.allowedCpuList(), MachineLoad.SETTLED_CORES,
+                MachineLoad.MAX_SETTLE_SECONDS);
         line("");
-        line("| pass | phase | s | busy | steal | iowait | platform | driver | others |");
-        line("|---|---|---|---|---|---|---|---|---|");
+        line("| pass | phase | settle s | s | busy | steal | iowait | platform | driver | others |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
         for (int i = 0; i < passes.size(); i++) {
             Pass pass = passes.get(i);
             String name = Integer.toString(i + 1);
-            usage(name, "raw ceiling", pass.raw().usage());
-            usage(name, "end to end", pass.endToEnd().usage());
-            usage(name, "latency " + number(options.latencyPercent()) + " %", pass.relativeLatency().usage());
-            pass.fixedLatency().ifPresent(fixed -> usage(name, "latency fixed", fixed.usage()));
-            pass.processorAlone().ifPresent(alone -> usage(name, "processor alone", alone.usage()));
-            usage(name, "**whole pass**", pass.whole());
+            usage(name, "raw ceiling", pass.raw());
+            usage(name, "end to end", pass.endToEnd());
+            usage(name, "latency " + number(options.latencyPercent()) + " %", pass.relativeLatency());
+            pass.fixedLatency().ifPresent(fixed -> usage(name, "latency fixed", fixed));
+            pass.processorAlone().ifPresent(alone -> usage(name, "processor alone", alone));
+            usage(name, "**whole pass**", "", pass.whole());
         }
         line("");
         line("Busiest processes outside the run, per pass:");
@@ -177,10 +179,14 @@ final class Report {
         }
     }
 
-    private void usage(String pass, String phase, Usage usage) {
-        line("| %s | %s | %.0f | %.0f %% | %.1f %% | %.1f %% | %.2f | %.2f | %.2f |", pass, phase, usage.seconds(),
-                usage.busyPercent(), usage.stealPercent(), usage.iowaitPercent(), usage.platformCores(),
-                usage.driverCores(), usage.otherCores());
+    private void usage(String pass, String phase, Measured<?> measured) {
+        usage(pass, phase, String.format(Locale.ROOT, "%.0f", measured.settleSeconds()), measured.usage());
+    }
+
+    private void usage(String pass, String phase, String settle, Usage usage) {
+        line("| %s | %s | %s | %.0f | %.0f %% | %.1f %% | %.1f %% | %.2f | %.2f | %.2f |", pass, phase, settle,
+                usage.seconds(), usage.busyPercent(), usage.stealPercent(), usage.iowaitPercent(),
+                usage.platformCores(), usage.driverCores(), usage.otherCores());
     }
 
     private void row(String figure, String format, Function<Pass, Double> value) {

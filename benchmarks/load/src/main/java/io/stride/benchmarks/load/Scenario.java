@@ -34,7 +34,8 @@ final class Scenario {
         Snapshot start = machine.snapshot();
         log("%s: raw Kafka produce ceiling, %,d records", name, options.rawRecords());
         Measured<RawCeiling> raw = machine.during(() -> RawCeiling.measure(platform, options.rawRecords()));
-        log("%s: raw ceiling %,.0f records/s", name, raw.value().recordsPerSecond());
+        log("%s: raw ceiling %,.0f records/s (platform settled in %.0f s)", name, raw.value().recordsPerSecond(),
+                raw.settleSeconds());
 
         double relativeRate = raw.value().recordsPerSecond() * options.latencyPercent() / 100;
         long perWorkout = options.samples() / options.workouts();
@@ -81,9 +82,9 @@ final class Scenario {
         log("%s: latency at %,.0f samples/s for %d s", name, rate, options.latencySeconds());
         Measured<Latency> latency = machine.during(() -> Latency.measure(platform, gateway, workloads,
                 options.clients(), rate, options.latencyBatch(), options.latencySeconds()));
-        log("%s: p50 %d ms, p99 %d ms, max %d ms over %d batches (achieved %,.0f samples/s)", name,
-                latency.value().p50(), latency.value().p99(), latency.value().max(), latency.value().batches(),
-                latency.value().achievedRate());
+        log("%s: p50 %d ms, p99 %d ms, max %d ms over %d batches (achieved %,.0f samples/s; settled in %.0f s)",
+                name, latency.value().p50(), latency.value().p99(), latency.value().max(), latency.value().batches(),
+                latency.value().achievedRate(), latency.settleSeconds());
         return latency;
     }
 
