@@ -1,0 +1,122 @@
+package io.stride.benchmarks.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The driver's options, {@code --name value} each; every one has a default (the table below and the scenario's
+ * README):
+ * <pre>
+ * --gateway          http://127.0.0.1:8081   the gateway's base URL (./stride bench passes its own platform's)
+ * --devstack         .devstack/devstack.properties   the devstack's addresses file
+ * --context          (none)       facts of the run written by ./stride bench: commit, CPU limit, fresh data, pids
+ * --runs             3            measured passes of the scenario; the report gives their median and spread
+ * --warmup-passes    1            unmeasured passes first (a fresh platform's first minutes are its JIT's)
+ * --raw-records      1000000      records of the raw Kafka produce ceiling
+ * --samples          1200000      samples of the end-to-end run
+ * --workouts         60           workouts (one device each) of the end-to-end and processor-alone runs
+ * --clients          12           concurrent HTTP connections, each waits for its batch's answer before the next
+ * --batch            500          samples per request (end to end) and per record (processor alone)
+ * --direct-samples   600000       samples of the processor-alone run (0 skips it)
+ * --latency-percent  10           offered load of the relative latency run, in % of the pass's raw ceiling
+ * --latency-rate     20000        offered load of the fixed latency run, samples/s (0 skips it)
+ * --latency-batch    100          samples per request in the latency runs
+ * --latency-seconds  30           length of each latency run (its first 3 s are not measured)
+ * --jfr              (none)       a folder: JFR recordings of every platform JVM during the measured passes
+ * --out              benchmarks/results/&lt;date&gt;-live-tracking[-N].md   the report (never overwrites one)
+ * </pre>
+ */
+record Options(String gateway, Path devstack, Optional<Path> context, int runs, int warmupPasses, long rawRecords,
+        long samples, int workouts, int clients, int batch, long directSamples, double latencyPercent,
+        int latencyRate, int latencyBatch, int latencySeconds, Optional<Path> jfr, Path out) {
+
+    private static final Map<String, String> DEFAULTS = defaults();
+
+    private static Map<String, String> defaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("gateway", "http://127.0.0.1:8081");
+        defaults.put("devstack", ".devstack/devstack.properties");
+        defaults.put("context", "");
+        defaults.put("runs", "3");
+        defaults.put("warmup-passes", "1");
+        defaults.put("raw-records", "1000000");
+        defaults.put("samples", "1200000");
+        defaults.put("workouts", "60");
+        defaults.put("clients", "12");
+        defaults.put("batch", "500");
+        defaults.put("direct-samples", "600000");
+        defaults.put("latency-percent", "10");
+        defaults.put("latency-rate", "20000");
+        defaults.put("latency-batch", "100");
+        defaults.put("latency-seconds", "30");
+        defaults.put("jfr", "");
+        defaults.put("out", "");
+        return defaults;
+    }
+
+    static Options parse(String... args) {
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!args[i].startsWith("--") || !values.containsKey(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown or incomplete option " + args[i] + "; options: "
+                        + String.join(", ", DEFAULTS.keySet()));
+            }
+            values.put(name, args[i + 1]);
+        }
+        Options options = new Options(values.get("gateway"), Path.of(values.get("devstack")),
+                optionalPath(values.get("context")), positive(values, "runs"), atLeastZero(values, "warmup-passes"),
+                positive(values, "raw-records"), positive(values, "samples"), positive(values, "workouts"),
+                positive(values, "clients"), positive(values, "batch"), atLeastZero(values, "direct-samples"),
+                Double.parseDouble(values.get("latency-percent")), atLeastZero(values, "latency-rate"),
+                positive(values, "latency-batch"), positive(values, "latency-seconds"),
+                optionalPath(values.get("jfr")), outOrNext(values.get("out")));
+        if (options.samples() < options.workouts() || options.directSamples() > 0
+                && options.directSamples() < options.workouts()) {
+            throw new IllegalArgumentException("--samples and --direct-samples need at least one per workout");
+        }
+        return options;
+    }
+
+    /** Latency runs use four workouts per client, each client's requests spread evenly over time. */
+    int latencyWorkouts() {
+        return clients * 4;
+    }
+
+    private static int positive(Map<String, String> values, String name) {
+        long value = Long.parseLong(values.get(name));
+        if (value < 1 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--" + name + " must be a positive number");
+        }
+        return (int) value;
+    }
+
+    private static int atLeastZero(Map<String, String> values, String name) {
+        long value = Long.parseLong(values.get(name));
+        if (value < 0 || value > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("--" + name + " must be 0 or more");
+        }
+        return (int) value;
+    }
+
+    private static Optional<Path> optionalPath(String value) {
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+    }
+
+    /** The given report path, or the first of {@code <date>-live-tracking.md}, {@code …-2.md}, … that is free. */
+    private static Path outOrNext(String value) {
+        if (!value.isEmpty()) {
+            return Path.of(value);
+        }
+        String stem = "benchmarks/results/" + LocalDate.now() + "-live-tracking";
+        Path out = Path.of(stem + ".md");
+        for (int n = 2; Files.exists(out); n++) {
+            out = Path.of(stem + "-" + n + ".md");
+        }
+        return out;
+    }
+}
