@@ -102,6 +102,10 @@ public final class LiveSession {
     long lastOfferedAtMillis;
     boolean unpublished;
     boolean retired;
+    Long lastTrackPointAtMillis;
+    long trackPointCount;
+    /** Track points taken since the last {@link #drainTrackPoints()}; not part of the stored session. */
+    List<TrackPoint> newTrackPoints = new ArrayList<>();
 
     /** A new workout's state; ids may be refined by the first sample or event. */
     public static LiveSession open(UUID workoutId, UUID userId) {
@@ -146,6 +150,8 @@ public final class LiveSession {
         copy.lastOfferedAtMillis = lastOfferedAtMillis;
         copy.unpublished = unpublished;
         copy.retired = retired;
+        copy.lastTrackPointAtMillis = lastTrackPointAtMillis;
+        copy.trackPointCount = trackPointCount;
         return copy;
     }
 
@@ -295,7 +301,41 @@ public final class LiveSession {
             return;
         }
         applyBuffer(athlete, settings);
+        if (lastAppliedAtMillis != null) {
+            // the track ends where the workout ends, at its final distance
+            recordTrackPoint(lastAppliedAtMillis, null, heartRate.current(), false);
+        }
         status = finalStatus;
+    }
+
+    /** The track points taken since the last call, in order; the session forgets them. */
+    public List<TrackPoint> drainTrackPoints() {
+        if (newTrackPoints.isEmpty()) {
+            return List.of();
+        }
+        List<TrackPoint> drained = newTrackPoints;
+        newTrackPoints = new ArrayList<>();
+        return drained;
+    }
+
+    /**
+     * Whether this open workout went quiet for {@link LiveSettings#abandonAfter()} of wall-clock time: no sample
+     * arrived (or, without any, none since it opened).
+     */
+    public boolean abandonable(long wallMillis, LiveSettings settings) {
+        return !isClosed() && !retired && wallMillis - lastOfferedAtMillis >= settings.abandonAfter().toMillis();
+    }
+
+    /** When the latest sample was applied for good, null before any. */
+    public Instant lastAppliedAt() {
+        return lastAppliedAtMillis == null ? null : Instant.ofEpochMilli(lastAppliedAtMillis);
+    }
+
+    private void recordTrackPoint(long at, Double altitudeMeters, Integer bpm, boolean moving) {
+        double distance = track.distanceMeters();
+        newTrackPoints.add(new TrackPoint(trackPointCount++, at, track.position(), altitudeMeters, bpm, distance,
+                status == Status.ACTIVE ? currentSpeed : null, moving));
+        lastTrackPointAtMillis = at;
     }
 
     /** The workout this session is the live state of. */
@@ -375,6 +415,7 @@ public final class LiveSession {
 
     private void apply(Sample sample, Athlete athlete, LiveSettings settings) {
         long at = sample.recordedAt().toEpochMilli();
+        long movingBefore = movingMillis;
         applied.computeIfAbsent(sample.deviceId(), device -> new SequenceRanges()).add(sample.sequenceNumber());
         sampleCount++;
         lastSequenceNumber = Math.max(lastSequenceNumber, sample.sequenceNumber());
@@ -439,6 +480,10 @@ public final class LiveSession {
         heartRate.add(sample.heartRateBpm());
         cadence.add(sample.cadenceRpm());
         power.add(sample.powerWatts());
+        if (lastTrackPointAtMillis == null || at - lastTrackPointAtMillis >= settings.trackEvery().toMillis()) {
+            recordTrackPoint(at, sample.altitudeMeters(), heartRate.current(),
+                    movingMillis > movingBefore || active == 0 && moving);
+        }
     }
 
     /** Median of up to three readings: drops a single-sample blip, shifts both ends of a stop alike. */
