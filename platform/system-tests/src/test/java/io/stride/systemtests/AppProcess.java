@@ -72,6 +72,11 @@ final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The app's console output. */
+    Path log() {
+        return log;
+    }
+
     private void awaitReady() {
         await("readiness of " + name + " (log: " + log + ")")
                 .atMost(Duration.ofSeconds(90))

@@ -38,6 +38,8 @@ final class UsersApp implements AutoCloseable {
                 "-Dusers.pii.master-keyset-location=" + keys.resolve("users-pii-master.json"),
                 "-Dusers.pii.index-keyset-location=" + keys.resolve("users-pii-index.json"),
                 "-Dusers.pii.generate-missing-keys=true",
+                // the confirmation links of its emails point at this app (its port is known only in the process)
+                "-Dusers.public-url=http://127.0.0.1:${quarkus.http.port}",
                 // every request of a system test comes from 127.0.0.1, whose per-address budgets live in the shared
                 // Redis: raised here, as the users service's own tests do
                 "-Dusers.rate-limit.registration-per-ip=100000",
@@ -49,6 +51,11 @@ final class UsersApp implements AutoCloseable {
 
     String baseUrl() {
         return app.baseUrl();
+    }
+
+    /** The service's console output (JSON lines). */
+    Path log() {
+        return app.log();
     }
 
     /** Where apps verify this service's tokens: {@code -Dmp.jwt.verify.publickey.location=<JWKS URL>}. */

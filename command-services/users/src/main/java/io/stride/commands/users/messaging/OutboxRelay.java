@@ -119,13 +119,20 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * The safety-net timer. The scheduler starts before the messaging channels are wired (both at start-up, the
+     * scheduler first), and the first call creates this bean, whose emitter can only be injected once its channel is
+     * wired (else SRMSG00019): so no run before the application has started.
+     */
     @Scheduled(every = "${users.outbox.poll-interval:5s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         publishSoon();
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgeHourly() {
         return purge().replaceWithVoid();
     }
