@@ -87,7 +87,10 @@ final class ClickHouseStandIn implements ManagedServer {
         Files.createDirectories(dataDir);
         String mainClass = ClickHouseHttpServer.class.getName();
         List<String> jvmOptions = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp", ownClasspath());
+                "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
+                // a crash of the engine (native code) leaves its report beside the log, not among the data
+                "-XX:ErrorFile=" + layout.logs().resolve(NAME + "-hs_err_pid%p.log"),
+                "-cp", ownClasspath());
         List<String> arguments = List.of(mainClass, "--port", Integer.toString(ports.clickhouse()),
                 "--path", dataDir.toString(), "--library", library.toString());
         Process process = jvm.launch(layout.dir(), jvmOptions, arguments, dataDir, logFile(),
