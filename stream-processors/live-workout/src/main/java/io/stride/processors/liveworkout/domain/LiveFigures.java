@@ -8,6 +8,7 @@ import java.util.UUID;
 public record LiveFigures(
         UUID workoutId,
         UUID userId,
+        Sport sport,
         LiveSession.Status status,
         long sampleCount,
         long lastSequenceNumber,

@@ -515,7 +515,7 @@ public final class LiveSession {
         double distance = track.distanceMeters();
         Double avgSpeed = movingMillis > 0 ? distance * 1000.0 / movingMillis : null;
         Double speedNow = status == Status.ACTIVE ? currentSpeed : Double.valueOf(0.0);
-        return new LiveFigures(workoutId, userId, status, sampleCount, lastSequenceNumber,
+        return new LiveFigures(workoutId, userId, sport, status, sampleCount, lastSequenceNumber,
                 Instant.ofEpochMilli(firstAppliedAtMillis), Instant.ofEpochMilli(lastAppliedAtMillis),
                 track.position(), distance, heartRate.current(), lastDeviceSpeed != null ? lastDeviceSpeed : speedNow,
                 elapsedMillis, movingMillis, speedNow, avgSpeed, LiveFigures.paceSecondsPerKm(speedNow),

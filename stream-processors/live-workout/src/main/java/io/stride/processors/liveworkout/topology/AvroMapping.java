@@ -56,6 +56,7 @@ final class AvroMapping {
         return LiveWorkoutState.newBuilder()
                 .setWorkoutId(figures.workoutId())
                 .setUserId(figures.userId())
+                .setSportType(SportType.valueOf(figures.sport().name()))
                 .setSampleCount(figures.sampleCount())
                 .setLastSequenceNumber(figures.lastSequenceNumber())
                 .setStartedAt(figures.startedAt())

@@ -349,6 +349,7 @@ class LiveWorkoutTopologyTest {
         assertThat(paused.getStatus()).isEqualTo("PAUSED");
         LiveWorkoutState last = states.readValuesToList().getLast();
         assertThat(last.getStatus()).isEqualTo("ACTIVE");
+        assertThat(last.getSportType()).isEqualTo(SportType.RUNNING);
         assertThat(last.getElapsedTimeMillis()).isEqualTo(120_000);
         assertThat(last.getMovingTimeMillis()).isBetween(110_000L, 120_000L);
         assertThat(last.getDistanceMeters()).isCloseTo(59 * 3.0 + 60 * 3.0, within(10.0));
