@@ -35,6 +35,7 @@ public record LiveFigures(
         Integer maxCadenceRpm,
         Integer avgPowerWatts,
         Integer maxPowerWatts,
+        Double workKilojoules,
         long rejectedFixes,
         long lateSamples) {
 

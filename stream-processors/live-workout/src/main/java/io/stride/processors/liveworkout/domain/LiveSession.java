@@ -104,6 +104,7 @@ public final class LiveSession {
     boolean retired;
     Long lastTrackPointAtMillis;
     long trackPointCount;
+    double workJoules;
     /** Track points taken since the last {@link #drainTrackPoints()}; not part of the stored session. */
     List<TrackPoint> newTrackPoints = new ArrayList<>();
 
@@ -152,6 +153,7 @@ public final class LiveSession {
         copy.retired = retired;
         copy.lastTrackPointAtMillis = lastTrackPointAtMillis;
         copy.trackPointCount = trackPointCount;
+        copy.workJoules = workJoules;
         return copy;
     }
 
@@ -464,16 +466,29 @@ public final class LiveSession {
                 : currentSpeed;
         boolean moving = movingSpeed != null && movingSpeed > settings.stoppedSpeedMetersPerSecond()
                 || currentSpeed == null && sample.cadenceRpm() != null && sample.cadenceRpm() > 0;
+        double metKcal = 0;
         if (lastDeviceSpeed == null && !inPause && (acceptedFix != null || motion.hasFix())) {
             long movingDelta = motion.step(at, acceptedFix, countable ? active : 0, settings);
             movingMillis += movingDelta;
-            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), movingDelta);
+            metKcal = Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), movingDelta);
         } else if (countable && moving) {
             movingMillis += active;
-            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
+            metKcal = Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
         }
         zoneMaxHeartRateBpm = athlete.maxHeartRateBpm(sample.recordedAt().atZone(ZoneOffset.UTC).getYear());
         Integer bpm = sample.heartRateBpm() != null ? sample.heartRateBpm() : heartRate.current();
+        // calories of the interval from the best source it has: power, else heart rate with the athlete's metrics, else
+        // MET over moving time (Calories)
+        if (countable && sample.powerWatts() != null) {
+            double joules = sample.powerWatts() * active / 1000.0;
+            workJoules += joules;
+            caloriesKcal += Calories.kcalFromWork(joules);
+        } else if (countable && bpm != null && athlete.knownForHeartRateCalories()) {
+            caloriesKcal += Calories.kcalFromHeartRate(bpm, athlete.restingHeartRateBpm(), zoneMaxHeartRateBpm,
+                    athlete.weightKg(), active);
+        } else {
+            caloriesKcal += metKcal;
+        }
         if (countable && bpm != null) {
             zoneMillis[HeartRateZones.zoneOf(bpm, zoneMaxHeartRateBpm) - 1] += active;
         }
@@ -521,7 +536,8 @@ public final class LiveSession {
                 elapsedMillis, movingMillis, speedNow, avgSpeed, LiveFigures.paceSecondsPerKm(speedNow),
                 LiveFigures.paceSecondsPerKm(avgSpeed), heartRate.average(), heartRate.max(), zoneMaxHeartRateBpm,
                 Arrays.stream(zoneMillis).boxed().toList(), elevation.gainMeters(), elevation.lossMeters(),
-                caloriesKcal, cadence.average(), cadence.max(), power.average(), power.max(), track.rejectedFixes(),
+                caloriesKcal, cadence.average(), cadence.max(), power.average(), power.max(),
+                workJoules > 0 ? workJoules / 1000.0 : null, track.rejectedFixes(),
                 lateSamples);
     }
 }

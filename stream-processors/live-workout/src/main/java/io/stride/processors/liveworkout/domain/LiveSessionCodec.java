@@ -26,7 +26,8 @@ public final class LiveSessionCodec {
     /**
      * Current format version: 2 writes the buffer's device ids once (1 wrote one per buffered sample); 3 appends the
      * GPS-only stop detector (older sessions start it afresh); 4 appends whether the session is retired (older ones
-     * are not); 5 appends where the recorded track stands (older sessions start it afresh).
+     * are not); 5 appends where the recorded track stands (older sessions start it afresh) and the mechanical work
+     * from a power meter (older sessions count it from their next sample).
      */
     public static final byte VERSION = 5;
 
@@ -117,6 +118,7 @@ public final class LiveSessionCodec {
         out.writeByte((byte) (session.retired ? 1 : 0));
         out.writeNullableLong(session.lastTrackPointAtMillis);
         out.writeLong(session.trackPointCount);
+        out.writeDouble(session.workJoules);
         return out.toByteArray();
     }
 
@@ -201,6 +203,7 @@ public final class LiveSessionCodec {
         if (version >= 5) {
             session.lastTrackPointAtMillis = readNullableLong(in);
             session.trackPointCount = in.getLong();
+            session.workJoules = in.getDouble();
         }
         return session;
     }

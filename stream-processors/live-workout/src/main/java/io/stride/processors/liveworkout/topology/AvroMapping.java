@@ -44,7 +44,8 @@ final class AvroMapping {
             return Athlete.UNKNOWN;
         }
         UserMetricsUpdatedData data = metrics.getData();
-        return new Athlete(data.getMaxHeartRateBpm(), data.getWeightKg(), data.getBirthYear());
+        return new Athlete(data.getMaxHeartRateBpm(), data.getWeightKg(), data.getBirthYear(),
+                data.getRestingHeartRateBpm());
     }
 
     static Sport toDomain(SportType sportType) {
@@ -141,6 +142,7 @@ final class AvroMapping {
                 .setAvgSpeedMetersPerSecond(figures.avgSpeedMetersPerSecond())
                 .setAvgCadenceRpm(figures.avgCadenceRpm())
                 .setAvgPowerWatts(figures.avgPowerWatts())
+                .setWorkKilojoules(figures.workKilojoules())
                 .setHeartRateZoneMillis(figures.heartRateZoneMillis())
                 .build();
     }

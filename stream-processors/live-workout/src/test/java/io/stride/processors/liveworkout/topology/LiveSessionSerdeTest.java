@@ -197,18 +197,27 @@ class LiveSessionSerdeTest {
         // when
         LiveSession read = serde.deserializer().deserialize("t", versionFour);
 
-        // then: the same figures, and the next sample starts a track at point 0
-        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS))
+        // then: the same figures but the work, counted from the buffered samples on; the track starts afresh
+        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS)).usingRecursiveComparison()
+                .ignoringFields("workKilojoules")
                 .isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
+        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS).workKilojoules())
+                .isLessThan(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS).workKilojoules());
         assertThat(serde.serializer().serialize("t", read)).isEqualTo(withTrackAfresh(current));
     }
 
-    /** Bytes version 5 appends for a session with a track: a present time (flag and long) and the point count. */
-    private static final int TRACK_TAIL = 1 + 8 + 8;
+    /**
+     * Bytes version 5 appends for a session with a track: a present time (flag and long), the point count and the
+     * mechanical work.
+     */
+    private static final int TRACK_TAIL = 1 + 8 + 8 + 8;
 
-    /** The current bytes of a session whose track starts afresh: no last point time (the flag alone), count 0. */
+    /**
+     * The current bytes of a session (without a power meter) whose track starts afresh: no last point time (the flag
+     * alone), count 0, no work.
+     */
     private static byte[] withTrackAfresh(byte[] current) {
-        byte[] afresh = Arrays.copyOf(current, current.length - TRACK_TAIL + 1 + 8);
+        byte[] afresh = Arrays.copyOf(current, current.length - TRACK_TAIL + 1 + 8 + 8);
         Arrays.fill(afresh, current.length - TRACK_TAIL, afresh.length, (byte) 0);
         return afresh;
     }
