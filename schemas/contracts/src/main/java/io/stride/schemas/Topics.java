@@ -36,7 +36,9 @@ public final class Topics {
 
     /**
      * The Workout aggregate's events ({@code WorkoutStarted}, {@code WorkoutUpdated}, {@code WorkoutPaused},
-     * {@code WorkoutResumed}, {@code WorkoutCompleted}, {@code WorkoutCancelled}, {@code WorkoutTagAdded}).
+     * {@code WorkoutResumed}, {@code WorkoutCompletionRequested}, {@code WorkoutCompleted}, {@code WorkoutCancelled},
+     * {@code WorkoutTagAdded}) from the workouts service, and live-workout's progress and final {@code WorkoutUpdated}
+     * (ADR 0013).
      * Key: workout id. Value: one of the event records (schemas registered per record name). 12 partitions,
      * co-partitioned with {@link #TELEMETRY_SAMPLE_BATCHES}. Retention 90 days.
      */
@@ -151,7 +153,8 @@ public final class Topics {
             new TopicSpec(WORKOUT_EVENTS, "workout id", List.of(
                     WORKOUT_NS + "WorkoutStarted", WORKOUT_NS + "WorkoutUpdated", WORKOUT_NS + "WorkoutPaused",
                     WORKOUT_NS + "WorkoutResumed", WORKOUT_NS + "WorkoutCompleted", WORKOUT_NS + "WorkoutCancelled",
-                    WORKOUT_NS + "WorkoutTagAdded"), 12, "delete", EVENT_RETENTION),
+                    WORKOUT_NS + "WorkoutTagAdded", WORKOUT_NS + "WorkoutCompletionRequested"), 12, "delete",
+                    EVENT_RETENTION),
             new TopicSpec(WORKOUT_EVENTS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE, "workout id", List.of("io.stride.schemas.live.LiveWorkoutState"),
                     12, "compact,delete", EVENT_RETENTION),

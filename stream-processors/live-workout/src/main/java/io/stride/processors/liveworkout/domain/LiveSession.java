@@ -102,6 +102,11 @@ public final class LiveSession {
     long lastOfferedAtMillis;
     boolean unpublished;
     boolean retired;
+    Long lastTrackPointAtMillis;
+    long trackPointCount;
+    double workJoules;
+    /** Track points taken since the last {@link #drainTrackPoints()}; not part of the stored session. */
+    List<TrackPoint> newTrackPoints = new ArrayList<>();
 
     /** A new workout's state; ids may be refined by the first sample or event. */
     public static LiveSession open(UUID workoutId, UUID userId) {
@@ -146,6 +151,9 @@ public final class LiveSession {
         copy.lastOfferedAtMillis = lastOfferedAtMillis;
         copy.unpublished = unpublished;
         copy.retired = retired;
+        copy.lastTrackPointAtMillis = lastTrackPointAtMillis;
+        copy.trackPointCount = trackPointCount;
+        copy.workJoules = workJoules;
         return copy;
     }
 
@@ -295,7 +303,41 @@ public final class LiveSession {
             return;
         }
         applyBuffer(athlete, settings);
+        if (lastAppliedAtMillis != null) {
+            // the track ends where the workout ends, at its final distance
+            recordTrackPoint(lastAppliedAtMillis, null, heartRate.current(), false);
+        }
         status = finalStatus;
+    }
+
+    /** The track points taken since the last call, in order; the session forgets them. */
+    public List<TrackPoint> drainTrackPoints() {
+        if (newTrackPoints.isEmpty()) {
+            return List.of();
+        }
+        List<TrackPoint> drained = newTrackPoints;
+        newTrackPoints = new ArrayList<>();
+        return drained;
+    }
+
+    /**
+     * Whether this open workout went quiet for {@link LiveSettings#abandonAfter()} of wall-clock time: no sample
+     * arrived (or, without any, none since it opened).
+     */
+    public boolean abandonable(long wallMillis, LiveSettings settings) {
+        return !isClosed() && !retired && wallMillis - lastOfferedAtMillis >= settings.abandonAfter().toMillis();
+    }
+
+    /** When the latest sample was applied for good, null before any. */
+    public Instant lastAppliedAt() {
+        return lastAppliedAtMillis == null ? null : Instant.ofEpochMilli(lastAppliedAtMillis);
+    }
+
+    private void recordTrackPoint(long at, Double altitudeMeters, Integer bpm, boolean moving) {
+        double distance = track.distanceMeters();
+        newTrackPoints.add(new TrackPoint(trackPointCount++, at, track.position(), altitudeMeters, bpm, distance,
+                status == Status.ACTIVE ? currentSpeed : null, moving));
+        lastTrackPointAtMillis = at;
     }
 
     /** The workout this session is the live state of. */
@@ -375,6 +417,7 @@ public final class LiveSession {
 
     private void apply(Sample sample, Athlete athlete, LiveSettings settings) {
         long at = sample.recordedAt().toEpochMilli();
+        long movingBefore = movingMillis;
         applied.computeIfAbsent(sample.deviceId(), device -> new SequenceRanges()).add(sample.sequenceNumber());
         sampleCount++;
         lastSequenceNumber = Math.max(lastSequenceNumber, sample.sequenceNumber());
@@ -423,22 +466,39 @@ public final class LiveSession {
                 : currentSpeed;
         boolean moving = movingSpeed != null && movingSpeed > settings.stoppedSpeedMetersPerSecond()
                 || currentSpeed == null && sample.cadenceRpm() != null && sample.cadenceRpm() > 0;
+        double metKcal = 0;
         if (lastDeviceSpeed == null && !inPause && (acceptedFix != null || motion.hasFix())) {
             long movingDelta = motion.step(at, acceptedFix, countable ? active : 0, settings);
             movingMillis += movingDelta;
-            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), movingDelta);
+            metKcal = Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), movingDelta);
         } else if (countable && moving) {
             movingMillis += active;
-            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
+            metKcal = Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
         }
         zoneMaxHeartRateBpm = athlete.maxHeartRateBpm(sample.recordedAt().atZone(ZoneOffset.UTC).getYear());
         Integer bpm = sample.heartRateBpm() != null ? sample.heartRateBpm() : heartRate.current();
+        // calories of the interval from the best source it has: power, else heart rate with the athlete's metrics, else
+        // MET over moving time (Calories)
+        if (countable && sample.powerWatts() != null) {
+            double joules = sample.powerWatts() * active / 1000.0;
+            workJoules += joules;
+            caloriesKcal += Calories.kcalFromWork(joules);
+        } else if (countable && bpm != null && athlete.knownForHeartRateCalories()) {
+            caloriesKcal += Calories.kcalFromHeartRate(bpm, athlete.restingHeartRateBpm(), zoneMaxHeartRateBpm,
+                    athlete.weightKg(), active);
+        } else {
+            caloriesKcal += metKcal;
+        }
         if (countable && bpm != null) {
             zoneMillis[HeartRateZones.zoneOf(bpm, zoneMaxHeartRateBpm) - 1] += active;
         }
         heartRate.add(sample.heartRateBpm());
         cadence.add(sample.cadenceRpm());
         power.add(sample.powerWatts());
+        if (lastTrackPointAtMillis == null || at - lastTrackPointAtMillis >= settings.trackEvery().toMillis()) {
+            recordTrackPoint(at, sample.altitudeMeters(), heartRate.current(),
+                    movingMillis > movingBefore || active == 0 && moving);
+        }
     }
 
     /** Median of up to three readings: drops a single-sample blip, shifts both ends of a stop alike. */
@@ -470,13 +530,14 @@ public final class LiveSession {
         double distance = track.distanceMeters();
         Double avgSpeed = movingMillis > 0 ? distance * 1000.0 / movingMillis : null;
         Double speedNow = status == Status.ACTIVE ? currentSpeed : Double.valueOf(0.0);
-        return new LiveFigures(workoutId, userId, status, sampleCount, lastSequenceNumber,
+        return new LiveFigures(workoutId, userId, sport, status, sampleCount, lastSequenceNumber,
                 Instant.ofEpochMilli(firstAppliedAtMillis), Instant.ofEpochMilli(lastAppliedAtMillis),
                 track.position(), distance, heartRate.current(), lastDeviceSpeed != null ? lastDeviceSpeed : speedNow,
                 elapsedMillis, movingMillis, speedNow, avgSpeed, LiveFigures.paceSecondsPerKm(speedNow),
                 LiveFigures.paceSecondsPerKm(avgSpeed), heartRate.average(), heartRate.max(), zoneMaxHeartRateBpm,
                 Arrays.stream(zoneMillis).boxed().toList(), elevation.gainMeters(), elevation.lossMeters(),
-                caloriesKcal, cadence.average(), cadence.max(), power.average(), power.max(), track.rejectedFixes(),
+                caloriesKcal, cadence.average(), cadence.max(), power.average(), power.max(),
+                workJoules > 0 ? workJoules / 1000.0 : null, track.rejectedFixes(),
                 lateSamples);
     }
 }

@@ -25,7 +25,8 @@ import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
  * Live workout state: telemetry sample batches and Workout events (both keyed by workout id, co-partitioned) are folded by
- * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE}; athletes' metrics come from the
+ * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE} (its recorded track in
+ * {@link #TRACK_STORE} until it ends); athletes' metrics come from the
  * global {@link #USER_METRICS_STORE}, erased users from the global {@link #ERASED_USERS_STORE}. Outputs: the live
  * state to {@link Topics#LIVE_WORKOUT_STATE} (changes coalesced per workout, tombstones for erased users' workouts),
  * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_EVENTS}, who each workout belongs to (claims and releases)
@@ -37,6 +38,7 @@ import io.stride.schemas.workout.WorkoutUpdated;
 class LiveWorkoutTopology {
 
     static final String SESSION_STORE = "live-workout-session-store";
+    static final String TRACK_STORE = "live-workout-track-store";
     static final String USER_METRICS_STORE = "user-metrics-store";
     static final String ERASED_USERS_STORE = "erased-users-store";
 
@@ -51,6 +53,9 @@ class LiveWorkoutTopology {
         // cached: a workout's puts between two commits become one RocksDB write and one changelog record
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STORE),
                 Serdes.String(), serdes.sessions()).withCachingEnabled());
+        // the recorded track of each open workout, in chunks: a new point rewrites one small chunk, not the session
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE),
+                Serdes.String(), new TrackChunkSerde()).withCachingEnabled());
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_METRICS_STORE),
                         Serdes.String(), serdes.userMetrics()).withLoggingDisabled(),
                 Topics.USER_METRICS,
@@ -69,7 +74,7 @@ class LiveWorkoutTopology {
 
         samples.merge(events, Named.as("workout-inputs"))
                 .process(() -> new LiveWorkoutProcessor(settings, clock), Named.as("live-workout-processor"),
-                        SESSION_STORE)
+                        SESSION_STORE, TRACK_STORE)
                 .split(Named.as("live-workout-output-"))
                 .branch((workoutId, value) -> value == null || value instanceof LiveWorkoutState,
                         Branched.withConsumer(states -> states

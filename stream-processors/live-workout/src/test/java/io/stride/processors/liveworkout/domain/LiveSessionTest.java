@@ -111,6 +111,46 @@ class LiveSessionTest {
     }
 
     @Test
+    void shouldCountCaloriesFromTheHeartRateReserveWhenTheAthletesRestingAndMaximumHeartRateAreKnown() {
+        // given: 80 kg, rest 50, max 200 bpm, running at 150 bpm for 100 s
+        Athlete athlete = new Athlete(200, 80.0, null, 50);
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.started(USER, Sport.RUNNING);
+
+        // when
+        for (int second = 0; second <= 100; second++) {
+            session.offer(running(second), athlete, SETTINGS);
+        }
+        LiveFigures figures = session.view(athlete, SETTINGS);
+
+        // then: 2/3 of the reserve; VO2max 15.3 * 200 / 50 = 61.2; VO2 3.5 + 2/3 * 57.7 mL/kg/min; 5 kcal per litre
+        double vo2 = 3.5 + (100.0 / 150.0) * (61.2 - 3.5);
+        double expected = vo2 * 80 / 1000 * 5 * 100 / 60;
+        assertThat(figures.caloriesKcal()).isCloseTo(expected, within(1e-6)).isCloseTo(27.98, within(0.01));
+        assertThat(figures.workKilojoules()).isNull();
+    }
+
+    @Test
+    void shouldCountCaloriesFromTheMechanicalWorkWhenAPowerMeterReports() {
+        // given: a ride at 200 W for 100 s, heart rate and metrics known too (power wins)
+        Athlete athlete = new Athlete(200, 80.0, null, 50);
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.started(USER, Sport.CYCLING);
+
+        // when
+        for (int second = 0; second <= 100; second++) {
+            session.offer(new Sample(WORKOUT, USER, "bike", second + 1, T0.plusSeconds(second),
+                    new Position(55.75 + second * 8 / METERS_PER_DEGREE, 37.6), 5.0, null, 140, 8.0, 90, 200),
+                    athlete, SETTINGS);
+        }
+        LiveFigures figures = session.view(athlete, SETTINGS);
+
+        // then: 20 kJ of work at a gross efficiency of 21 %
+        assertThat(figures.workKilojoules()).isCloseTo(20.0, within(1e-9));
+        assertThat(figures.caloriesKcal()).isCloseTo(20_000 / 4184.0 / 0.21, within(1e-6));
+    }
+
+    @Test
     void shouldCountZonesAndCaloriesFromTheAthletesMetricsWhenKnown() {
         // given: max 200 bpm, so 150 bpm is zone 3; 80 kg running (9 MET) for 100 s = 9 * 80 * 100 / 3600 kcal
         Athlete athlete = new Athlete(200, 80.0, null);

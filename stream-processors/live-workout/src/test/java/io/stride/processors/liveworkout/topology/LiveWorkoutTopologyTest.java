@@ -2,7 +2,9 @@ package io.stride.processors.liveworkout.topology;
 
 import static io.stride.schemas.testkit.EventBuilders.aTelemetrySample;
 import static io.stride.schemas.testkit.EventBuilders.aUserMetricsUpdated;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutCancelled;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutCompleted;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutCompletionRequested;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutPaused;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutResumed;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutStarted;
@@ -52,6 +54,7 @@ import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSessionCodec;
 import io.stride.processors.liveworkout.domain.LiveSettings;
+import io.stride.processors.liveworkout.domain.TrackPoint;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
@@ -61,6 +64,8 @@ import io.stride.schemas.testkit.TestSerdes;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
 import io.stride.schemas.users.UserMetricsUpdated;
+import io.stride.schemas.workout.EndReason;
+import io.stride.schemas.workout.FinalFigures;
 import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.schemas.workout.WorkoutUpdated;
 
@@ -344,6 +349,7 @@ class LiveWorkoutTopologyTest {
         assertThat(paused.getStatus()).isEqualTo("PAUSED");
         LiveWorkoutState last = states.readValuesToList().getLast();
         assertThat(last.getStatus()).isEqualTo("ACTIVE");
+        assertThat(last.getSportType()).isEqualTo(SportType.RUNNING);
         assertThat(last.getElapsedTimeMillis()).isEqualTo(120_000);
         assertThat(last.getMovingTimeMillis()).isBetween(110_000L, 120_000L);
         assertThat(last.getDistanceMeters()).isCloseTo(59 * 3.0 + 60 * 3.0, within(10.0));
@@ -496,7 +502,8 @@ class LiveWorkoutTopologyTest {
         assertThat(published).hasSize(2);
         assertThat(lastFor(published, first).getSampleCount()).isEqualTo(40);
         assertThat(lastFor(published, second).getSampleCount()).isEqualTo(20);
-        assertThat(published.getFirst().timestamp()).isEqualTo(T0.plusSeconds(39).toEpochMilli());
+        // stamped with the wall-clock time of publication: event time lives in the payload
+        assertThat(published.getFirst().timestamp()).isEqualTo(NOW.plusMillis(50).toEpochMilli());
         assertThat(eventsOut.readValuesToList()).hasSize(2).allMatch(WorkoutUpdated.class::isInstance);
 
         // and: nothing more while nothing changes
@@ -806,6 +813,175 @@ class LiveWorkoutTopologyTest {
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
         assertThat(sessions.get(workout.toString()).userId()).isEqualTo(e);
         assertThat(sessions.get(workout.toString()).hasSamples()).isFalse();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldAnswerACompletionRequestWithTheFinalFiguresAndTheTrackWhenTheWorkoutEnds() {
+        // given: a run of 10 minutes, the last 20 s still in the reorder buffer
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        pipeEvent(workout, aWorkoutStarted().forWorkout(workout, user).sportType(SportType.RUNNING).at(T0).build(),
+                T0);
+        for (int second = 0; second <= 600; second++) {
+            pipe(running(workout, user, second));
+        }
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+
+        // when
+        Instant end = T0.plusSeconds(601);
+        pipeEvent(workout, aWorkoutCompletionRequested().forWorkout(workout, user).at(end).build(), end);
+
+        // then: the final live state, and the final update carrying the same figures and the track
+        LiveWorkoutState last = states.readValue();
+        assertThat(last.getStatus()).isEqualTo("COMPLETED");
+        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
+        FinalFigures figures = update.getData().getFinalFigures();
+        assertThat(figures.getEndReason()).isEqualTo(EndReason.COMPLETED);
+        assertThat(figures.getEndedAt()).isEqualTo(end);
+        assertThat(figures.getStartedAt()).isEqualTo(T0);
+        assertThat(figures.getSampleCount()).isEqualTo(601);
+        assertThat(figures.getDistanceMeters()).isEqualTo(last.getDistanceMeters()).isCloseTo(1800.0, within(0.01));
+        assertThat(figures.getMovingTimeMillis()).isEqualTo(last.getMovingTimeMillis());
+        assertThat(figures.getElapsedTimeMillis()).isEqualTo(last.getElapsedTimeMillis()).isEqualTo(600_000);
+        assertThat(figures.getCaloriesKcal()).isEqualTo(last.getCaloriesKcal());
+        assertThat(figures.getAvgHeartRateBpm()).isEqualTo(150);
+        assertThat(figures.getHeartRateZoneMillis()).isEqualTo(last.getHeartRateZoneMillis());
+        // a point every 5 s of event time, and one where the workout ends
+        List<io.stride.schemas.workout.TrackPoint> track = figures.getTrack();
+        assertThat(track).hasSize(122);
+        assertThat(track).extracting(io.stride.schemas.workout.TrackPoint::getOffsetMillis).isSorted();
+        assertThat(track.getFirst().getOffsetMillis()).isZero();
+        assertThat(track.getLast().getOffsetMillis()).isEqualTo(600_000);
+        assertThat(track.getLast().getDistanceMeters()).isEqualTo(figures.getDistanceMeters());
+        assertThat(track.getLast().getLatitude()).isCloseTo(55.75 + 1800 / METERS_PER_DEGREE, within(1e-6));
+        assertThat(track).allSatisfy(point -> assertThat(point.getHeartRateBpm()).isEqualTo(150));
+        assertThat(track.get(60).getDistanceMeters()).isCloseTo(900.0, within(30.0));
+        // and the track store no longer holds the workout
+        KeyValueStore<String, List<TrackPoint>> tracks = driver.getKeyValueStore(LiveWorkoutTopology.TRACK_STORE);
+        try (var chunks = tracks.range(workout + "/", workout + "/~")) {
+            assertThat(chunks.hasNext()).isFalse();
+        }
+        assertAllOutputsEmpty();
+
+        // and: the same request again changes nothing
+        pipeEvent(workout, aWorkoutCompletionRequested().forWorkout(workout, user).at(end).build(), end);
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldKeepEveryNthTrackPointAndTheLastWhenTheTrackIsLongerThanTheMaximum() {
+        // given: at most 50 track points
+        driver.close();
+        LiveSettings d = LiveSettings.DEFAULTS.publishingEveryChange();
+        startDriver(new LiveSettings(d.grace(), d.maxAccuracyMeters(), d.smoothingFixes(), d.minMovementMeters(),
+                d.speedWindow(), d.stoppedSpeedMetersPerSecond(), d.elevationThresholdMeters(), d.maxGap(),
+                d.updateEvery(), d.updateEveryMeters(), d.publishEvery(), d.sweepEvery(), d.retireClosedAfter(),
+                d.trackEvery(), 50, d.abandonAfter()));
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 600; second++) {
+            pipe(running(workout, user, second));
+        }
+
+        // when
+        pipeEvent(workout, aWorkoutCompletionRequested().forWorkout(workout, user).at(T0.plusSeconds(601)).build(),
+                T0.plusSeconds(601));
+
+        // then: 122 points thinned to every 3rd (41) and the last
+        List<WorkoutUpdated> updates = eventsOut.readValuesToList().stream().map(WorkoutUpdated.class::cast).toList();
+        List<io.stride.schemas.workout.TrackPoint> track = updates.getLast().getData().getFinalFigures().getTrack();
+        assertThat(track).hasSize(42);
+        assertThat(track.get(1).getOffsetMillis()).isEqualTo(15_000);
+        assertThat(track.getLast().getOffsetMillis()).isEqualTo(600_000);
+        states.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldEndWithoutFiguresWhenAWorkoutWithoutSamplesIsCompleted() {
+        // given: a workout started in the app, no sample ever sent; and one this processor never heard of
+        UUID started = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        pipeEvent(started, aWorkoutStarted().forWorkout(started, user).at(T0).build(), T0);
+
+        // when
+        pipeEvent(started, aWorkoutCompletionRequested().forWorkout(started, user).at(T0.plusSeconds(60)).build(),
+                T0.plusSeconds(60));
+        pipeEvent(unknown, aWorkoutCompletionRequested().forWorkout(unknown, user).at(T0.plusSeconds(60)).build(),
+                T0.plusSeconds(60));
+
+        // then: each ends at once, nothing measured, so the workouts service can record the completion
+        List<WorkoutUpdated> updates = eventsOut.readValuesToList().stream().map(WorkoutUpdated.class::cast).toList();
+        assertThat(updates).extracting(update -> update.getData().getWorkoutId()).containsExactly(started, unknown);
+        assertThat(updates).allSatisfy(update -> {
+            FinalFigures figures = update.getData().getFinalFigures();
+            assertThat(figures.getSampleCount()).isZero();
+            assertThat(figures.getDistanceMeters()).isZero();
+            assertThat(figures.getStartedAt()).isNull();
+            assertThat(figures.getEndedAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(figures.getTrack()).isEmpty();
+        });
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldFinishAWorkoutAsAbandonedWhenNoSampleArrivesForTheAbandonTime() {
+        // given: a workout whose watch went quiet after 2 minutes; abandoned after 10 minutes (4 h by default)
+        driver.close();
+        LiveSettings d = LiveSettings.DEFAULTS;
+        startDriver(new LiveSettings(d.grace(), d.maxAccuracyMeters(), d.smoothingFixes(), d.minMovementMeters(),
+                d.speedWindow(), d.stoppedSpeedMetersPerSecond(), d.elevationThresholdMeters(), d.maxGap(),
+                d.updateEvery(), d.updateEveryMeters(), d.publishEvery(), d.sweepEvery(), d.retireClosedAfter(),
+                d.trackEvery(), d.maxTrackPoints(), Duration.ofMinutes(10)));
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 120; second++) {
+            pipe(running(workout, user, second));
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+
+        // when: the abandon time goes by
+        driver.advanceWallClockTime(Duration.ofMinutes(10).plusSeconds(10));
+
+        // then: completed as abandoned, ending at its last sample
+        LiveWorkoutState last = lastFor(states.readRecordsToList(), workout);
+        assertThat(last.getStatus()).isEqualTo("COMPLETED");
+        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
+        FinalFigures figures = update.getData().getFinalFigures();
+        assertThat(figures.getEndReason()).isEqualTo(EndReason.ABANDONED);
+        assertThat(figures.getEndedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(figures.getSampleCount()).isEqualTo(121);
+        assertThat(figures.getDistanceMeters()).isCloseTo(360.0, within(0.01));
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldDeleteTheTrackWithoutFinalFiguresWhenTheWorkoutIsCancelled() {
+        // given
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 60; second++) {
+            pipe(running(workout, user, second));
+        }
+        states.readValuesToList();
+        eventsOut.readValuesToList();
+
+        // when
+        pipeEvent(workout, aWorkoutCancelled().forWorkout(workout, user).at(T0.plusSeconds(61)).build(),
+                T0.plusSeconds(61));
+
+        // then
+        assertThat(states.readValue().getStatus()).isEqualTo("CANCELLED");
+        assertThat(((WorkoutUpdated) eventsOut.readValue()).getData().getFinalFigures()).isNull();
+        KeyValueStore<String, List<TrackPoint>> tracks = driver.getKeyValueStore(LiveWorkoutTopology.TRACK_STORE);
+        try (var chunks = tracks.range(workout + "/", workout + "/~")) {
+            assertThat(chunks.hasNext()).isFalse();
+        }
         assertAllOutputsEmpty();
     }
 
