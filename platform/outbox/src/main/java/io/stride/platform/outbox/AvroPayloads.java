@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.platform.outbox;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
