@@ -1,4 +1,4 @@
-package io.stride.ingest.telemetrygateway.api;
+package io.stride.platform.devices;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,8 +8,6 @@ import java.time.Duration;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import io.stride.ingest.telemetrygateway.messaging.DeviceCredentialStore;
-import io.stride.ingest.telemetrygateway.messaging.KnownDevice;
 import io.stride.platform.http.ApiException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -24,9 +22,10 @@ import io.vertx.core.Vertx;
  * {@link #CATCH_UP_WAIT}), so a device may post right after its registration.
  */
 @ApplicationScoped
-class DeviceAuthenticator {
+public class DeviceAuthenticator {
 
-    static final String SCHEME = "Device";
+    /** The {@code Authorization} scheme of a device credential. */
+    public static final String SCHEME = "Device";
     /** The longest wait for the credentials topic to be read up to a request's arrival. */
     static final Duration CATCH_UP_WAIT = Duration.ofSeconds(3);
     private static final String PREFIX = SCHEME + " ";
@@ -35,8 +34,13 @@ class DeviceAuthenticator {
 
     private final DeviceCredentialStore store;
 
-    DeviceAuthenticator(DeviceCredentialStore store) {
+    public DeviceAuthenticator(DeviceCredentialStore store) {
         this.store = store;
+    }
+
+    /** Whether the header names the device scheme (whatever follows): for apps that also take other schemes. */
+    public static boolean isDeviceScheme(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
     }
 
     /**
@@ -44,7 +48,7 @@ class DeviceAuthenticator {
      * context (or at once when the device is known). The message does not tell an unknown device from a wrong secret
      * or a revoked credential.
      */
-    Uni<AuthenticatedDevice> authenticate(String authorization) {
+    public Uni<AuthenticatedDevice> authenticate(String authorization) {
         Credential credential;
         try {
             credential = Credential.parse(authorization);

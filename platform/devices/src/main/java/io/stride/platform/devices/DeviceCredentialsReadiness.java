@@ -1,4 +1,4 @@
-package io.stride.ingest.telemetrygateway.health;
+package io.stride.platform.devices;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -6,7 +6,6 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import io.stride.ingest.telemetrygateway.messaging.DeviceCredentialStore;
 
 /**
  * Not ready until every device credential published before the start has been read: until then a registered device
@@ -14,11 +13,11 @@ import io.stride.ingest.telemetrygateway.messaging.DeviceCredentialStore;
  */
 @Readiness
 @ApplicationScoped
-class DeviceCredentialsReadiness implements HealthCheck {
+public class DeviceCredentialsReadiness implements HealthCheck {
 
     private final DeviceCredentialStore store;
 
-    DeviceCredentialsReadiness(DeviceCredentialStore store) {
+    public DeviceCredentialsReadiness(DeviceCredentialStore store) {
         this.store = store;
     }
 

@@ -1,4 +1,4 @@
-package io.stride.ingest.telemetrygateway.messaging;
+package io.stride.platform.devices;
 
 import java.util.HexFormat;
 import java.util.Map;
@@ -27,10 +27,11 @@ import io.stride.schemas.Topics;
 /**
  * Every registered device's credential, in memory, read from the compacted {@link Topics#DEVICE_CREDENTIALS} topic.
  *
- * <p>Every gateway instance needs every device (a device may connect to any instance), so the topic is read whole from
- * the beginning at each start and then followed ({@link CompactedTopicReader}). The gateway is ready once the store has
- * read up to the end offsets seen at start; a revocation takes effect as soon as it is read. A record that cannot be
- * read goes to {@link Topics#DEVICE_CREDENTIALS_DLQ} with its reason, and its device is refused (fail closed).
+ * <p>Every instance of an app that admits devices (the gateway, the workouts service) needs every device (a device may
+ * call any instance), so the topic is read whole from the beginning at each start and then followed
+ * ({@link CompactedTopicReader}). An app is ready once the store has read up to the end offsets seen at start
+ * ({@link DeviceCredentialsReadiness}); a revocation takes effect as soon as it is read. A record that cannot be read
+ * goes to {@link Topics#DEVICE_CREDENTIALS_DLQ} with its reason, and its device is refused (fail closed).
  */
 @ApplicationScoped
 public class DeviceCredentialStore {
@@ -41,18 +42,24 @@ public class DeviceCredentialStore {
     private final Deserializer<GenericRecord> valueDeserializer;
     private final CompactedTopicReader reader;
 
-    DeviceCredentialStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+    /**
+     * @param bootstrapServers the Kafka brokers
+     * @param registryUrl      Apicurio Registry v3 API base URL
+     * @param meters           where the store's metrics go
+     * @param metricPrefix     names the metrics {@code <prefix>.device.credentials.*} ({@code stride.devices.metric-prefix})
+     */
+    public DeviceCredentialStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.apicurio.registry.url") String registryUrl,
-            MeterRegistry meters) {
+            MeterRegistry meters, @ConfigProperty(name = "stride.devices.metric-prefix") String metricPrefix) {
         valueDeserializer = RegistrySerdes.genericDeserializer(registryUrl);
         reader = new CompactedTopicReader(Topics.DEVICE_CREDENTIALS, bootstrapServers, this::apply);
-        Gauge.builder("gateway.device.credentials.known", devices, Map::size)
+        Gauge.builder(metricPrefix + ".device.credentials.known", devices, Map::size)
                 .description("Device credentials held in memory (revoked ones included)")
                 .register(meters);
-        Gauge.builder("gateway.device.credentials.lag", reader, CompactedTopicReader::lag)
+        Gauge.builder(metricPrefix + ".device.credentials.lag", reader, CompactedTopicReader::lag)
                 .description("Records of users.device-credentials not yet read (-1 before the first poll)")
                 .register(meters);
-        FunctionCounter.builder("gateway.device.credentials.dead.letters", reader, CompactedTopicReader::deadLetters)
+        FunctionCounter.builder(metricPrefix + ".device.credentials.dead.letters", reader, CompactedTopicReader::deadLetters)
                 .description("Device credential records sent to users.device-credentials.dlq")
                 .register(meters);
     }

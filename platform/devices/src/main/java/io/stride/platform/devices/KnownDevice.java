@@ -1,4 +1,4 @@
-package io.stride.ingest.telemetrygateway.messaging;
+package io.stride.platform.devices;
 
 import java.util.UUID;
 

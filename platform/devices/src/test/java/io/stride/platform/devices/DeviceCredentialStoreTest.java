@@ -1,4 +1,4 @@
-package io.stride.ingest.telemetrygateway.messaging;
+package io.stride.platform.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +55,7 @@ class DeviceCredentialStoreTest {
     private static DeviceCredentialStore store() {
         Map<String, String> addresses = Devstack.addresses();
         return new DeviceCredentialStore(addresses.get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                addresses.get(Devstack.APICURIO_REGISTRY_URL), new SimpleMeterRegistry());
+                addresses.get(Devstack.APICURIO_REGISTRY_URL), new SimpleMeterRegistry(), "devices");
     }
 
     @Test
