@@ -46,7 +46,8 @@ public class DeviceCredentialStore {
      * @param bootstrapServers the Kafka brokers
      * @param registryUrl      Apicurio Registry v3 API base URL
      * @param meters           where the store's metrics go
-     * @param metricPrefix     names the metrics {@code <prefix>.device.credentials.*} ({@code stride.devices.metric-prefix})
+     * @param metricPrefix     names the metrics {@code <prefix>.device.credentials.*}
+     *                         ({@code stride.devices.metric-prefix})
      */
     public DeviceCredentialStore(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.apicurio.registry.url") String registryUrl,
@@ -59,7 +60,8 @@ public class DeviceCredentialStore {
         Gauge.builder(metricPrefix + ".device.credentials.lag", reader, CompactedTopicReader::lag)
                 .description("Records of users.device-credentials not yet read (-1 before the first poll)")
                 .register(meters);
-        FunctionCounter.builder(metricPrefix + ".device.credentials.dead.letters", reader, CompactedTopicReader::deadLetters)
+        FunctionCounter.builder(metricPrefix + ".device.credentials.dead.letters", reader,
+                        CompactedTopicReader::deadLetters)
                 .description("Device credential records sent to users.device-credentials.dlq")
                 .register(meters);
     }
