@@ -83,6 +83,7 @@ class GdprErasureIT {
 
     private static UsersApp users;
     private static AppProcess gateway;
+    private static AppProcess workouts;
     private static String run;
 
     @BeforeAll
@@ -92,10 +93,14 @@ class GdprErasureIT {
         run = UUID.randomUUID().toString().substring(0, 8);
         users = UsersApp.start(root, workDir);
         gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
+        workouts = AppProcess.start(root, "command-services/workouts", List.of(users.jwksProperty()), workDir);
     }
 
     @AfterAll
     static void stopApps() throws InterruptedException {
+        if (workouts != null) {
+            workouts.close();
+        }
         if (gateway != null) {
             gateway.close();
         }
@@ -112,7 +117,8 @@ class GdprErasureIT {
         String firstName = "canaryfirst" + tag;
         String lastName = "canarylast" + tag;
         String model = "canarymodel" + tag;
-        List<String> canaries = List.of(email, firstName, lastName, model);
+        String title = "canarytitle" + tag;
+        List<String> canaries = List.of(email, firstName, lastName, model, title);
         String userId = users.registerConfirmed(Map.of("email", email, "password", PASSWORD, "first_name", firstName,
                 "last_name", lastName)).toString();
         JsonPath tokens = given().contentType(ContentType.JSON)
@@ -132,6 +138,20 @@ class GdprErasureIT {
                 .until(() -> !DevstackKafka.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).isEmpty());
 
         // and: the device sends a sample whose latitude is a canary too (its bytes as Avro writes a double)
+        // and: a workout the athlete started and titled, kept by the workouts service (event store, idempotency
+        // outcome, outbox) and published sealed on workouts.workout-events
+        String titledWorkout = UUID.randomUUID().toString();
+        given().header("Authorization", authorization).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(Map.of("workout_id", titledWorkout, "sport", "running", "title", title))
+                .post(workouts.baseUrl() + "/api/v1/workouts")
+                .then().statusCode(201);
+        await("workout events published").atMost(Duration.ofSeconds(30))
+                .until(() -> !DevstackKafka.recordsOf(Topics.WORKOUT_EVENTS, titledWorkout).isEmpty());
+        assertThat(DevstackKafka.recordsOf(Topics.WORKOUT_EVENTS, titledWorkout).getFirst().headers()
+                .lastHeader(SealedSerde.SEALED_FOR_HEADER).value()).asString(StandardCharsets.UTF_8)
+                .isEqualTo(userId);
+
         String credential = device.getString("credential");
         double latitude = 10 + new Random().nextDouble() * 40;
         String workoutId = UUID.randomUUID().toString();
@@ -172,6 +192,9 @@ class GdprErasureIT {
                     .anyMatch(place -> place.startsWith("kafka:"));
             assertThat(before.get(model)).as("device model where the platform keeps it")
                     .anyMatch(place -> place.startsWith("postgres:") && place.contains("users.devices"));
+            assertThat(before.get(title)).as("the workout's title where the workouts service keeps it")
+                    .anyMatch(place -> place.startsWith("postgres:") && place.contains("workouts.workout_events"))
+                    .noneMatch(place -> place.startsWith("kafka:"));
             assertThat(before.get(email)).as("clear email anywhere").isEmpty();
             assertThat(before.get(firstName)).as("clear first name anywhere").isEmpty();
             assertThat(before.get(lastName)).as("clear last name anywhere").isEmpty();
@@ -203,6 +226,9 @@ class GdprErasureIT {
                 .until(() -> DevstackKafka.recordsOf(Topics.TELEMETRY_KEYS, userId).getLast(),
                         record -> record.value() == null);
         Compaction.awaitRemoved(Topics.TELEMETRY_KEYS, keyTombstone.partition(), userId);
+        await("the workouts service erased the athlete").atMost(Duration.ofSeconds(60))
+                .until(() -> Postgres.count("select count(*) from workouts.workout_events where user_id = ?",
+                        UUID.fromString(userId)) == 0);
         Map<String, Set<String>> after = Scan.everything(needles);
         for (String needle : needles.keySet()) {
             assertThat(after.get(needle)).as("residues of %s", needle).isEmpty();
