@@ -95,8 +95,9 @@ final class Stack implements AutoCloseable {
         KafkaBroker kafka = new KafkaBroker(layout, ports, build, pids, closing::get);
         ApicurioRegistry apicurio = new ApicurioRegistry(layout, ports, build, pids, closing::get);
         servers = List.of(kafka, apicurio, new PostgresDatabase(layout, ports, pids),
-                new RedisCache(layout, ports, pids, closing::get), new MongoStandIn(layout, ports),
-                new MailStandIn(layout, ports));
+                new RedisCache(layout, ports, pids, closing::get),
+                new ClickHouseStandIn(layout, ports, build, pids, progress, closing::get),
+                new MongoStandIn(layout, ports), new MailStandIn(layout, ports));
 
         Map<ManagedServer, CompletableFuture<Void>> started = new LinkedHashMap<>();
         for (ManagedServer server : servers) {
