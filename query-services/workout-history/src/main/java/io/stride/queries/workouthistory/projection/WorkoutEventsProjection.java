@@ -1,0 +1,102 @@
+package io.stride.queries.workouthistory.projection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.stride.queries.workouthistory.mapping.WorkoutEvent;
+import io.stride.queries.workouthistory.store.ReadModels;
+
+/**
+ * Projects {@code workouts.workout-events} into the served generation of the read models, a batch of records at a
+ * time: each record is opened with its athlete's key and decoded (on a worker thread: a key not seen yet is waited
+ * for), the events are applied ({@link WorkoutProjector}), unreadable records are dead-lettered, and only then is the
+ * batch acknowledged, so its offsets are committed after every read model holds it (at-least-once; the projection is
+ * idempotent). A failing store stops the projection, which retries the batch with back-off until the store answers:
+ * events are never skipped.
+ */
+@ApplicationScoped
+class WorkoutEventsProjection {
+
+    static final String PROJECTION = "workout-history";
+
+    private final EventDecoder decoder;
+    private final WorkoutProjector projector;
+    private final ReadModels models;
+    private final SchemaReady schema;
+    private final DeadLetters deadLetters;
+    private final ProjectionMetrics metrics;
+    private final Clock clock;
+
+    WorkoutEventsProjection(EventDecoder decoder, WorkoutProjector projector, ReadModels models, SchemaReady schema,
+            DeadLetters deadLetters, ProjectionMetrics metrics, Clock clock) {
+        this.decoder = decoder;
+        this.projector = projector;
+        this.models = models;
+        this.schema = schema;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    @Incoming("workout-events")
+    Uni<Void> onBatch(ConsumerRecords<String, byte[]> batch) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(batch.count());
+        batch.forEach(records::add);
+        return schema.ready()
+                .chain(() -> project(records))
+                .onFailure().invoke(failure -> Log.warnf(failure, "projecting a batch failed, retrying records=%d",
+                        records.size()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+    }
+
+    private Uni<Void> project(List<ConsumerRecord<String, byte[]>> records) {
+        return Uni.createFrom().item(() -> records.stream().map(decoder::decode).toList())
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(decoded -> {
+                    List<WorkoutEvent> events = new ArrayList<>();
+                    Map<String, ConsumerRecord<String, byte[]>> recordOf = new HashMap<>();
+                    List<Uni<Void>> deadLettered = new ArrayList<>();
+                    for (EventDecoder.Decoded item : decoded) {
+                        switch (item) {
+                            case EventDecoder.Decoded.Event(var record, var event) -> {
+                                events.add(event);
+                                recordOf.put(event.eventId(), record);
+                            }
+                            case EventDecoder.Decoded.Ignored ignored -> metrics.records("ignored", 1);
+                            case EventDecoder.Decoded.Erased erased -> metrics.erasedUserRecord(erased.record());
+                            case EventDecoder.Decoded.Unreadable(var record, var reason) -> {
+                                metrics.records("dead_lettered", 1);
+                                deadLettered.add(deadLetters.send(record, "deserialization", reason));
+                            }
+                        }
+                    }
+                    return join(deadLettered)
+                            .chain(() -> projector.apply(models, events))
+                            .chain(result -> {
+                                metrics.applied(result);
+                                List<Uni<Void>> poisoned = new ArrayList<>();
+                                result.poisoned().forEach((eventId, reason) -> poisoned.add(
+                                        deadLetters.send(recordOf.get(eventId), "processing", reason)));
+                                return join(poisoned);
+                            })
+                            .invoke(() -> metrics.visible(records, clock.instant()));
+                });
+    }
+
+    private static Uni<Void> join(List<Uni<Void>> unis) {
+        return unis.isEmpty() ? Uni.createFrom().voidItem() : Uni.join().all(unis).andFailFast().replaceWithVoid();
+    }
+}
