@@ -36,7 +36,7 @@ class WorkoutHistoryBeans {
     @Singleton
     ClickHouseConnections clickHouse(WorkoutHistoryConfig config) {
         WorkoutHistoryConfig.ClickHouse clickhouse = config.clickhouse();
-        return new ClickHouseConnections(clickhouse.jdbcUrl(), clickhouse.user(), clickhouse.password(),
+        return new ClickHouseConnections(clickhouse.jdbcUrl(), clickhouse.user(), clickhouse.password().orElse(""),
                 clickhouse.poolSize(), clickhouse.acquireTimeout());
     }
 

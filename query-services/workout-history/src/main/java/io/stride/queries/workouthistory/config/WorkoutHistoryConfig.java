@@ -2,6 +2,7 @@ package io.stride.queries.workouthistory.config;
 
 import java.time.Duration;
 import java.time.Period;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -77,9 +78,8 @@ public interface WorkoutHistoryConfig {
         @WithDefault("default")
         String user();
 
-        /** Password. */
-        @WithDefault("")
-        String password();
+        /** Password; none for the local stand-in. */
+        Optional<String> password();
 
         /** Connections in the pool. */
         @WithDefault("4")
