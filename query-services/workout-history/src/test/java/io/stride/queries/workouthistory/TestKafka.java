@@ -123,7 +123,7 @@ public final class TestKafka {
         send(Topics.USER_ERASURES, user.toString(), UserErased.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setTimestamp(Instant.now())
-                .setData(UserErasedData.newBuilder().setUserId(user).build())
+                .setData(UserErasedData.newBuilder().setUserId(user).setErasedAt(Instant.now()).build())
                 .build(), false);
         sendBytes(Topics.TELEMETRY_KEYS, user.toString(), null, new RecordHeaders());
         PRODUCER.flush();

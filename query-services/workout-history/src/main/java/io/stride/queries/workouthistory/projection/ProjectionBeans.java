@@ -1,5 +1,7 @@
 package io.stride.queries.workouthistory.projection;
 
+import java.time.Clock;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -23,7 +25,7 @@ class ProjectionBeans {
 
     @Produces
     @Singleton
-    WorkoutProjector projector(WorkoutHistoryConfig config, ObjectMapper json) {
-        return new WorkoutProjector(new WorkoutFold(config.coordinatesRetention()), json);
+    WorkoutProjector projector(WorkoutHistoryConfig config, ObjectMapper json, Clock clock) {
+        return new WorkoutProjector(new WorkoutFold(config.coordinatesRetention()), json, clock);
     }
 }

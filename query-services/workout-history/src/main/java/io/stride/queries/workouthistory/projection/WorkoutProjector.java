@@ -1,6 +1,8 @@
 package io.stride.queries.workouthistory.projection;
 
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +29,7 @@ import io.stride.queries.workouthistory.store.WorkoutDocument;
 
 /**
  * Applies a batch of Workout events to one generation of the read models, in this order: the events of erased
- * athletes are dropped; each workout's events are folded in record order into its read model; then tracks are written
+ * athletes are dropped; tracks whose coordinates are past their retention already are not stored; each workout's events are folded in record order into its read model; then tracks are written
  * (MongoDB), then the read models (MongoDB, conditional on the version read), then the analytics rows (ClickHouse),
  * then the caches (Redis). What the later stores receive is derived from the resulting read models of every workout
  * the batch touched, not from what changed: a batch re-delivered after a failure half-way heals the later stores even
@@ -38,10 +40,12 @@ final class WorkoutProjector {
 
     private final WorkoutFold fold;
     private final ObjectMapper json;
+    private final Clock clock;
 
-    WorkoutProjector(WorkoutFold fold, ObjectMapper json) {
+    WorkoutProjector(WorkoutFold fold, ObjectMapper json, Clock clock) {
         this.fold = fold;
         this.json = json;
+        this.clock = clock;
     }
 
     /**
@@ -125,6 +129,9 @@ final class WorkoutProjector {
             }
         }
         Result result = new Result(applied, duplicates, foreign, erasedEvents, current.size(), poisoned);
+        // coordinates already past their retention (an old recording imported now) are never stored
+        Instant now = clock.instant();
+        tracks.removeIf(track -> !track.expiresAt().isAfter(now));
         return models.tracks().put(tracks)
                 .chain(() -> models.workouts().write(changed, readVersions))
                 .chain(() -> analytics(models, current.values()))
