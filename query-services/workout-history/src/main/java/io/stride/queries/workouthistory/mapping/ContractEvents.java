@@ -78,8 +78,9 @@ public final class ContractEvents {
                     point.getAltitudeMeters(), point.getHeartRateBpm(), point.getDistanceMeters(),
                     point.getSpeedMetersPerSecond(), point.getMoving()));
         }
-        return new WorkoutEvent.Figures(figures.getStartedAt(), figures.getMovingTimeMillis(), figures.getElevationGainMeters(),
-                figures.getElevationLossMeters(), figures.getAvgHeartRateBpm(), figures.getMaxHeartRateBpm(),
+        return new WorkoutEvent.Figures(figures.getStartedAt(), figures.getMovingTimeMillis(),
+                figures.getElevationGainMeters(), figures.getElevationLossMeters(), figures.getAvgHeartRateBpm(),
+                figures.getMaxHeartRateBpm(),
                 figures.getAvgSpeedMetersPerSecond(), figures.getMaxSpeedMetersPerSecond(),
                 figures.getAvgCadenceRpm(), figures.getAvgPowerWatts(), figures.getHeartRateZoneMillis(), track, true);
     }

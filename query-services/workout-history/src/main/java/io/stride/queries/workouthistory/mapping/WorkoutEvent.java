@@ -59,7 +59,7 @@ public sealed interface WorkoutEvent {
      * The final figures live-workout computed ({@code FinalFigures}); what the workout did not measure is null. A
      * completion without figures (an old record) carries only the route's positions as its track, without times.
      *
-     * @param startedAt when the first sample was recorded: the origin of the track's offsets (null: the workout's start)
+     * @param startedAt when the first sample was recorded: the origin of the track's offsets (null: the start)
      * @param timed     whether the track's points carry times
      */
     record Figures(Instant startedAt, Long movingTimeMillis, Double elevationGainMeters, Double elevationLossMeters,

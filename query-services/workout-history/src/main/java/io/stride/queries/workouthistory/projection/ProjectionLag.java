@@ -23,7 +23,7 @@ class ProjectionLag {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${workout-history.lag-every:5s}", delayed = "5s",
+    @Scheduled(every = "${workout-history.lag-every:1s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> update() {
         KafkaConsumer<Object, Object> consumer = clients.getConsumer("workout-events");

@@ -40,7 +40,8 @@ import io.stride.schemas.Topics;
  * with the projection's own code, while the served generation keeps serving. It reads {@link Topics#USER_ERASURES}
  * from its first offset (every erasure, kept for ever) and then {@link Topics#WORKOUT_EVENTS} from its first offset
  * up to its end when the rebuild started, and commits the positions it reached for the generation's consumer groups
- * ({@code workout-history-<generation>}...), so that an app started with {@code workout-history.generation=<generation>}
+ * ({@code workout-history-<generation>}...), so that an app started with
+ * {@code workout-history.generation=<generation>}
  * continues where the rebuild stopped. Records that cannot be read are skipped and counted (the served projection
  * dead-lettered them already). See the README, "Rebuild".
  */

@@ -69,30 +69,38 @@ class WorkoutEventsProjection {
                     List<WorkoutEvent> events = new ArrayList<>();
                     Map<String, ConsumerRecord<String, byte[]>> recordOf = new HashMap<>();
                     List<Uni<Void>> deadLettered = new ArrayList<>();
+                    List<ConsumerRecord<String, byte[]>> erased = new ArrayList<>();
+                    int ignored = 0;
                     for (EventDecoder.Decoded item : decoded) {
                         switch (item) {
                             case EventDecoder.Decoded.Event(var record, var event) -> {
                                 events.add(event);
                                 recordOf.put(event.eventId(), record);
                             }
-                            case EventDecoder.Decoded.Ignored ignored -> metrics.records("ignored", 1);
-                            case EventDecoder.Decoded.Erased erased -> metrics.erasedUserRecord(erased.record());
-                            case EventDecoder.Decoded.Unreadable(var record, var reason) -> {
-                                metrics.records("dead_lettered", 1);
-                                deadLettered.add(deadLetters.send(record, "deserialization", reason));
-                            }
+                            case EventDecoder.Decoded.Ignored skipped -> ignored++;
+                            case EventDecoder.Decoded.Erased skipped -> erased.add(skipped.record());
+                            case EventDecoder.Decoded.Unreadable(var record, var reason) ->
+                                    deadLettered.add(deadLetters.send(record, "deserialization", reason));
                         }
                     }
+                    int ignoredRecords = ignored;
                     return join(deadLettered)
                             .chain(() -> projector.apply(models, events))
-                            .chain(result -> {
-                                metrics.applied(result);
+                            .call(result -> {
                                 List<Uni<Void>> poisoned = new ArrayList<>();
                                 result.poisoned().forEach((eventId, reason) -> poisoned.add(
                                         deadLetters.send(recordOf.get(eventId), "processing", reason)));
                                 return join(poisoned);
                             })
-                            .invoke(() -> metrics.visible(records, clock.instant()));
+                            // counted once the batch is done (a retried batch is not counted twice)
+                            .invoke(result -> {
+                                metrics.records("ignored", ignoredRecords);
+                                erased.forEach(metrics::erasedUserRecord);
+                                metrics.records("dead_lettered", deadLettered.size());
+                                metrics.applied(result);
+                                metrics.visible(records, clock.instant());
+                            })
+                            .replaceWithVoid();
                 });
     }
 

@@ -29,7 +29,8 @@ import io.stride.queries.workouthistory.store.WorkoutDocument;
 
 /**
  * Applies a batch of Workout events to one generation of the read models, in this order: the events of erased
- * athletes are dropped; tracks whose coordinates are past their retention already are not stored; each workout's events are folded in record order into its read model; then tracks are written
+ * athletes are dropped; each workout's events are folded in record order into its read model (tracks whose
+ * coordinates are past their retention already are not stored); then tracks are written
  * (MongoDB), then the read models (MongoDB, conditional on the version read), then the analytics rows (ClickHouse),
  * then the caches (Redis). What the later stores receive is derived from the resulting read models of every workout
  * the batch touched, not from what changed: a batch re-delivered after a failure half-way heals the later stores even

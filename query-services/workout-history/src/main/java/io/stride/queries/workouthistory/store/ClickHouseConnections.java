@@ -63,7 +63,8 @@ public final class ClickHouseConnections implements AutoCloseable {
             throw new SQLException("interrupted while waiting for a ClickHouse connection", e);
         }
         if (slot == null) {
-            throw new SQLException("no ClickHouse connection free within " + acquireTimeout + " (pool of " + size + ")");
+            throw new SQLException("no ClickHouse connection free within " + acquireTimeout + " (pool of " + size
+                    + ")");
         }
         Connection open = null;
         boolean healthy = false;

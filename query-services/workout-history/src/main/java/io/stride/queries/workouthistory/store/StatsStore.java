@@ -127,9 +127,21 @@ public final class StatsStore {
         });
     }
 
-    /** Deletes every row of an athlete, physically (a mutation, waited for). */
+    /**
+     * Deletes every row of an athlete, physically (a mutation, waited for); an athlete without rows costs one count
+     * (a rebuild replays every erasure ever made).
+     */
     public void eraseUser(String userId) throws SQLException {
         connections.with(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT count() FROM " + table
+                    + " WHERE user_id = ?")) {
+                count.setString(1, userId);
+                try (ResultSet row = count.executeQuery()) {
+                    if (row.next() && row.getLong(1) == 0) {
+                        return null;
+                    }
+                }
+            }
             try (PreparedStatement delete = connection.prepareStatement("ALTER TABLE " + table
                     + " DELETE WHERE user_id = ? SETTINGS mutations_sync = 2")) {
                 delete.setString(1, userId);
@@ -160,7 +172,8 @@ public final class StatsStore {
                 + "sum(distance_meters), sum(calories_kcal), sum(elevation_gain_meters), "
                 + "max(distance_meters), toString(argMax(workout_id, distance_meters)), "
                 + "max(duration_seconds), toString(argMax(workout_id, duration_seconds)), "
-                + "maxIf(distance_meters * 1000 / moving_time_millis, moving_time_millis > 0 AND distance_meters >= 1000), "
+                + "maxIf(distance_meters * 1000 / moving_time_millis, "
+                + "moving_time_millis > 0 AND distance_meters >= 1000), "
                 + "toString(argMaxIf(workout_id, distance_meters * 1000 / moving_time_millis, "
                 + "moving_time_millis > 0 AND distance_meters >= 1000)), "
                 + "countIf(moving_time_millis > 0 AND distance_meters >= 1000)");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.jenetics.jpx.GPX;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -147,5 +149,44 @@ class WorkoutResourceTest {
                 .body("details.violations[0].field", equalTo("to"));
         get(athlete, "/api/v1/workouts?user_id=" + UUID.randomUUID()).statusCode(403)
                 .body("error", equalTo("forbidden"));
+    }
+
+    @Test
+    void shouldExportTheCompletedWorkoutWhenAskedForGpxOrTcx() throws Exception {
+        // given
+        UUID athlete = TestKafka.athlete();
+        WorkoutEvents.Workout workout = completedRun(athlete, 3, "Export");
+        String base = "/api/v1/workouts/" + workout.workoutId();
+
+        // when
+        var gpx = given().header("Authorization", TestIssuer.bearer(athlete, Roles.ATHLETE))
+                .get(base + "/export?format=gpx").then().statusCode(200).extract();
+        var tcx = given().header("Authorization", TestIssuer.bearer(athlete, Roles.ATHLETE))
+                .get(base + "/export?format=tcx").then().statusCode(200).extract();
+
+        // then: files of every point, named after the workout
+        assertThat(gpx.contentType()).startsWith("application/gpx+xml");
+        assertThat(gpx.header("Content-Disposition")).contains("workout-" + workout.workoutId() + ".gpx");
+        var parsed = GPX.Reader.of(GPX.Reader.Mode.STRICT).read(new ByteArrayInputStream(gpx.asByteArray()));
+        assertThat(parsed.tracks().flatMap(t -> t.segments()).flatMap(s -> s.points()).count()).isEqualTo(126);
+        assertThat(tcx.contentType()).startsWith("application/vnd.garmin.tcx+xml");
+        assertThat(tcx.asString()).contains("<Activity Sport=\"Running\">");
+        assertThat(tcx.asString().split("<Trackpoint>", -1)).hasSize(127);
+    }
+
+    @Test
+    void shouldRefuseToExportWhenTheWorkoutIsNotCompleted() {
+        // given: a workout in progress
+        UUID athlete = TestKafka.athlete();
+        WorkoutEvents.Workout workout = WorkoutEvents.Workout.of(athlete, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                SportType.RUNNING);
+        TestKafka.publish(athlete, workout.workoutId(), workout.started(null));
+        awaitVersion(athlete, workout.workoutId(), 1);
+        String base = "/api/v1/workouts/" + workout.workoutId();
+
+        // then
+        get(athlete, base + "/export?format=gpx").statusCode(422).body("error", equalTo("workout_not_completed"));
+        get(athlete, base + "/route").statusCode(404).body("error", equalTo("not_found"));
+        get(athlete, base + "/details").statusCode(200).body("track_status", equalTo("none"));
     }
 }
