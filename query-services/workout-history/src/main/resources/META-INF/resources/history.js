@@ -114,7 +114,7 @@ const History = (() => {
                 ctx.textAlign = 'center';
                 ctx.fillText((w.distance_meters / 1000).toFixed(0), pad + (i + .5) * bar, height - pad - h - 4);
             }
-            if (i % 2 === weeks.length % 2 || i === weeks.length - 1) {
+            if ((weeks.length - 1 - i) % 2 === 0) {   // every other week, counted from the current one
                 ctx.fillStyle = '#8b98a5';
                 ctx.textAlign = 'center';
                 const d = new Date(w.week_start + 'T00:00:00Z');

@@ -9,6 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.logging.Log;
 import io.stride.platform.http.ApiException;
 import io.stride.queries.workouthistory.config.WorkoutHistoryConfig;
+import io.stride.queries.workouthistory.store.FieldSealing;
 import io.stride.queries.workouthistory.store.StoreUnavailable;
 
 import com.mongodb.MongoException;
@@ -32,6 +33,12 @@ public class StoreFailureMappers {
 
     @ServerExceptionMapper
     public Response mapMongoException(MongoException e) {
+        return unavailable(e);
+    }
+
+    /** An athlete's key not read yet (the app just started): the read models cannot be opened for a moment. */
+    @ServerExceptionMapper
+    public Response mapKeyUnavailable(FieldSealing.KeyUnavailable e) {
         return unavailable(e);
     }
 

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.stride.platform.kafka.CompactedTopicReader;
 import io.stride.platform.kafka.TelemetryKeys;
 import io.stride.platform.kafka.UserKeyring;
@@ -16,9 +17,11 @@ import io.stride.schemas.Topics;
 
 /**
  * Every athlete's telemetry key, open in memory, read from {@link Topics#TELEMETRY_KEYS} with the platform's
- * key-encryption key (ADR 0010): the projection opens the sealed workout events with it. A record sealed for an
- * athlete whose key was shredded (erased) is skipped and counted.
+ * key-encryption key (ADR 0010): the projection opens the sealed workout events with it, and the read models in
+ * MongoDB are sealed with it (ADR 0015). A record sealed for an athlete whose key was shredded (erased) is skipped
+ * and counted. Read from the start, so that the read models can be opened as soon as requests arrive.
  */
+@Startup
 @ApplicationScoped
 class TelemetryKeyFollower {
 

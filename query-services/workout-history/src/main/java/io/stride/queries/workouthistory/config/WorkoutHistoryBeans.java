@@ -16,6 +16,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.queries.workouthistory.store.ClickHouseConnections;
+import io.stride.queries.workouthistory.store.FieldSealing;
 import io.stride.queries.workouthistory.store.HotCache;
 import io.stride.queries.workouthistory.store.ReadModels;
 
@@ -44,13 +45,20 @@ class WorkoutHistoryBeans {
         connections.close();
     }
 
+    /** What MongoDB keeps of an athlete is sealed with the athlete's telemetry key (ADR 0015). */
+    @Produces
+    @Singleton
+    FieldSealing sealing(TelemetryKeyFollower keys) {
+        return FieldSealing.with(keys.keyring());
+    }
+
     /** The read models this instance serves and projects into. */
     @Produces
     @Singleton
     ReadModels readModels(WorkoutHistoryConfig config, ReactiveMongoClient mongo, ClickHouseConnections clickhouse,
-            ReactiveRedisDataSource redis) {
+            FieldSealing sealing, ReactiveRedisDataSource redis) {
         HotCache cache = HotCache.of(redis, REDIS_PREFIX, config.cache().summaryTtl(), config.cache().statsTtl());
-        return ReadModels.of(config.generation(), mongo, clickhouse, Optional.of(cache));
+        return ReadModels.of(config.generation(), mongo, clickhouse, sealing, Optional.of(cache));
     }
 
     /** Every Workout event type, opened with its athlete's telemetry key (or read as is when not sealed). */

@@ -42,6 +42,9 @@ class ProjectionLag {
                     return total;
                 })
                 .invoke(metrics::lag)
+                // the consumer is closing or rebalancing: the gauge says "unknown" until the next reading
+                .onFailure().invoke(failure -> metrics.lag(-1))
+                .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
 }

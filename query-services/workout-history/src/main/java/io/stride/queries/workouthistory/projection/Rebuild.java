@@ -32,6 +32,7 @@ import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.smallrye.mutiny.Uni;
 import io.stride.queries.workouthistory.mapping.WorkoutEvent;
 import io.stride.queries.workouthistory.store.ClickHouseConnections;
+import io.stride.queries.workouthistory.store.FieldSealing;
 import io.stride.queries.workouthistory.store.ReadModels;
 import io.stride.schemas.Topics;
 
@@ -56,6 +57,7 @@ public class Rebuild {
     private final Erasure erasure;
     private final ReactiveMongoClient mongo;
     private final ClickHouseConnections clickhouse;
+    private final FieldSealing sealing;
     private final String bootstrapServers;
     private final Clock clock;
     private final ExecutorService kafkaThread = Executors.newSingleThreadExecutor(
@@ -63,13 +65,14 @@ public class Rebuild {
     private final Map<String, Progress> rebuilds = new ConcurrentHashMap<>();
 
     Rebuild(EventDecoder decoder, WorkoutProjector projector, Erasure erasure, ReactiveMongoClient mongo,
-            ClickHouseConnections clickhouse, @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-            Clock clock) {
+            ClickHouseConnections clickhouse, FieldSealing sealing,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Clock clock) {
         this.decoder = decoder;
         this.projector = projector;
         this.erasure = erasure;
         this.mongo = mongo;
         this.clickhouse = clickhouse;
+        this.sealing = sealing;
         this.bootstrapServers = bootstrapServers;
         this.clock = clock;
     }
@@ -146,7 +149,7 @@ public class Rebuild {
     }
 
     private Uni<Report> run(Progress progress) {
-        ReadModels models = ReadModels.of(progress.generation, mongo, clickhouse, Optional.empty());
+        ReadModels models = ReadModels.of(progress.generation, mongo, clickhouse, sealing, Optional.empty());
         return models.ensureSchema()
                 .chain(() -> erasures(models, progress))
                 .chain(() -> events(models, progress))

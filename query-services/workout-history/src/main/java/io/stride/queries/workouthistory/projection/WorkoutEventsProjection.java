@@ -68,7 +68,7 @@ class WorkoutEventsProjection {
                 .chain(decoded -> {
                     List<WorkoutEvent> events = new ArrayList<>();
                     Map<String, ConsumerRecord<String, byte[]>> recordOf = new HashMap<>();
-                    List<Uni<Void>> deadLettered = new ArrayList<>();
+                    List<EventDecoder.Decoded.Unreadable> deadLettered = new ArrayList<>();
                     List<ConsumerRecord<String, byte[]>> erased = new ArrayList<>();
                     int ignored = 0;
                     for (EventDecoder.Decoded item : decoded) {
@@ -79,15 +79,17 @@ class WorkoutEventsProjection {
                             }
                             case EventDecoder.Decoded.Ignored skipped -> ignored++;
                             case EventDecoder.Decoded.Erased skipped -> erased.add(skipped.record());
-                            case EventDecoder.Decoded.Unreadable(var record, var reason) ->
-                                    deadLettered.add(deadLetters.send(record, "deserialization", reason));
+                            case EventDecoder.Decoded.Unreadable unreadable -> deadLettered.add(unreadable);
                         }
                     }
                     int ignoredRecords = ignored;
-                    return join(deadLettered)
-                            .chain(() -> projector.apply(models, events))
+                    // dead letters once the batch's events are applied: a retried batch does not send them twice
+                    return projector.apply(models, events)
                             .call(result -> {
-                                List<Uni<Void>> poisoned = new ArrayList<>();
+                                List<Uni<Void>> poisoned = new ArrayList<>(deadLettered.stream()
+                                        .map(letter -> deadLetters.send(letter.record(), "deserialization",
+                                                letter.reason()))
+                                        .toList());
                                 result.poisoned().forEach((eventId, reason) -> poisoned.add(
                                         deadLetters.send(recordOf.get(eventId), "processing", reason)));
                                 return join(poisoned);

@@ -1,6 +1,7 @@
 package io.stride.queries.workouthistory.store;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,9 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
 
 /**
  * Hot summaries and statistics in Redis (JSON as the API answers it), shared by every instance. Entries are
@@ -35,6 +39,7 @@ public final class HotCache {
     static final String STAMP_FIELD = "_stamp";
     private static final String SEPARATOR = "\n";
 
+    private final Redis redis;
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveHashCommands<String, String, String> hashes;
     private final ReactiveKeyCommands<String> keys;
@@ -50,6 +55,7 @@ public final class HotCache {
     }
 
     private HotCache(ReactiveRedisDataSource redis, String prefix, Duration summaryTtl, Duration statsTtl) {
+        this.redis = redis.getRedis();
         this.values = redis.value(String.class);
         this.hashes = redis.hash(String.class);
         this.keys = redis.key();
@@ -72,17 +78,15 @@ public final class HotCache {
                 .map(Optional::ofNullable);
     }
 
-    /** The projection's write-through of new summaries. */
+    /** The projection's write-through of new summaries: one pipelined round trip for the whole batch. */
     public Uni<Void> putSummaries(Map<String, String> summariesByWorkout) {
         if (summariesByWorkout.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(summariesByWorkout.entrySet().stream()
-                        .map(entry -> values.set(summaryKey(entry.getKey()), entry.getValue(),
-                                new SetArgs().ex(summaryTtl)))
-                        .toList())
-                .andCollectFailures()
-                .replaceWithVoid();
+        List<Request> commands = new ArrayList<>(summariesByWorkout.size());
+        summariesByWorkout.forEach((workoutId, summary) -> commands.add(Request.cmd(Command.SET)
+                .arg(summaryKey(workoutId)).arg(summary).arg("EX").arg(summaryTtl.toSeconds())));
+        return redis.batch(commands).replaceWithVoid();
     }
 
     /** A reader's fill after a miss: only if no newer summary arrived meanwhile. */
@@ -129,15 +133,19 @@ public final class HotCache {
                 .replaceWithVoid();
     }
 
-    /** The projection changed these athletes' analytics: new stamps, so every cached answer of theirs is stale. */
+    /**
+     * The projection changed these athletes' analytics: new stamps, so every cached answer of theirs is stale. One
+     * pipelined round trip.
+     */
     public Uni<Void> invalidateStats(Map<String, String> newStampsByUser) {
         if (newStampsByUser.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Boolean>> writes = newStampsByUser.entrySet().stream()
-                .map(entry -> hashes.hset(statsKey(entry.getKey()), STAMP_FIELD, entry.getValue())
-                        .chain(() -> keys.expire(statsKey(entry.getKey()), statsTtl)))
-                .toList();
-        return Uni.join().all(writes).andCollectFailures().replaceWithVoid();
+        List<Request> commands = new ArrayList<>(newStampsByUser.size() * 2);
+        newStampsByUser.forEach((userId, stamp) -> {
+            commands.add(Request.cmd(Command.HSET).arg(statsKey(userId)).arg(STAMP_FIELD).arg(stamp));
+            commands.add(Request.cmd(Command.EXPIRE).arg(statsKey(userId)).arg(statsTtl.toSeconds()));
+        });
+        return redis.batch(commands).replaceWithVoid();
     }
 }

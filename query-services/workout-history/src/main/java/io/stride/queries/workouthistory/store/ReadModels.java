@@ -21,9 +21,10 @@ public record ReadModels(String generation, WorkoutStore workouts, TrackStore tr
 
     /** The stores of a generation. */
     public static ReadModels of(String generation, ReactiveMongoClient mongo, ClickHouseConnections clickhouse,
-            Optional<HotCache> cache) {
+            FieldSealing sealing, Optional<HotCache> cache) {
         ReactiveMongoDatabase database = mongo.getDatabase(generation);
-        return new ReadModels(generation, new WorkoutStore(database), new TrackStore(database),
+        MongoCodec codec = new MongoCodec(sealing);
+        return new ReadModels(generation, new WorkoutStore(database, codec), new TrackStore(database, codec),
                 new StatsStore(clickhouse, generation), cache, database);
     }
 

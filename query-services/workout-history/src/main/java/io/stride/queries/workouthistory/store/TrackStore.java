@@ -33,9 +33,11 @@ public final class TrackStore {
     static final String TRACKS = "workout_tracks";
 
     private final ReactiveMongoCollection<Document> tracks;
+    private final MongoCodec codec;
 
-    TrackStore(ReactiveMongoDatabase database) {
+    TrackStore(ReactiveMongoDatabase database, MongoCodec codec) {
         this.tracks = database.getCollection(TRACKS);
+        this.codec = codec;
     }
 
     /** The TTL index (expire at {@code expires_at}) and the erasure's index by athlete. */
@@ -53,7 +55,7 @@ public final class TrackStore {
         }
         List<WriteModel<Document>> writes = new ArrayList<>(documents.size());
         for (TrackDocument document : documents) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.workoutId()), MongoCodec.toDocument(document),
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", document.workoutId()), codec.toDocument(document),
                     new ReplaceOptions().upsert(true)));
         }
         return tracks.bulkWrite(writes, new BulkWriteOptions().ordered(false)).replaceWithVoid();
@@ -62,7 +64,7 @@ public final class TrackStore {
     /** One workout's track, if kept. */
     public Uni<Optional<TrackDocument>> find(String workoutId) {
         return tracks.find(Filters.eq("_id", workoutId))
-                .map(MongoCodec::toTrack)
+                .map(codec::toTrack)
                 .collect().first()
                 .map(Optional::ofNullable);
     }

@@ -41,10 +41,12 @@ public final class WorkoutStore {
 
     private final ReactiveMongoCollection<Document> workouts;
     private final ReactiveMongoCollection<Document> erasedUsers;
+    private final MongoCodec codec;
 
-    WorkoutStore(ReactiveMongoDatabase database) {
+    WorkoutStore(ReactiveMongoDatabase database, MongoCodec codec) {
         this.workouts = database.getCollection(WORKOUTS);
         this.erasedUsers = database.getCollection(ERASED_USERS);
+        this.codec = codec;
     }
 
     /**
@@ -64,14 +66,14 @@ public final class WorkoutStore {
             return Uni.createFrom().item(Map.of());
         }
         return workouts.find(Filters.in("_id", workoutIds))
-                .map(MongoCodec::toWorkout)
+                .map(codec::toWorkout)
                 .collect().asMap(document -> document.workoutId);
     }
 
     /** One workout's read model. */
     public Uni<Optional<WorkoutDocument>> find(String workoutId) {
         return workouts.find(Filters.eq("_id", workoutId))
-                .map(MongoCodec::toWorkout)
+                .map(codec::toWorkout)
                 .collect().first()
                 .map(Optional::ofNullable);
     }
@@ -89,10 +91,10 @@ public final class WorkoutStore {
         for (WorkoutDocument document : documents) {
             Long read = readVersions.get(document.workoutId);
             if (read == null) {
-                writes.add(new InsertOneModel<>(MongoCodec.toDocument(document)));
+                writes.add(new InsertOneModel<>(codec.toDocument(document)));
             } else {
                 writes.add(new ReplaceOneModel<>(Filters.and(Filters.eq("_id", document.workoutId),
-                        Filters.eq("version", read)), MongoCodec.toDocument(document), new ReplaceOptions()));
+                        Filters.eq("version", read)), codec.toDocument(document), new ReplaceOptions()));
                 replacements++;
             }
         }
@@ -138,7 +140,7 @@ public final class WorkoutStore {
                         .sort(Sorts.descending("start_time", "_id"))
                         .limit(query.limit())
                         .projection(Projections.exclude("applied_event_ids")))
-                .map(MongoCodec::toWorkout)
+                .map(codec::toWorkout)
                 .collect().asList();
     }
 

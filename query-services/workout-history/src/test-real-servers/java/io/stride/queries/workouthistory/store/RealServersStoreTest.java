@@ -62,7 +62,7 @@ class RealServersStoreTest extends StoreContract {
                 + clickhouseServer.getMappedPort(8123) + "/default?compress=false", clickhouseServer.getUsername(),
                 clickhouseServer.getPassword(), 2, Duration.ofSeconds(10));
         models = ReadModels.of("real_servers_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8), mongo,
-                clickhouse, Optional.empty());
+                clickhouse, StoreContract.SEALING, Optional.empty());
         models.ensureSchema().await().atMost(Duration.ofSeconds(60));
     }
 

@@ -88,8 +88,7 @@ class ProjectionTest {
         WorkoutCompleted completed = workout.completed(track, 150);
         TestKafka.publish(athlete, workout.workoutId(), started, completed);
         awaitVersion(athlete, workout.workoutId(), 2);
-        Document before = models.workouts().raw(List.of(workout.workoutId().toString())).await().indefinitely()
-                .get(workout.workoutId().toString());
+        var before = models.workouts().find(workout.workoutId().toString()).await().indefinitely().orElseThrow();
         String statsBefore = models.stats().raw(List.of(workout.workoutId().toString())).toString();
 
         // when: the same events again (an outbox relay retrying, a consumer restarting before its commit), then a new
@@ -98,19 +97,13 @@ class ProjectionTest {
         awaitVersion(athlete, workout.workoutId(), 3);
 
         // then: only the new event changed anything
-        Document after = models.workouts().raw(List.of(workout.workoutId().toString())).await().indefinitely()
-                .get(workout.workoutId().toString());
-        assertThat(after.getList("applied_event_ids", String.class)).hasSize(3)
-                .containsAll(before.getList("applied_event_ids", String.class));
-        after.remove("applied_event_ids");
-        after.remove("version");
-        after.remove("tags");
-        after.remove("updated_at");
-        before.remove("applied_event_ids");
-        before.remove("version");
-        before.remove("tags");
-        before.remove("updated_at");
-        assertThat(after).isEqualTo(before);
+        var after = models.workouts().find(workout.workoutId().toString()).await().indefinitely().orElseThrow();
+        assertThat(after.appliedEventIds).hasSize(3).containsAll(before.appliedEventIds);
+        assertThat(after.version).isEqualTo(3);
+        assertThat(after.tags).containsExactly("again");
+        assertThat(after).usingRecursiveComparison()
+                .ignoringFields("appliedEventIds", "version", "tags", "updatedAt")
+                .isEqualTo(before);
         assertThat(models.stats().raw(List.of(workout.workoutId().toString())).toString())
                 .isEqualTo(statsBefore.replace(",2,0)", ",3,0)"));
     }

@@ -28,7 +28,7 @@ class DevstackStoreTest extends StoreContract {
         clickhouse = new ClickHouseConnections(devstack.get(Devstack.CLICKHOUSE_JDBC_URL), "default", "", 2,
                 Duration.ofSeconds(10));
         models = ReadModels.of("store_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10), mongo,
-                clickhouse, Optional.empty());
+                clickhouse, StoreContract.SEALING, Optional.empty());
         models.ensureSchema().await().atMost(Duration.ofSeconds(60));
     }
 

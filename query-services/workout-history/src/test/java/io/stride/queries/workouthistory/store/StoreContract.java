@@ -3,6 +3,7 @@ package io.stride.queries.workouthistory.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,10 +11,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 
 import io.stride.queries.workouthistory.mapping.Split;
 import io.stride.queries.workouthistory.mapping.TrackSample;
@@ -24,6 +34,24 @@ import io.stride.queries.workouthistory.mapping.TrackSample;
  * (Testcontainers). Each test uses its own athlete and workout ids in a generation of its subclass.
  */
 public abstract class StoreContract {
+
+    /** Athletes without a telemetry key (records from before keys existed, or a key shredded by an erasure). */
+    private static final Set<String> KEYLESS = ConcurrentHashMap.newKeySet();
+    private static final Map<String, Aead> KEYS = new ConcurrentHashMap<>();
+
+    /** Each athlete's own AES-256-GCM key, made on first use, as the users service gives one at registration. */
+    protected static final FieldSealing SEALING = FieldSealing.with(user -> KEYLESS.contains(user) ? Optional.empty()
+            : Optional.of(KEYS.computeIfAbsent(user, StoreContract::newKey)));
+
+    private static Aead newKey(String user) {
+        try {
+            AeadConfig.register();
+            return KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM)
+                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** The generation under test (databases created by the subclass, dropped after the class). */
     protected abstract ReadModels models();
@@ -68,6 +96,43 @@ public abstract class StoreContract {
 
         // then
         assertThat(read).usingRecursiveComparison().isEqualTo(written);
+    }
+
+    @Test
+    void shouldKeepTheAthletesDataOnlyAsCiphertextWhenTheAthleteHasAKey() {
+        // given: a workout with a title, a track with positions; an athlete without a key (before keys existed)
+        WorkoutDocument written = completed(UUID.randomUUID().toString(), START, "RUNNING", 5_123.25);
+        written.title = "canary-title-" + UUID.randomUUID();
+        TrackDocument track = new TrackDocument(written.workoutId, written.userId, START, START.plus(Duration.ofDays(
+                200)), List.of(new TrackSample(0, 12.3456789, 65.4321, 3.0, 100, 0, 1.0, true)), true, "e");
+        String keyless = UUID.randomUUID().toString();
+        KEYLESS.add(keyless);
+        WorkoutDocument old = completed(keyless, START, "RUNNING", 1_000);
+        old.title = "written before keys";
+
+        // when
+        models().workouts().write(List.of(written, old), Map.of()).await().atMost(Duration.ofSeconds(30));
+        models().tracks().put(List.of(track)).await().atMost(Duration.ofSeconds(30));
+
+        // then: what is stored holds neither the title nor the figures nor the position; reading opens them
+        Document raw = models().workouts().raw(List.of(written.workoutId)).await().atMost(Duration.ofSeconds(30))
+                .get(written.workoutId);
+        assertThat(raw.toJson()).doesNotContain(written.title).doesNotContain("5123.25");
+        assertThat(raw.keySet()).doesNotContain("title", "distance_meters", "splits");
+        Document rawTrack = models().tracks().raw(List.of(written.workoutId)).await().atMost(Duration.ofSeconds(30))
+                .get(written.workoutId);
+        assertThat(rawTrack.toJson()).doesNotContain("12.3456789").doesNotContain("65.4321");
+        assertThat(models().workouts().find(written.workoutId).await().atMost(Duration.ofSeconds(30)).orElseThrow()
+                .title).isEqualTo(written.title);
+        assertThat(models().tracks().find(written.workoutId).await().atMost(Duration.ofSeconds(30)))
+                .contains(track);
+        assertThat(models().workouts().find(old.workoutId).await().atMost(Duration.ofSeconds(30)).orElseThrow()
+                .title).isEqualTo("written before keys");
+
+        // and when the athlete's key is shredded (erasure), what is left cannot be opened
+        KEYLESS.add(written.userId);
+        assertThatThrownBy(() -> models().workouts().find(written.workoutId).await().atMost(Duration.ofSeconds(30)))
+                .isInstanceOf(FieldSealing.KeyUnavailable.class);
     }
 
     @Test
