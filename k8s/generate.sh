@@ -3,7 +3,8 @@
 # Never edit k8s/base by hand: change the app's quarkus.kubernetes.* settings, then run this.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-APPS=(ingest/telemetry-gateway stream-processors/live-workout query-services/live-tracking command-services/users)
+APPS=(ingest/telemetry-gateway stream-processors/live-workout query-services/live-tracking command-services/users
+    query-services/workout-history)
 
 modules=$(IFS=,; echo "${APPS[*]}")
 "$ROOT/stride" build -pl "$modules" -am
