@@ -1,0 +1,31 @@
+package io.stride.queries.workouthistory.projection;
+
+import java.time.Clock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Deserializer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.stride.queries.workouthistory.config.WorkoutHistoryConfig;
+
+/** The projection's plain parts, built from configuration. */
+@ApplicationScoped
+class ProjectionBeans {
+
+    @Produces
+    @Singleton
+    EventDecoder decoder(Deserializer<SpecificRecord> workoutEvents) {
+        return new EventDecoder(workoutEvents);
+    }
+
+    @Produces
+    @Singleton
+    WorkoutProjector projector(WorkoutHistoryConfig config, ObjectMapper json, Clock clock) {
+        return new WorkoutProjector(new WorkoutFold(config.coordinatesRetention()), json, clock);
+    }
+}
