@@ -19,7 +19,7 @@ public final class LiveTrackingBenchmark {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         Platform platform = Platform.read(options);
-        MachineLoad machine = new MachineLoad(platform.pids().values());
+        MachineLoad machine = new MachineLoad(platform.pids());
         Scenario scenario = new Scenario(options, platform, machine);
         for (int pass = 1; pass <= options.warmupPasses(); pass++) {
             // a freshly started platform spends its first minutes compiling: measure its steady state

@@ -6,13 +6,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -66,7 +66,7 @@ final class MachineLoad {
 
     /** The counters at one moment: the allowed CPUs' ticks and every process's CPU ticks. */
     record Snapshot(long nanos, CpuTicks allowed, int allowedCount, Map<Long, ProcessTicks> processTicks,
-            Set<Long> ours) {
+            Map<Long, String> ours) {
 
         /** A process's own ticks since {@code earlier} (all of them when it started since). */
         long ownSince(Snapshot earlier, long pid) {
@@ -84,18 +84,24 @@ final class MachineLoad {
      * @param platformCores the platform's processes (devstack servers, apps) and their descendants
      * @param driverCores   this driver and its children (ProducerPerformance)
      * @param otherCores    everything else on the allowed CPUs: other people's work
+     * @param processCores  the platform's cores by process (a server's or app's name, its descendants included)
      */
     record Usage(double seconds, int cpus, double busyPercent, double stealPercent, double iowaitPercent,
-            double platformCores, double driverCores, double otherCores) {
+            double platformCores, double driverCores, double otherCores, Map<String, Double> processCores) {
+
+        /** CPU time in microseconds per item handled: cores × seconds / items, by process, then the driver's. */
+        double microsPerItem(double cores, long items) {
+            return cores * seconds * 1e6 / items;
+        }
     }
 
     private static final Path PROC = Path.of("/proc");
 
-    private final Collection<Long> platformPids;
+    private final Map<String, Long> platformPids;
     private final Set<Integer> allowedCpus;
     private final long driverPid = ProcessHandle.current().pid();
 
-    MachineLoad(Collection<Long> platformPids) {
+    MachineLoad(Map<String, Long> platformPids) {
         this.platformPids = platformPids;
         this.allowedCpus = allowedCpus(read(PROC.resolve("self/status")));
     }
@@ -178,18 +184,25 @@ final class MachineLoad {
         // ticks of one CPU over the window: the clock that process ticks are counted in
         double ticksPerCpu = Math.max(1.0, (double) cpu.total() / to.allowedCount());
         long platform = 0;
+        Map<String, Long> byName = new LinkedHashMap<>();
+        platformPids.keySet().forEach(name -> byName.put(name, 0L));
         for (long pid : to.processTicks().keySet()) {
-            if (pid != driverPid && (to.ours().contains(pid) || from.ours().contains(pid))) {
-                platform += to.ownSince(from, pid);
+            String name = to.ours().getOrDefault(pid, from.ours().get(pid));
+            if (pid != driverPid && name != null) {
+                long used = to.ownSince(from, pid);
+                platform += used;
+                byName.merge(name, used, Long::sum);
             }
         }
+        Map<String, Double> processCores = new LinkedHashMap<>();
+        byName.forEach((name, used) -> processCores.put(name, used / ticksPerCpu));
         ProcessTicks driverFrom = from.processTicks().get(driverPid);
         ProcessTicks driverTo = to.processTicks().get(driverPid);
         long driver = driverTo.own() + driverTo.children() - driverFrom.own() - driverFrom.children();
         double total = Math.max(1.0, cpu.total());
         return new Usage(seconds, to.allowedCount(), 100.0 * cpu.busy() / total, 100.0 * cpu.steal() / total,
                 100.0 * cpu.iowait() / total, platform / ticksPerCpu, driver / ticksPerCpu,
-                Math.max(0, cpu.busy() - platform - driver) / ticksPerCpu);
+                Math.max(0, cpu.busy() - platform - driver) / ticksPerCpu, processCores);
     }
 
     /** The {@code count} processes outside the run that used the most CPU between two snapshots, as text. */
@@ -198,7 +211,7 @@ final class MachineLoad {
         double ticksPerCpu = Math.max(1.0, (double) cpu.total() / to.allowedCount());
         List<Map.Entry<Long, Long>> others = new ArrayList<>();
         for (long pid : to.processTicks().keySet()) {
-            if (pid != driverPid && !to.ours().contains(pid) && !from.ours().contains(pid)) {
+            if (pid != driverPid && !to.ours().containsKey(pid) && !from.ours().containsKey(pid)) {
                 long used = to.ownSince(from, pid);
                 if (used > 0) {
                     others.add(Map.entry(pid, used));
@@ -215,14 +228,22 @@ final class MachineLoad {
         return top;
     }
 
-    /** The platform's processes and their descendants (e.g. the devstack's Kafka and Apicurio JVMs). */
-    private Set<Long> ours() {
-        Set<Long> ours = new HashSet<>();
-        for (long pid : platformPids) {
-            ProcessHandle.of(pid).ifPresent(process -> {
-                ours.add(pid);
-                process.descendants().forEach(child -> ours.add(child.pid()));
-            });
+    /**
+     * The platform's processes and their descendants (e.g. the devstack's Kafka and Apicurio JVMs, PostgreSQL's
+     * backends), each with the name of its nearest named ancestor (itself, if it has a name).
+     */
+    private Map<Long, String> ours() {
+        Map<Long, String> names = new HashMap<>();
+        platformPids.forEach((name, pid) -> names.put(pid, name));
+        Map<Long, String> ours = new HashMap<>(names);
+        for (long pid : platformPids.values()) {
+            ProcessHandle.of(pid).ifPresent(process -> process.descendants().forEach(child -> {
+                Optional<ProcessHandle> ancestor = Optional.of(child);
+                while (ancestor.isPresent() && !names.containsKey(ancestor.get().pid())) {
+                    ancestor = ancestor.get().parent();
+                }
+                ours.put(child.pid(), ancestor.map(named -> names.get(named.pid())).orElse(names.get(pid)));
+            }));
         }
         return ours;
     }

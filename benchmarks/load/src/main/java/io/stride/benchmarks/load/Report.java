@@ -172,11 +172,53 @@ final class Report {
             usage(name, "**whole pass**", "", pass.whole());
         }
         line("");
+        cpuPerItem();
         line("Busiest processes outside the run, per pass:");
         for (int i = 0; i < passes.size(); i++) {
             line("- pass %d: %s", i + 1, passes.get(i).topOthers().isEmpty() ? "none"
                     : String.join("; ", passes.get(i).topOthers()));
         }
+    }
+
+    /**
+     * CPU time per record or sample, by process: what the ratios hide. A change (or a scarcer CPU) that makes a process
+     * spend more per sample shows here whatever the machine's speed; a ratio that falls while these stay put is a
+     * matter of how the work overlaps on the cores.
+     */
+    private void cpuPerItem() {
+        line("CPU time per item by process, in µs (median over the passes; CPU time of the phase divided by its"
+                + " records or samples): the raw ceiling per record, end to end and processor alone per sample.");
+        line("");
+        line("| process | raw ceiling | end to end | processor alone |");
+        line("|---|---|---|---|");
+        List<String> names = new ArrayList<>(passes.getFirst().endToEnd().usage().processCores().keySet());
+        for (String name : names) {
+            line("| %s | %s | %s | %s |", name,
+                    perItem(Pass::raw, options.rawRecords(), usage -> usage.processCores().getOrDefault(name, 0.0)),
+                    perItem(Pass::endToEnd, options.samples(), usage -> usage.processCores().getOrDefault(name, 0.0)),
+                    perItem(pass -> pass.processorAlone().orElse(null), options.directSamples(),
+                            usage -> usage.processCores().getOrDefault(name, 0.0)));
+        }
+        line("| driver (with ProducerPerformance) | %s | %s | %s |",
+                perItem(Pass::raw, options.rawRecords(), Usage::driverCores),
+                perItem(Pass::endToEnd, options.samples(), Usage::driverCores),
+                perItem(pass -> pass.processorAlone().orElse(null), options.directSamples(), Usage::driverCores));
+        line("| **platform** | %s | %s | %s |",
+                perItem(Pass::raw, options.rawRecords(), Usage::platformCores),
+                perItem(Pass::endToEnd, options.samples(), Usage::platformCores),
+                perItem(pass -> pass.processorAlone().orElse(null), options.directSamples(), Usage::platformCores));
+        line("");
+    }
+
+    private String perItem(Function<Pass, Measured<?>> phase, long items, Function<Usage, Double> cores) {
+        List<Double> values = new ArrayList<>();
+        for (Pass pass : passes) {
+            Measured<?> measured = phase.apply(pass);
+            if (measured != null && items > 0) {
+                values.add(measured.usage().microsPerItem(cores.apply(measured.usage()), items));
+            }
+        }
+        return values.isEmpty() ? "–" : String.format(Locale.ROOT, "%.2f", Spread.of(values).median());
     }
 
     private void usage(String pass, String phase, Measured<?> measured) {

@@ -2,6 +2,8 @@ package io.stride.benchmarks.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,38 @@ class MachineLoadTest {
         // then
         assertThat(ticks.own()).isEqualTo(1500 + 300);
         assertThat(ticks.children()).isEqualTo(40 + 2);
+    }
+
+    @Test
+    void shouldNameEachProcessAfterItsNearestNamedAncestorWhenOneNamedProcessStartedAnother() throws Exception {
+        // given: this JVM (named "tests") started a shell (named "shell") that started a cat nobody named
+        Process shell = new ProcessBuilder("sh", "-c", "cat; true").start();
+        try {
+            long cat = shell.toHandle().children().findFirst().or(() -> awaitChild(shell)).orElseThrow().pid();
+            long self = ProcessHandle.current().pid();
+            MachineLoad machine = new MachineLoad(Map.of("tests", self, "shell", shell.pid()));
+
+            // when
+            Map<Long, String> ours = machine.snapshot().ours();
+
+            // then: the shell keeps its own name although it descends from "tests", and cat is the shell's
+            assertThat(ours).containsEntry(self, "tests").containsEntry(shell.pid(), "shell").containsEntry(cat,
+                    "shell");
+        } finally {
+            shell.destroyForcibly().waitFor();
+        }
+    }
+
+    /** The shell's child, once it has forked it. */
+    private static Optional<ProcessHandle> awaitChild(Process shell) {
+        while (shell.isAlive()) {
+            Optional<ProcessHandle> child = shell.toHandle().children().findFirst();
+            if (child.isPresent()) {
+                return child;
+            }
+            Thread.onSpinWait();
+        }
+        return java.util.Optional.empty();
     }
 
     @Test
