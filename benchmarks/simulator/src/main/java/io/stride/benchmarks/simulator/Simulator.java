@@ -108,7 +108,17 @@ public final class Simulator {
         LongSupplier failed = () -> wearables.stream().mapToLong(Wearable::dropped).sum();
         scheduler.scheduleAtFixedRate(() -> System.out.printf("simulator: %s samples accepted=%d dropped=%d%n",
                 Instant.now(), sent.get(), failed.getAsLong()), 10, 10, TimeUnit.SECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(scheduler::shutdownNow));
+        // stopped (./stride up's Ctrl-C or SIGTERM stops the simulator before the apps): each wearable sends what it
+        // holds and completes its workout in progress, so that no workout of the demo stays open
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            wearables.forEach(Wearable::stop);
+        }));
         if (options.durationSeconds > 0) {
             scheduler.awaitTermination(options.durationSeconds, TimeUnit.SECONDS);
             scheduler.shutdownNow();

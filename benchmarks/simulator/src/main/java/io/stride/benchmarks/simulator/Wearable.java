@@ -95,6 +95,15 @@ final class Wearable {
         }
     }
 
+    /** The watch is switched off: what it holds is sent and the workout in progress completed (never cancelled). */
+    void stop() {
+        if (plan != null && commands != null) {
+            send(1);
+            commands.complete(authorization, athlete.workoutId(), lastRecorded);
+            plan = null;
+        }
+    }
+
     /** Samples dropped because the gateway refused or was away for too long. */
     long dropped() {
         return dropped;

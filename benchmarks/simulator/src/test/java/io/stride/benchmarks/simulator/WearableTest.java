@@ -128,6 +128,24 @@ class WearableTest {
     }
 
     @Test
+    void shouldSendWhatItHoldsAndCompleteTheWorkoutWhenStopped() {
+        // given: 25 s into a workout, 5 samples not yet sent (batches of 10)
+        Recorder recorder = new Recorder();
+        Wearable wearable = wearable(recorder, Duration.ofMinutes(10), Duration.ofMinutes(10), 3);
+        run(wearable, 25);
+
+        // when
+        wearable.stop();
+        wearable.stop();
+
+        // then: every sample sent, then one completion at the last sample
+        assertThat(recorder.samples).hasSize(25);
+        assertThat(recorder.sent.getLast())
+                .isEqualTo("complete " + firstWorkout(recorder) + " " + START.plusSeconds(24));
+        assertThat(recorder.sent).filteredOn(line -> line.startsWith("complete")).hasSize(1);
+    }
+
+    @Test
     void shouldOnlyStreamSamplesWhenThereIsNoWorkoutsService() {
         // given
         Recorder recorder = new Recorder();
