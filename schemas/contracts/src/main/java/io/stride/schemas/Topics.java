@@ -45,6 +45,16 @@ public final class Topics {
     public static final String WORKOUT_EVENTS = "workouts.workout-events";
 
     /**
+     * Header of live-workout's {@code WorkoutUpdated} on {@link #WORKOUT_EVENTS}, readable without opening the sealed
+     * value: {@value #LIVE_UPDATE_PROGRESS} for the updates while a workout is live (many per workout: a consumer that
+     * does not follow progress skips them unopened), {@value #LIVE_UPDATE_FINAL} for the one with the final figures.
+     * Records without it are opened as before (the aggregate's events, and older records).
+     */
+    public static final String LIVE_UPDATE_HEADER = "stride.live-update";
+    public static final String LIVE_UPDATE_PROGRESS = "progress";
+    public static final String LIVE_UPDATE_FINAL = "final";
+
+    /**
      * Workout events that could not be processed, with the reason in the {@code stride.dlq.reason} header.
      * 12 partitions. Retention 90 days.
      */

@@ -1,11 +1,13 @@
 package io.stride.commands.workouts.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.Counter;
@@ -52,7 +54,7 @@ class FinalFiguresConsumer {
 
     @Incoming("workout-events")
     Uni<Void> onEvent(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
+        if (record.value() == null || isProgress(record)) {
             return Uni.createFrom().voidItem();
         }
         return OnWorker.call(() -> open(record))
@@ -69,6 +71,13 @@ class FinalFiguresConsumer {
             Log.debugf("record of an erased user skipped workoutId=%s", record.key());
             return null;
         }
+    }
+
+    /** live-workout's progress updates, many per workout, are skipped without opening them. */
+    static boolean isProgress(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(Topics.LIVE_UPDATE_HEADER);
+        return header != null
+                && Topics.LIVE_UPDATE_PROGRESS.equals(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static boolean isFinal(WorkoutUpdated update) {

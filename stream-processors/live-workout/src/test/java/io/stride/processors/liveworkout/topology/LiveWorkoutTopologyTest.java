@@ -827,7 +827,9 @@ class LiveWorkoutTopologyTest {
             pipe(running(workout, user, second));
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        // progress updates say so in a header, so that consumers that only want the final one skip them unopened
+        assertThat(eventsOut.readRecordsToList()).isNotEmpty()
+                .allSatisfy(progress -> assertThat(header(progress, Topics.LIVE_UPDATE_HEADER)).isEqualTo("progress"));
 
         // when
         Instant end = T0.plusSeconds(601);
@@ -836,7 +838,9 @@ class LiveWorkoutTopologyTest {
         // then: the final live state, and the final update carrying the same figures and the track
         LiveWorkoutState last = states.readValue();
         assertThat(last.getStatus()).isEqualTo("COMPLETED");
-        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
+        TestRecord<String, SpecificRecord> finalRecord = eventsOut.readRecord();
+        assertThat(header(finalRecord, Topics.LIVE_UPDATE_HEADER)).isEqualTo("final");
+        WorkoutUpdated update = (WorkoutUpdated) finalRecord.value();
         FinalFigures figures = update.getData().getFinalFigures();
         assertThat(figures.getEndReason()).isEqualTo(EndReason.COMPLETED);
         assertThat(figures.getEndedAt()).isEqualTo(end);
