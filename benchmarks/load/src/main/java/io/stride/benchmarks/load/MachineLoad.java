@@ -89,7 +89,7 @@ final class MachineLoad {
     record Usage(double seconds, int cpus, double busyPercent, double stealPercent, double iowaitPercent,
             double platformCores, double driverCores, double otherCores, Map<String, Double> processCores) {
 
-        /** CPU time in microseconds per item handled: cores × seconds / items, by process, then the driver's. */
+        /** CPU time in microseconds per item handled, of a process that used {@code cores} over this window. */
         double microsPerItem(double cores, long items) {
             return cores * seconds * 1e6 / items;
         }
@@ -184,18 +184,16 @@ final class MachineLoad {
         // ticks of one CPU over the window: the clock that process ticks are counted in
         double ticksPerCpu = Math.max(1.0, (double) cpu.total() / to.allowedCount());
         long platform = 0;
-        Map<String, Long> byName = new LinkedHashMap<>();
-        platformPids.keySet().forEach(name -> byName.put(name, 0L));
+        Map<String, Double> processCores = new LinkedHashMap<>();
+        platformPids.keySet().forEach(name -> processCores.put(name, 0.0));
         for (long pid : to.processTicks().keySet()) {
             String name = to.ours().getOrDefault(pid, from.ours().get(pid));
             if (pid != driverPid && name != null) {
                 long used = to.ownSince(from, pid);
                 platform += used;
-                byName.merge(name, used, Long::sum);
+                processCores.merge(name, used / ticksPerCpu, Double::sum);
             }
         }
-        Map<String, Double> processCores = new LinkedHashMap<>();
-        byName.forEach((name, used) -> processCores.put(name, used / ticksPerCpu));
         ProcessTicks driverFrom = from.processTicks().get(driverPid);
         ProcessTicks driverTo = to.processTicks().get(driverPid);
         long driver = driverTo.own() + driverTo.children() - driverFrom.own() - driverFrom.children();

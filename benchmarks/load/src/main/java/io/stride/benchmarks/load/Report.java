@@ -191,23 +191,19 @@ final class Report {
         line("");
         line("| process | raw ceiling | end to end | processor alone |");
         line("|---|---|---|---|");
-        List<String> names = new ArrayList<>(passes.getFirst().endToEnd().usage().processCores().keySet());
-        for (String name : names) {
-            line("| %s | %s | %s | %s |", name,
-                    perItem(Pass::raw, options.rawRecords(), usage -> usage.processCores().getOrDefault(name, 0.0)),
-                    perItem(Pass::endToEnd, options.samples(), usage -> usage.processCores().getOrDefault(name, 0.0)),
-                    perItem(pass -> pass.processorAlone().orElse(null), options.directSamples(),
-                            usage -> usage.processCores().getOrDefault(name, 0.0)));
+        for (String name : passes.getFirst().endToEnd().usage().processCores().keySet()) {
+            perItemRow(name, usage -> usage.processCores().getOrDefault(name, 0.0));
         }
-        line("| driver (with ProducerPerformance) | %s | %s | %s |",
-                perItem(Pass::raw, options.rawRecords(), Usage::driverCores),
-                perItem(Pass::endToEnd, options.samples(), Usage::driverCores),
-                perItem(pass -> pass.processorAlone().orElse(null), options.directSamples(), Usage::driverCores));
-        line("| **platform** | %s | %s | %s |",
-                perItem(Pass::raw, options.rawRecords(), Usage::platformCores),
-                perItem(Pass::endToEnd, options.samples(), Usage::platformCores),
-                perItem(pass -> pass.processorAlone().orElse(null), options.directSamples(), Usage::platformCores));
+        perItemRow("driver (with ProducerPerformance)", Usage::driverCores);
+        perItemRow("**platform**", Usage::platformCores);
         line("");
+    }
+
+    /** One row of that table: the CPU time per item of {@code cores} in each phase that counts items. */
+    private void perItemRow(String label, Function<Usage, Double> cores) {
+        line("| %s | %s | %s | %s |", label, perItem(Pass::raw, options.rawRecords(), cores),
+                perItem(Pass::endToEnd, options.samples(), cores),
+                perItem(pass -> pass.processorAlone().orElse(null), options.directSamples(), cores));
     }
 
     private String perItem(Function<Pass, Measured<?>> phase, long items, Function<Usage, Double> cores) {
