@@ -37,22 +37,21 @@ public final class Topics {
     /**
      * The Workout aggregate's events ({@code WorkoutStarted}, {@code WorkoutUpdated}, {@code WorkoutPaused},
      * {@code WorkoutResumed}, {@code WorkoutCompletionRequested}, {@code WorkoutCompleted}, {@code WorkoutCancelled},
-     * {@code WorkoutTagAdded}) from the workouts service, and live-workout's progress and final {@code WorkoutUpdated}
-     * (ADR 0013).
+     * {@code WorkoutTagAdded}) from the workouts service, and live-workout's final {@code WorkoutUpdated}, the one
+     * with the final figures (ADR 0013): a handful of records per workout, whatever its length.
      * Key: workout id. Value: one of the event records (schemas registered per record name). 12 partitions,
      * co-partitioned with {@link #TELEMETRY_SAMPLE_BATCHES}. Retention 90 days.
      */
     public static final String WORKOUT_EVENTS = "workouts.workout-events";
 
     /**
-     * Header of live-workout's {@code WorkoutUpdated} on {@link #WORKOUT_EVENTS}, readable without opening the sealed
-     * value: {@value #LIVE_UPDATE_PROGRESS} for the updates while a workout is live (many per workout: a consumer that
-     * does not follow progress skips them unopened), {@value #LIVE_UPDATE_FINAL} for the one with the final figures.
-     * Records without it are opened as before (the aggregate's events, and older records).
+     * live-workout's progress {@code WorkoutUpdated} while a workout is live: at most one per 5 s of its event time or
+     * 100 m, so hundreds per workout. Kept apart from {@link #WORKOUT_EVENTS} so that the consumers of a workout's
+     * lifecycle (the workouts service, the history, leaderboards) do not read the live traffic; a consumer that follows
+     * progress (goal notifications) reads this topic. Key: workout id. Value: {@code WorkoutUpdated}, sealed with the
+     * athlete's telemetry key. 12 partitions, co-partitioned with {@link #WORKOUT_EVENTS}. Retention 90 days.
      */
-    public static final String LIVE_UPDATE_HEADER = "stride.live-update";
-    public static final String LIVE_UPDATE_PROGRESS = "progress";
-    public static final String LIVE_UPDATE_FINAL = "final";
+    public static final String WORKOUT_PROGRESS = "workouts.workout-progress";
 
     /**
      * Workout events that could not be processed, with the reason in the {@code stride.dlq.reason} header.
@@ -141,9 +140,9 @@ public final class Topics {
 
     /**
      * Each user's telemetry key, which seals the user's records on {@link #TELEMETRY_SAMPLE_BATCHES},
-     * {@link #WORKOUT_EVENTS} and their dead-letter topics (ADR 0010), published by the users service. Key: user id.
-     * Value: {@code TelemetryKey} (the keyset, wrapped by the platform's key-encryption key); a tombstone shreds the
-     * key when the user is erased. 6 partitions. Compacted, kept while the user exists. The gateway (to seal) and
+     * {@link #WORKOUT_EVENTS}, {@link #WORKOUT_PROGRESS} and their dead-letter topics (ADR 0010), published by the
+     * users service. Key: user id. Value: {@code TelemetryKey} (the keyset, wrapped by the platform's key-encryption
+     * key); a tombstone shreds the key when the user is erased. 6 partitions. Compacted, kept while the user exists. The gateway (to seal) and
      * live-workout (to open) read the whole topic.
      */
     public static final String TELEMETRY_KEYS = "users.telemetry-keys";
@@ -166,6 +165,8 @@ public final class Topics {
                     WORKOUT_NS + "WorkoutTagAdded", WORKOUT_NS + "WorkoutCompletionRequested"), 12, "delete",
                     EVENT_RETENTION),
             new TopicSpec(WORKOUT_EVENTS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(WORKOUT_PROGRESS, "workout id", List.of(WORKOUT_NS + "WorkoutUpdated"), 12, "delete",
+                    EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE, "workout id", List.of("io.stride.schemas.live.LiveWorkoutState"),
                     12, "compact,delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),

@@ -1,13 +1,11 @@
 package io.stride.commands.workouts.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.micrometer.core.instrument.Counter;
@@ -27,8 +25,8 @@ import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
  * Completes workouts with live-workout's final figures (ADR 0013): of everything on {@link Topics#WORKOUT_EVENTS}
- * (sealed, opened with the athlete's telemetry key) only live-workout's final {@code WorkoutUpdated} (source LIVE,
- * {@code finalFigures} set) matters; it becomes a {@code RecordFinalFiguresCommand}, which completes a completing
+ * (sealed, opened with the athlete's telemetry key; a handful of records per workout, live progress has a topic of its
+ * own) only live-workout's final {@code WorkoutUpdated} (source LIVE, {@code finalFigures} set) matters; it becomes a {@code RecordFinalFiguresCommand}, which completes a completing
  * workout with exactly those figures, finishes a quiet one as abandoned, starts and completes one never seen, and
  * changes nothing on a finished one (a replay). A command that loses a race to a client's command is retried.
  * A record of an erased user (its key shredded) is skipped; an unreadable one goes to the dead-letter topic.
@@ -54,7 +52,7 @@ class FinalFiguresConsumer {
 
     @Incoming("workout-events")
     Uni<Void> onEvent(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null || isProgress(record)) {
+        if (record.value() == null) {
             return Uni.createFrom().voidItem();
         }
         return OnWorker.call(() -> open(record))
@@ -71,13 +69,6 @@ class FinalFiguresConsumer {
             Log.debugf("record of an erased user skipped workoutId=%s", record.key());
             return null;
         }
-    }
-
-    /** live-workout's progress updates, many per workout, are skipped without opening them. */
-    static boolean isProgress(ConsumerRecord<String, byte[]> record) {
-        Header header = record.headers().lastHeader(Topics.LIVE_UPDATE_HEADER);
-        return header != null
-                && Topics.LIVE_UPDATE_PROGRESS.equals(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     private static boolean isFinal(WorkoutUpdated update) {

@@ -11,7 +11,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import io.stride.platform.kafka.UserKeyring;
 import io.stride.queries.workouthistory.mapping.ContractEvents;
 import io.stride.queries.workouthistory.mapping.WorkoutEvent;
-import io.stride.schemas.Topics;
 
 /**
  * Opens and reads one record of {@code workouts.workout-events}: sealed with its athlete's telemetry key (ADR 0010) or
@@ -54,8 +53,7 @@ final class EventDecoder {
      * @throws DependencyFailure the registry or the keys could not be reached: not the record's fault, retried
      */
     Decoded decode(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null || record.headers().lastHeader(Topics.LIVE_UPDATE_HEADER) != null) {
-            // live-workout's updates (progress and final) are not the history's: skipped without opening them
+        if (record.value() == null) {
             return new Decoded.Ignored(record);
         }
         SpecificRecord value;

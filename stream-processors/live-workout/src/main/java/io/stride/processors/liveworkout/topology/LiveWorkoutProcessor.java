@@ -30,7 +30,6 @@ import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSettings;
 import io.stride.processors.liveworkout.domain.TrackPoint;
-import io.stride.schemas.Topics;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.UserErased;
@@ -447,7 +446,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                     update.getData().setFinalFigures(AvroMapping.toFinalFigures(figures, ending.reason(),
                             ending.endedAt(), trackOf(workoutId), settings.maxTrackPoints()));
                 }
-                context.forward(new Record<>(workoutId, (SpecificRecord) update, now, liveUpdate(plain, ending)));
+                context.forward(new Record<>(workoutId, (SpecificRecord) update, now, plain));
             }
         } else if (ending != null) {
             // no sample ever arrived: the workout still ends, with nothing measured
@@ -455,7 +454,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                     ending.endedAt(), 0.0, null, null, session.updatesEmitted());
             update.getData().setFinalFigures(AvroMapping.toFinalFigures(null, ending.reason(), ending.endedAt(),
                     List.of(), settings.maxTrackPoints()));
-            context.forward(new Record<>(workoutId, (SpecificRecord) update, now, liveUpdate(plain, ending)));
+            context.forward(new Record<>(workoutId, (SpecificRecord) update, now, plain));
         }
         session.published();
         if (session.isClosed()) {
@@ -559,14 +558,6 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     }
 
     /** A copy of {@code headers} without the seal's: for an output written plain. */
-    /** The headers of a WorkoutUpdated: {@code plain} and whether it is a progress update or the final one. */
-    private static Headers liveUpdate(Headers plain, Ending ending) {
-        Headers headers = new RecordHeaders(plain.toArray());
-        headers.add(Topics.LIVE_UPDATE_HEADER, (ending == null ? Topics.LIVE_UPDATE_PROGRESS : Topics.LIVE_UPDATE_FINAL)
-                .getBytes(StandardCharsets.UTF_8));
-        return headers;
-    }
-
     private static Headers plainHeaders(Headers headers) {
         Headers plain = new RecordHeaders(headers.toArray());
         plain.remove(SealedSerde.SEALED_FOR_HEADER);

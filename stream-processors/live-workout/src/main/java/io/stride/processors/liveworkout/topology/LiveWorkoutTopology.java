@@ -29,7 +29,8 @@ import io.stride.schemas.workout.WorkoutUpdated;
  * {@link #TRACK_STORE} until it ends); athletes' metrics come from the
  * global {@link #USER_METRICS_STORE}, erased users from the global {@link #ERASED_USERS_STORE}. Outputs: the live
  * state to {@link Topics#LIVE_WORKOUT_STATE} (changes coalesced per workout, tombstones for erased users' workouts),
- * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_EVENTS}, who each workout belongs to (claims and releases)
+ * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_PROGRESS} and the final one (the final figures) to
+ * {@link Topics#WORKOUT_EVENTS}, who each workout belongs to (claims and releases)
  * to {@link Topics#WORKOUT_OWNERS}, samples that cannot be placed or are another athlete's to
  * {@link Topics#TELEMETRY_SAMPLE_BATCHES_DLQ}, Workout events of another athlete than the owner to
  * {@link Topics#WORKOUT_EVENTS_DLQ}.
@@ -83,9 +84,14 @@ class LiveWorkoutTopology {
                                 .mapValues(value -> (LiveWorkoutState) value, Named.as("live-workout-states"))
                                 .to(Topics.LIVE_WORKOUT_STATE, Produced.with(Serdes.String(), serdes.states())
                                         .withName("live-workout-state-sink")), "states"))
-                .branch((workoutId, value) -> value instanceof WorkoutUpdated, Branched.withConsumer(updates -> updates
+                // the final update (the final figures) is part of the workout's lifecycle; progress is live traffic
+                .branch((workoutId, value) -> value instanceof WorkoutUpdated update
+                        && update.getData().getFinalFigures() != null, Branched.withConsumer(finals -> finals
                         .to(Topics.WORKOUT_EVENTS, Produced.with(Serdes.String(), serdes.workoutEvents())
                                 .withName("workout-updated-sink")), "updates"))
+                .branch((workoutId, value) -> value instanceof WorkoutUpdated, Branched.withConsumer(progress -> progress
+                        .to(Topics.WORKOUT_PROGRESS, Produced.with(Serdes.String(), serdes.workoutEvents())
+                                .withName("workout-progress-sink")), "progress"))
                 .branch((workoutId, value) -> value instanceof TelemetrySampleBatch, Branched.withConsumer(late -> late
                         .mapValues(value -> (TelemetrySampleBatch) value, Named.as("unplaced-samples"))
                         .to(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Produced.with(Serdes.String(), serdes.samples())

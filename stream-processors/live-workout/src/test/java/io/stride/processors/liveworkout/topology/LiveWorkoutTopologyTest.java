@@ -83,6 +83,7 @@ class LiveWorkoutTopologyTest {
     TestInputTopic<String, UserErased> erasures;
     TestOutputTopic<String, LiveWorkoutState> states;
     TestOutputTopic<String, SpecificRecord> eventsOut;
+    TestOutputTopic<String, SpecificRecord> progressOut;
     TestOutputTopic<String, TelemetrySampleBatch> deadLetters;
     TestOutputTopic<String, SpecificRecord> eventDeadLetters;
     TestOutputTopic<String, WorkoutOwner> owners;
@@ -112,6 +113,8 @@ class LiveWorkoutTopologyTest {
         states = driver.createOutputTopic(Topics.LIVE_WORKOUT_STATE, Serdes.String().deserializer(),
                 serdes.states().deserializer());
         eventsOut = driver.createOutputTopic(Topics.WORKOUT_EVENTS, Serdes.String().deserializer(),
+                serdes.workoutEvents().deserializer());
+        progressOut = driver.createOutputTopic(Topics.WORKOUT_PROGRESS, Serdes.String().deserializer(),
                 serdes.workoutEvents().deserializer());
         deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Serdes.String().deserializer(),
                 serdes.samples().deserializer());
@@ -155,7 +158,7 @@ class LiveWorkoutTopologyTest {
             }
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
     }
 
     static String header(TestRecord<?, ?> record, String name) {
@@ -173,8 +176,15 @@ class LiveWorkoutTopologyTest {
         }
         assertThat(states.isEmpty()).isTrue();
         assertThat(eventsOut.isEmpty()).isTrue();
+        assertThat(progressOut.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(eventDeadLetters.isEmpty()).isTrue();
+    }
+
+    /** Reads the progress and final updates published so far. */
+    void drainUpdates() {
+        eventsOut.readValuesToList();
+        progressOut.readValuesToList();
     }
 
     /** The owner records published since the last read, by workout (a release as a null owner). */
@@ -215,7 +225,7 @@ class LiveWorkoutTopologyTest {
         assertThat(last.getStatus()).isEqualTo("ACTIVE");
         assertThat(last.getStartedAt()).isEqualTo(T0);
         assertThat(last.getUpdatedAt()).isEqualTo(NOW);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -244,7 +254,7 @@ class LiveWorkoutTopologyTest {
         assertThat(b.getMovingTimeMillis()).isEqualTo(a.getMovingTimeMillis());
         assertThat(b.getSampleCount()).isEqualTo(61);
         assertThat(deadLetters.isEmpty()).isTrue();
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -293,7 +303,7 @@ class LiveWorkoutTopologyTest {
         TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
         assertThat(deadLetter.value().getSamples()).extracting(TelemetrySample::getSequenceNumber).containsExactly(41L);
         assertThat(header(deadLetter, DeadLetterHandler.REASON_HEADER)).startsWith("late_sample: ");
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -317,7 +327,7 @@ class LiveWorkoutTopologyTest {
         assertThat(before.getSampleCount()).isEqualTo(51);
         assertThat(after.getSampleCount()).isEqualTo(52);
         assertThat(after.getDistanceMeters()).isCloseTo(153.0, within(0.01));
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -353,7 +363,7 @@ class LiveWorkoutTopologyTest {
         assertThat(last.getElapsedTimeMillis()).isEqualTo(120_000);
         assertThat(last.getMovingTimeMillis()).isBetween(110_000L, 120_000L);
         assertThat(last.getDistanceMeters()).isCloseTo(59 * 3.0 + 60 * 3.0, within(10.0));
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -366,7 +376,7 @@ class LiveWorkoutTopologyTest {
             pipe(running(workout, user, second));
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
 
         // when
         pipeEvent(workout, aWorkoutCompleted().forWorkout(workout, user).at(T0.plusSeconds(41)).build(),
@@ -398,7 +408,7 @@ class LiveWorkoutTopologyTest {
                 T0.plusSeconds(41));
         driver.advanceWallClockTime(Duration.ofMillis(50));
         assertThat(lastFor(states.readRecordsToList(), workout).getStatus()).isEqualTo("COMPLETED");
-        eventsOut.readValuesToList();
+        drainUpdates();
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
         int fullSize = LiveSessionCodec.encode(sessions.get(workout.toString())).length;
 
@@ -446,7 +456,7 @@ class LiveWorkoutTopologyTest {
                 T0.plusSeconds(60));
 
         // then: one at 0 s, then one every 5 s (distance steps of 100 m come later than 5 s at 3 m/s)
-        List<SpecificRecord> updates = eventsOut.readValuesToList();
+        List<SpecificRecord> updates = progressOut.readValuesToList();
         assertThat(updates).hasSize(12).allMatch(WorkoutUpdated.class::isInstance);
         WorkoutUpdated lastUpdate = (WorkoutUpdated) updates.getLast();
         assertThat(lastUpdate.getTimestamp()).isEqualTo(T0.plusSeconds(55));
@@ -474,7 +484,7 @@ class LiveWorkoutTopologyTest {
         LiveWorkoutState last = states.readValuesToList().getLast();
         assertThat(last.getZoneMaxHeartRateBpm()).isEqualTo(200);
         assertThat(last.getHeartRateZoneMillis()).containsExactly(0L, 0L, 10_000L, 0L, 0L);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -504,7 +514,7 @@ class LiveWorkoutTopologyTest {
         assertThat(lastFor(published, second).getSampleCount()).isEqualTo(20);
         // stamped with the wall-clock time of publication: event time lives in the payload
         assertThat(published.getFirst().timestamp()).isEqualTo(NOW.plusMillis(50).toEpochMilli());
-        assertThat(eventsOut.readValuesToList()).hasSize(2).allMatch(WorkoutUpdated.class::isInstance);
+        assertThat(progressOut.readValuesToList()).hasSize(2).allMatch(WorkoutUpdated.class::isInstance);
 
         // and: nothing more while nothing changes
         driver.advanceWallClockTime(Duration.ofMillis(50));
@@ -532,7 +542,7 @@ class LiveWorkoutTopologyTest {
         TestRecord<String, LiveWorkoutState> state = states.readRecord();
         assertThat(state.value().getSampleCount()).isEqualTo(2);
         assertThat(header(state, "X-Correlation-Id")).isEqualTo("batch-1");
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -548,7 +558,7 @@ class LiveWorkoutTopologyTest {
         }
         driver.advanceWallClockTime(Duration.ofMillis(50));
         LiveWorkoutState live = states.readValue();
-        eventsOut.readValuesToList();
+        drainUpdates();
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
         assertThat(sessions.get(workout.toString()).buffered()).isEqualTo(30);
 
@@ -569,7 +579,7 @@ class LiveWorkoutTopologyTest {
         pipe(running(workout, user, 90));
         driver.advanceWallClockTime(Duration.ofMillis(50));
         assertThat(states.readValue().getSampleCount()).isEqualTo(61);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -590,7 +600,7 @@ class LiveWorkoutTopologyTest {
         }
         driver.advanceWallClockTime(Duration.ofMillis(50));
         assertThat(states.readRecordsToList()).hasSize(3);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertThat(readOwners()).hasSize(3);
 
         // when
@@ -660,7 +670,7 @@ class LiveWorkoutTopologyTest {
         assertThat(claim.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER)).isNull();
         claimed.add(claim.key());
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -677,7 +687,7 @@ class LiveWorkoutTopologyTest {
                 pipe(running(workout, d, second));
             }
             LiveWorkoutState before = states.readValuesToList().getLast();
-            eventsOut.readValuesToList();
+            drainUpdates();
             KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
             byte[] sessionBefore = LiveSessionCodec.encode(sessions.get(workout.toString()));
 
@@ -693,6 +703,7 @@ class LiveWorkoutTopologyTest {
             // then: D's workout is untouched, nothing published, each sample dead-lettered with its ids only
             assertThat(states.isEmpty()).isTrue();
             assertThat(eventsOut.isEmpty()).isTrue();
+            assertThat(progressOut.isEmpty()).isTrue();
             assertThat(LiveSessionCodec.encode(sessions.get(workout.toString()))).isEqualTo(sessionBefore);
             assertThat(before.getSampleCount()).isEqualTo(60);
             List<TestRecord<String, TelemetrySampleBatch>> letters = deadLetters.readRecordsToList();
@@ -717,7 +728,7 @@ class LiveWorkoutTopologyTest {
             assertThat(after.getSampleCount()).isEqualTo(61);
             assertThat(after.getMaxHeartRateBpm()).isEqualTo(150);
             assertThat(after.getDistanceMeters()).isCloseTo(180.0, within(0.01));
-            eventsOut.readValuesToList();
+            drainUpdates();
             assertAllOutputsEmpty();
         } finally {
             Metrics.removeRegistry(registry);
@@ -753,7 +764,7 @@ class LiveWorkoutTopologyTest {
         assertThat(letters).hasSize(10);
         assertThat(letters).allMatch(letter -> letter.getSamples().getFirst().getUserId().equals(intruder));
         assertThat(readOwners()).containsExactly(Map.entry(workout.toString(), owner));
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -767,7 +778,7 @@ class LiveWorkoutTopologyTest {
             pipe(running(workout, d, second));
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
 
         // when: E pauses and then completes D's workout
         pipeEvent(workout, aWorkoutPaused().forWorkout(workout, e).at(T0.plusSeconds(30)).build(),
@@ -789,7 +800,7 @@ class LiveWorkoutTopologyTest {
         assertThat(state.getStatus()).isEqualTo("ACTIVE");
         assertThat(state.getSampleCount()).isEqualTo(31);
         assertThat(state.getElapsedTimeMillis()).isEqualTo(30_000);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -827,9 +838,10 @@ class LiveWorkoutTopologyTest {
             pipe(running(workout, user, second));
         }
         states.readValuesToList();
-        // progress updates say so in a header, so that consumers that only want the final one skip them unopened
-        assertThat(eventsOut.readRecordsToList()).isNotEmpty()
-                .allSatisfy(progress -> assertThat(header(progress, Topics.LIVE_UPDATE_HEADER)).isEqualTo("progress"));
+        // progress goes to its own topic, so that the consumers of the lifecycle do not read it
+        assertThat(progressOut.readValuesToList()).isNotEmpty()
+                .allSatisfy(progress -> assertThat(((WorkoutUpdated) progress).getData().getFinalFigures()).isNull());
+        assertThat(eventsOut.isEmpty()).isTrue();
 
         // when
         Instant end = T0.plusSeconds(601);
@@ -838,9 +850,7 @@ class LiveWorkoutTopologyTest {
         // then: the final live state, and the final update carrying the same figures and the track
         LiveWorkoutState last = states.readValue();
         assertThat(last.getStatus()).isEqualTo("COMPLETED");
-        TestRecord<String, SpecificRecord> finalRecord = eventsOut.readRecord();
-        assertThat(header(finalRecord, Topics.LIVE_UPDATE_HEADER)).isEqualTo("final");
-        WorkoutUpdated update = (WorkoutUpdated) finalRecord.value();
+        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
         FinalFigures figures = update.getData().getFinalFigures();
         assertThat(figures.getEndReason()).isEqualTo(EndReason.COMPLETED);
         assertThat(figures.getEndedAt()).isEqualTo(end);
@@ -894,8 +904,8 @@ class LiveWorkoutTopologyTest {
                 T0.plusSeconds(601));
 
         // then: 122 points thinned to every 3rd (41) and the last
-        List<WorkoutUpdated> updates = eventsOut.readValuesToList().stream().map(WorkoutUpdated.class::cast).toList();
-        List<io.stride.schemas.workout.TrackPoint> track = updates.getLast().getData().getFinalFigures().getTrack();
+        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
+        List<io.stride.schemas.workout.TrackPoint> track = update.getData().getFinalFigures().getTrack();
         assertThat(track).hasSize(42);
         assertThat(track.get(1).getOffsetMillis()).isEqualTo(15_000);
         assertThat(track.getLast().getOffsetMillis()).isEqualTo(600_000);
@@ -947,7 +957,7 @@ class LiveWorkoutTopologyTest {
         }
         driver.advanceWallClockTime(Duration.ofMillis(50));
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
 
         // when: the abandon time goes by
         driver.advanceWallClockTime(Duration.ofMinutes(10).plusSeconds(10));
@@ -973,7 +983,7 @@ class LiveWorkoutTopologyTest {
             pipe(running(workout, user, second));
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
 
         // when
         pipeEvent(workout, aWorkoutCancelled().forWorkout(workout, user).at(T0.plusSeconds(61)).build(),
@@ -981,7 +991,7 @@ class LiveWorkoutTopologyTest {
 
         // then
         assertThat(states.readValue().getStatus()).isEqualTo("CANCELLED");
-        assertThat(((WorkoutUpdated) eventsOut.readValue()).getData().getFinalFigures()).isNull();
+        assertThat(((WorkoutUpdated) progressOut.readValue()).getData().getFinalFigures()).isNull();
         KeyValueStore<String, List<TrackPoint>> tracks = driver.getKeyValueStore(LiveWorkoutTopology.TRACK_STORE);
         try (var chunks = tracks.range(workout + "/", workout + "/~")) {
             assertThat(chunks.hasNext()).isFalse();
