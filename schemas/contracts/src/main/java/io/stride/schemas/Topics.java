@@ -54,6 +54,12 @@ public final class Topics {
     public static final String WORKOUT_PROGRESS = "workouts.workout-progress";
 
     /**
+     * Progress updates that a consumer could not process, with the reason in the {@code stride.dlq.reason} header.
+     * 12 partitions. Retention 90 days.
+     */
+    public static final String WORKOUT_PROGRESS_DLQ = WORKOUT_PROGRESS + ".dlq";
+
+    /**
      * Workout events that could not be processed, with the reason in the {@code stride.dlq.reason} header.
      * 12 partitions. Retention 90 days.
      */
@@ -167,6 +173,7 @@ public final class Topics {
             new TopicSpec(WORKOUT_EVENTS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(WORKOUT_PROGRESS, "workout id", List.of(WORKOUT_NS + "WorkoutUpdated"), 12, "delete",
                     EVENT_RETENTION),
+            new TopicSpec(WORKOUT_PROGRESS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE, "workout id", List.of("io.stride.schemas.live.LiveWorkoutState"),
                     12, "compact,delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),

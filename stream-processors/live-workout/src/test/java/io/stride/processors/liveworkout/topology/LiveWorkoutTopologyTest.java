@@ -910,6 +910,7 @@ class LiveWorkoutTopologyTest {
         assertThat(track.get(1).getOffsetMillis()).isEqualTo(15_000);
         assertThat(track.getLast().getOffsetMillis()).isEqualTo(600_000);
         states.readValuesToList();
+        progressOut.readValuesToList();
         assertAllOutputsEmpty();
     }
 
