@@ -65,6 +65,9 @@ public final class LiveSession {
 
     private static final long FINAL_UPDATE = Long.MAX_VALUE;
 
+    /** Samples recorded after the start of an open pause that wait for its resume: 10 minutes at one a second. */
+    static final int MAX_HELD_WHILE_PAUSED = 600;
+
     private static final Comparator<Sample> EVENT_ORDER = Comparator.comparing(Sample::recordedAt)
             .thenComparing(Sample::deviceId)
             .thenComparingLong(Sample::sequenceNumber);
@@ -189,10 +192,27 @@ public final class LiveSession {
         buffer.add(index, sample);
         newestSeenAtMillis = newestSeenAtMillis == null ? at : Math.max(newestSeenAtMillis, at);
         long releaseUpTo = newestSeenAtMillis - settings.grace().toMillis();
-        while (!buffer.isEmpty() && buffer.getFirst().recordedAt().toEpochMilli() <= releaseUpTo) {
+        while (!buffer.isEmpty() && buffer.getFirst().recordedAt().toEpochMilli() <= releaseUpTo
+                && !heldByOpenPause()) {
             apply(buffer.removeFirst(), athlete, settings);
         }
         return new Accepted();
+    }
+
+    /**
+     * Whether the oldest buffered sample waits for the open pause to end: it was recorded after the pause began, and
+     * the resume may still come. The resume travels through the workouts service (its outbox) while the samples come
+     * straight from the gateway, so samples recorded after a resume can arrive before it; applied at once, they would
+     * count as paused and their distance would be lost. They wait in the buffer (at most
+     * {@link #MAX_HELD_WHILE_PAUSED}, beyond which the oldest are applied as paused) and are applied once the resume
+     * came, or as paused when the workout ends without one.
+     */
+    private boolean heldByOpenPause() {
+        if (status != Status.PAUSED || buffer.size() > MAX_HELD_WHILE_PAUSED) {
+            return false;
+        }
+        Pause open = pauses.getLast();
+        return open.toMillis() == null && buffer.getFirst().recordedAt().toEpochMilli() >= open.fromMillis();
     }
 
     /**
@@ -206,16 +226,19 @@ public final class LiveSession {
     /**
      * Applies every buffered sample for good when none arrived for {@link LiveSettings#grace()} of wall-clock time:
      * the device stopped sending, so no later sample will need the buffer's order. The published figures do not
-     * change (they already include the buffer). Returns whether anything was applied.
+     * change (they already include the buffer). Samples held by an open pause keep waiting for its resume. Returns
+     * whether anything was applied.
      */
     public boolean flushIfIdle(long wallMillis, Athlete athlete, LiveSettings settings) {
         if (buffer.isEmpty() || isClosed() || wallMillis - lastOfferedAtMillis < settings.grace().toMillis()) {
             return false;
         }
-        while (!buffer.isEmpty()) {
+        boolean applied = false;
+        while (!buffer.isEmpty() && !heldByOpenPause()) {
             apply(buffer.removeFirst(), athlete, settings);
+            applied = true;
         }
-        return true;
+        return applied;
     }
 
     /**

@@ -82,6 +82,51 @@ class LiveSessionTest {
     }
 
     @Test
+    void shouldCountTheSamplesAfterAResumeThatArrivesAfterThem() {
+        // given: 60 s running, paused at 60 s; the watch resumes at 120 s and uploads 60 s at once, before the resume
+        // (which travels through the workouts service) reaches the processor
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        for (int second = 0; second < 60; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+        session.paused(T0.plusSeconds(60));
+        for (int second = 120; second <= 180; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+        assertThat(session.flushIfIdle(Long.MAX_VALUE, Athlete.UNKNOWN, SETTINGS)).isFalse();
+
+        // when: the resume arrives, and the workout is completed
+        session.resumed(T0.plusSeconds(120));
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
+
+        // then: every step but the one across the pause counts (59 + 60 of 3 m), the pause does not
+        LiveFigures figures = session.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(figures.distanceMeters()).isCloseTo(119 * 3.0, within(10.0));
+        assertThat(figures.elapsedMillis()).isEqualTo(120_000);
+    }
+
+    @Test
+    void shouldCountTheSamplesAfterAnOpenPauseAsPausedWhenTheWorkoutEndsWithoutAResume() {
+        // given: paused at 60 s, samples keep coming, no resume
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        for (int second = 0; second < 60; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+        session.paused(T0.plusSeconds(60));
+        for (int second = 60; second <= 120; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+
+        // when
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
+
+        // then: only the first minute counts (59 steps and the one into the pause)
+        LiveFigures figures = session.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(figures.distanceMeters()).isCloseTo(60 * 3.0, within(10.0));
+        assertThat(figures.sampleCount()).isEqualTo(121);
+    }
+
+    @Test
     void shouldStopTheClockWhenTheAthletePausesTheWorkout() {
         // given: 60 s running, paused from 60 s to 120 s (samples keep coming), then 60 s more
         LiveSession session = LiveSession.open(WORKOUT, USER);
