@@ -176,9 +176,7 @@ public final class LiveSession {
         }
         long at = sample.recordedAt().toEpochMilli();
         SequenceRanges ranges = applied.get(sample.deviceId());
-        boolean buffered = buffer.stream().anyMatch(waiting -> waiting.deviceId().equals(sample.deviceId())
-                && waiting.sequenceNumber() == sample.sequenceNumber());
-        if (buffered || ranges != null && ranges.contains(sample.sequenceNumber())) {
+        if (ranges != null && ranges.contains(sample.sequenceNumber()) || isBuffered(sample)) {
             return new Duplicate();
         }
         if (lastAppliedAtMillis != null && at < lastAppliedAtMillis) {
@@ -197,6 +195,18 @@ public final class LiveSession {
             apply(buffer.removeFirst(), athlete, settings);
         }
         return new Accepted();
+    }
+
+    /** Whether the buffer holds this device's sample of that sequence number (a plain loop: it runs per sample). */
+    private boolean isBuffered(Sample sample) {
+        long sequence = sample.sequenceNumber();
+        for (int i = buffer.size() - 1; i >= 0; i--) {
+            Sample waiting = buffer.get(i);
+            if (waiting.sequenceNumber() == sequence && waiting.deviceId().equals(sample.deviceId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -524,10 +534,22 @@ public final class LiveSession {
         }
     }
 
-    /** Median of up to three readings: drops a single-sample blip, shifts both ends of a stop alike. */
+    /**
+     * Median of up to three readings: drops a single-sample blip, shifts both ends of a stop alike. Without sorting a
+     * copy: it runs per sample.
+     */
     private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.size() == 2 ? (sorted.get(0) + sorted.get(1)) / 2 : sorted.get(sorted.size() / 2);
+        return switch (values.size()) {
+            case 1 -> values.get(0);
+            case 2 -> (values.get(0) + values.get(1)) / 2;
+            case 3 -> {
+                double a = values.get(0);
+                double b = values.get(1);
+                double c = values.get(2);
+                yield Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            }
+            default -> throw new IllegalArgumentException("a median of 1 to 3 readings, not " + values.size());
+        };
     }
 
     private boolean isPausedAt(long at) {

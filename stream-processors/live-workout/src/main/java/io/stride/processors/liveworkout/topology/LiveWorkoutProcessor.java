@@ -99,8 +99,6 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     private final LiveSettings settings;
     private final Clock clock;
     static final int MAX_LIVE_SESSIONS = 4096;
-    /** Track points per entry of the track store. */
-    static final int TRACK_CHUNK = 60;
 
     /** Workouts changed since the last publication, with the headers of the record that changed each last. */
     private final Map<String, Headers> unpublished = new LinkedHashMap<>();
@@ -175,55 +173,44 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     }
 
     /**
-     * Moves the track points the session took since its last store into the track store, in chunks of
-     * {@link #TRACK_CHUNK} points keyed {@code <workout id>/<chunk number>}. A point is placed by its index, so a point
-     * taken again after a failed attempt replaces itself.
+     * Appends the track points the session took since its last store to the track store as one entry keyed
+     * {@code <workout id>/<index of its first point>}: an append, never a read and rewrite of earlier points. Points
+     * taken again after a failed attempt start at the same index, so their entry replaces itself.
      */
     private void appendTrack(String workoutId, LiveSession session) {
         List<TrackPoint> points = session.drainTrackPoints();
-        String key = null;
-        List<TrackPoint> chunk = null;
-        for (TrackPoint point : points) {
-            String pointKey = trackKey(workoutId, point.index() / TRACK_CHUNK);
-            if (!pointKey.equals(key)) {
-                if (chunk != null) {
-                    tracks.put(key, chunk);
-                }
-                key = pointKey;
-                List<TrackPoint> stored = tracks.get(pointKey);
-                chunk = stored == null ? new ArrayList<>(TRACK_CHUNK) : new ArrayList<>(stored);
-            }
-            int position = (int) (point.index() % TRACK_CHUNK);
-            if (position < chunk.size()) {
-                chunk.set(position, point);
-            } else {
-                chunk.add(point);
-            }
-        }
-        if (chunk != null) {
-            tracks.put(key, chunk);
+        if (!points.isEmpty()) {
+            tracks.put(trackKey(workoutId, points.getFirst().index()), points);
         }
     }
 
-    /** Every point of the workout's recorded track, in order. */
+    /** Every point of the workout's recorded track, in order (a point is kept once, should entries overlap). */
     private List<TrackPoint> trackOf(String workoutId) {
         List<TrackPoint> points = new ArrayList<>();
-        try (KeyValueIterator<String, List<TrackPoint>> chunks = tracks.range(workoutId + "/", workoutId + "/~")) {
-            chunks.forEachRemaining(chunk -> points.addAll(chunk.value));
+        try (KeyValueIterator<String, List<TrackPoint>> entries = tracks.range(workoutId + "/", workoutId + "/~")) {
+            entries.forEachRemaining(entry -> {
+                for (TrackPoint point : entry.value) {
+                    if (points.isEmpty() || point.index() > points.getLast().index()) {
+                        points.add(point);
+                    }
+                }
+            });
         }
         return points;
     }
 
     private void deleteTrack(String workoutId) {
         List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, List<TrackPoint>> chunks = tracks.range(workoutId + "/", workoutId + "/~")) {
-            chunks.forEachRemaining(chunk -> keys.add(chunk.key));
+        try (KeyValueIterator<String, List<TrackPoint>> entries = tracks.range(workoutId + "/", workoutId + "/~")) {
+            entries.forEachRemaining(entry -> keys.add(entry.key));
         }
         keys.forEach(tracks::delete);
     }
 
-    private static String trackKey(String workoutId, long chunk) {
-        return workoutId + "/" + String.format(Locale.ROOT, "%08d", chunk);
+    /** {@code <workout id>/<first index>}, the index zero-padded so that the keys sort in track order. */
+    private static String trackKey(String workoutId, long firstIndex) {
+        String index = Long.toString(firstIndex);
+        return workoutId + "/" + "0".repeat(Math.max(0, 12 - index.length())) + index;
     }
 
     private boolean coalescing() {

@@ -54,7 +54,7 @@ class LiveWorkoutTopology {
         // cached: a workout's puts between two commits become one RocksDB write and one changelog record
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STORE),
                 Serdes.String(), serdes.sessions()).withCachingEnabled());
-        // the recorded track of each open workout, in chunks: a new point rewrites one small chunk, not the session.
+        // the recorded track of each open workout, appended a record's points at a time (never rewritten).
         // Not cached: with the record cache, live-workout's old generation climbed to ~300 MB of 384 MB under
         // ./stride bench and it died of OutOfMemoryError; without it, it stays at ~50-70 MB (to be understood)
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE),
