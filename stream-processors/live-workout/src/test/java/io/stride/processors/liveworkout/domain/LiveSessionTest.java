@@ -86,13 +86,9 @@ class LiveSessionTest {
         // given: 60 s running, paused at 60 s; the watch resumes at 120 s and uploads 60 s at once, before the resume
         // (which travels through the workouts service) reaches the processor
         LiveSession session = LiveSession.open(WORKOUT, USER);
-        for (int second = 0; second < 60; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 0, 60);
         session.paused(T0.plusSeconds(60));
-        for (int second = 120; second <= 180; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 120, 181);
         assertThat(session.flushIfIdle(Long.MAX_VALUE, Athlete.UNKNOWN, SETTINGS)).isFalse();
 
         // when: the resume arrives, and the workout is completed
@@ -109,13 +105,9 @@ class LiveSessionTest {
     void shouldCountTheSamplesAfterAnOpenPauseAsPausedWhenTheWorkoutEndsWithoutAResume() {
         // given: paused at 60 s, samples keep coming, no resume
         LiveSession session = LiveSession.open(WORKOUT, USER);
-        for (int second = 0; second < 60; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 0, 60);
         session.paused(T0.plusSeconds(60));
-        for (int second = 60; second <= 120; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 60, 121);
 
         // when
         session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
@@ -130,19 +122,13 @@ class LiveSessionTest {
     void shouldStopTheClockWhenTheAthletePausesTheWorkout() {
         // given: 60 s running, paused from 60 s to 120 s (samples keep coming), then 60 s more
         LiveSession session = LiveSession.open(WORKOUT, USER);
-        for (int second = 0; second < 60; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 0, 60);
 
         // when
         session.paused(T0.plusSeconds(60));
-        for (int second = 60; second < 120; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 60, 120);
         session.resumed(T0.plusSeconds(120));
-        for (int second = 120; second <= 180; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 120, 181);
         session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
 
         // then: 59 s + 1 s (59 -> 60 up to the pause) + 60 s; distance of 120 s at 3 m/s
@@ -153,6 +139,13 @@ class LiveSessionTest {
         assertThat(figures.status()).isEqualTo(LiveSession.Status.COMPLETED);
         assertThat(session.offer(running(181), Athlete.UNKNOWN, SETTINGS))
                 .isEqualTo(new LiveSession.Closed(LiveSession.Status.COMPLETED));
+    }
+
+    /** Offers a running sample for every second from {@code from} (inclusive) to {@code to} (exclusive). */
+    private static void run(LiveSession session, int from, int to) {
+        for (int second = from; second < to; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
     }
 
     @Test
