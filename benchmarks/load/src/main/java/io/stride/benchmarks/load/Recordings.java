@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code jcmd}, one {@code <process>.jfr} each, with the JDK's {@code profile} settings plus CPU-time samples (JDK 25,
  * Linux: {@code jdk.CPUTimeSample} every 10 ms of a thread's CPU time, so that a thread that waits for a scarce core
  * is not sampled as if it ran, as {@code jdk.ExecutionSample} does) and monitor waits and thread parks from 1 ms.
- * Processes that are not JVMs (PostgreSQL, Redis) are skipped.
+ * Only JVMs are attached to: {@code jcmd} attaches by sending SIGQUIT, which a JVM answers with its attach listener
+ * but PostgreSQL takes as an immediate shutdown and Redis as a signal to exit.
  */
 final class Recordings implements AutoCloseable {
 
@@ -30,7 +31,7 @@ final class Recordings implements AutoCloseable {
         Files.createDirectories(folder);
         Recordings recordings = new Recordings(folder);
         for (Map.Entry<String, Long> process : pids.entrySet()) {
-            if (jcmd(process.getValue(), "JFR.start", "name=" + NAME, "settings=profile",
+            if (isJvm(process.getValue()) && jcmd(process.getValue(), "JFR.start", "name=" + NAME, "settings=profile",
                     "jdk.CPUTimeSample#enabled=true", "jdk.CPUTimeSample#throttle=10ms",
                     "jdk.JavaMonitorEnter#threshold=1ms", "jdk.ThreadPark#threshold=1ms")) {
                 recordings.recording.add(process);
@@ -48,6 +49,14 @@ final class Recordings implements AutoCloseable {
             jcmd(process.getValue(), "JFR.stop", "name=" + NAME, "filename=" + file);
         }
         Scenario.log("JFR recordings written to %s", folder);
+    }
+
+    /** Whether the process runs a {@code java} executable (read from {@code /proc}, without signalling it). */
+    static boolean isJvm(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(handle -> handle.info().command())
+                .map(command -> Path.of(command).getFileName().toString().equals("java"))
+                .orElse(false);
     }
 
     private static boolean jcmd(long pid, String... command) throws IOException, InterruptedException {
