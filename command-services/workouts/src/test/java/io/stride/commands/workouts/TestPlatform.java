@@ -19,6 +19,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.avro.specific.SpecificRecord;
@@ -41,6 +42,7 @@ import org.apache.kafka.common.utils.Utils;
 
 import com.google.crypto.tink.Aead;
 
+import io.stride.platform.kafka.DeadLetterHandler;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.TelemetryKeys;
@@ -123,6 +125,63 @@ public final class TestPlatform {
                 .setUserId(owner)
                 .setClaimedAt(at)
                 .build());
+    }
+
+    /**
+     * live-workout's claims, and one record that is no claim (bytes that are not Avro), published by one producer in
+     * one flush: the consumer takes them in one batch.
+     */
+    public static void claimsTogether(List<UUID[]> workoutAndOwner, Instant at, String unreadableKey) {
+        try (Serializer<SpecificRecord> serializer = RegistrySerdes.serializer(REGISTRY, true);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DEVSTACK.get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                     ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 50),
+                     new StringSerializer(), new ByteArraySerializer())) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (UUID[] claim : workoutAndOwner) {
+                Headers headers = new RecordHeaders();
+                byte[] bytes = serializer.serialize(Topics.WORKOUT_OWNERS, headers, WorkoutOwner.newBuilder()
+                        .setWorkoutId(claim[0])
+                        .setUserId(claim[1])
+                        .setClaimedAt(at)
+                        .build());
+                sent.add(producer.send(new ProducerRecord<>(Topics.WORKOUT_OWNERS, null, claim[0].toString(), bytes,
+                        headers)));
+            }
+            sent.add(producer.send(new ProducerRecord<>(Topics.WORKOUT_OWNERS, unreadableKey,
+                    "not a claim".getBytes(StandardCharsets.UTF_8))));
+            for (Future<?> future : sent) {
+                future.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish claims", e);
+        }
+    }
+
+    /** The reasons ({@code stride.dlq.reason}) of the records of {@code topic.dlq} with the key, so far. */
+    public static List<String> deadLetterReasons(String topic, String key) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DEVSTACK.get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<String> reasons = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic + ".dlq").stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    var reason = record.headers().lastHeader(DeadLetterHandler.REASON_HEADER);
+                    if (key.equals(record.key()) && reason != null) {
+                        reasons.add(new String(reason.value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return reasons;
     }
 
     /** A Workout event as live-workout writes it on {@code workouts.workout-events}: sealed for {@code user}. */

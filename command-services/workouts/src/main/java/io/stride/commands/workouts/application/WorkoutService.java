@@ -3,7 +3,9 @@ package io.stride.commands.workouts.application;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,6 +26,8 @@ import io.stride.commands.workouts.application.CommandResult.VersionConflict;
 import io.stride.commands.workouts.config.WorkoutsConfig;
 import io.stride.commands.workouts.domain.Decision;
 import io.stride.commands.workouts.domain.ImportWorkoutCommand;
+import io.stride.commands.workouts.domain.Source;
+import io.stride.commands.workouts.domain.Sport;
 import io.stride.commands.workouts.domain.StartWorkoutCommand;
 import io.stride.commands.workouts.domain.Workout;
 import io.stride.commands.workouts.domain.WorkoutError;
@@ -85,6 +89,76 @@ public class WorkoutService {
                                     Uni.createFrom().item((CommandResult) new KeyReused());
                         });
         return result.invoke(done -> log(request, done));
+    }
+
+    /**
+     * Starts the workouts of devices that only stream, from live-workout's claims (ADR 0013): each claimed workout
+     * this service does not know starts for the claim's athlete, at the claim's time, {@code source = SAMPLES}, sport
+     * unknown; a claim of a known workout (started by the app, a device, an import, an earlier claim) changes nothing.
+     * A burst of claims (many athletes setting off at once) is one transaction: one look-up of which workouts exist,
+     * the new streams and their outbox rows, one commit. Should another command start one of them meanwhile, the
+     * batch appends nothing and each claim is run on its own, as any command is. Answers how many started.
+     */
+    @WithSpan("WorkoutService.startClaimed")
+    public Uni<Integer> startClaimed(List<Claim> claims) {
+        if (claims.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return Panache.withTransaction(() -> startUnknown(claims))
+                .onFailure(WorkoutService::isVersionClash)
+                .recoverWithUni(() -> startOneByOne(claims));
+    }
+
+    /** live-workout's claim: the workout belongs to the athlete since the claim's time. */
+    public record Claim(UUID workoutId, UUID userId, Instant claimedAt) {
+
+        CommandRequest request() {
+            return new CommandRequest(Actor.platform(), workoutId, new StartWorkoutCommand(userId, Sport.OTHER,
+                    claimedAt, null, null, null, Source.SAMPLES), null, null);
+        }
+    }
+
+    private Uni<Integer> startUnknown(List<Claim> claims) {
+        Map<UUID, Claim> firstClaims = new LinkedHashMap<>();
+        claims.forEach(claim -> firstClaims.putIfAbsent(claim.workoutId(), claim));
+        return events.startedAmong(firstClaims.keySet()).chain(known -> {
+            Instant now = clock.instant();
+            List<CommandRequest> started = new ArrayList<>();
+            List<WorkoutEvent> decided = new ArrayList<>();
+            List<WorkoutEventEntity> rows = new ArrayList<>();
+            for (Claim claim : firstClaims.values()) {
+                if (known.contains(claim.workoutId())) {
+                    continue;
+                }
+                CommandRequest request = claim.request();
+                Workout workout = Workout.replay(claim.workoutId(), List.of());
+                if (workout.decide(request.command(), now) instanceof Decision.Accepted(List<WorkoutEvent> events)) {
+                    started.add(request);
+                    for (WorkoutEvent event : events) {
+                        workout = workout.apply(event);
+                        decided.add(event);
+                        rows.add(row(event, workout.version(), now));
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(0);
+            }
+            return store(rows, decided)
+                    .invoke(() -> started.forEach(request -> Log.infof(
+                            "workout command command=%s workoutId=%s actor=%s applied events=1 version=1",
+                            request.command().name(), request.workoutId(), request.actor().kind())))
+                    .replaceWith(started.size());
+        });
+    }
+
+    private Uni<Integer> startOneByOne(List<Claim> claims) {
+        Uni<Integer> started = Uni.createFrom().item(0);
+        for (Claim claim : claims) {
+            started = started.chain(count -> execute(claim.request())
+                    .map(result -> result instanceof Applied ? count + 1 : count));
+        }
+        return started;
     }
 
     /** The workout as its caller may see it; empty when it does not exist or is someone else's. */
@@ -158,7 +232,11 @@ public class WorkoutService {
             after = after.apply(event);
             rows.add(row(event, after.version(), now));
         }
-        Workout state = after;
+        return store(rows, decided).replaceWith(after);
+    }
+
+    /** Writes the event rows, then one outbox row per event (published sealed for the event's athlete). */
+    private Uni<Void> store(List<WorkoutEventEntity> rows, List<WorkoutEvent> decided) {
         Uni<Void> published = Uni.createFrom().voidItem();
         for (WorkoutEvent event : decided) {
             published = published.chain(() -> outbox.appendSealed(Topics.WORKOUT_EVENTS, event.workoutId().toString(),
@@ -167,8 +245,7 @@ public class WorkoutService {
         Uni<Void> outboxRows = published;
         return events.persist(rows)
                 .chain(() -> events.flush())
-                .chain(() -> outboxRows)
-                .replaceWith(state);
+                .chain(() -> outboxRows);
     }
 
     private Uni<Void> remember(CommandRequest request, Workout after, Instant now) {

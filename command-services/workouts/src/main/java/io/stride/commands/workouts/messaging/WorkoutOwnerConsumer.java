@@ -1,60 +1,87 @@
 package io.stride.commands.workouts.messaging;
 
-import java.util.UUID;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.stride.commands.workouts.application.Actor;
-import io.stride.commands.workouts.application.CommandRequest;
-import io.stride.commands.workouts.application.CommandResult;
 import io.stride.commands.workouts.application.WorkoutService;
-import io.stride.commands.workouts.domain.Source;
-import io.stride.commands.workouts.domain.Sport;
-import io.stride.commands.workouts.domain.StartWorkoutCommand;
+import io.stride.commands.workouts.application.WorkoutService.Claim;
+import io.stride.platform.kafka.DeadLetterSender;
 import io.stride.schemas.Topics;
 import io.stride.schemas.workout.WorkoutOwner;
 
 /**
- * A device that only streams samples starts its workout (ADR 0013): live-workout's claim on
- * {@link Topics#WORKOUT_OWNERS} of a workout this service does not know starts the aggregate for the claim's athlete,
- * at the claim's time, {@code source = SAMPLES}, sport unknown ({@code OTHER}). A claim of a known workout (started
- * by the app, a device, an import, or a replayed claim) changes nothing; a release (tombstone) neither.
+ * A device that only streams samples starts its workout (ADR 0013): live-workout's claims on
+ * {@link Topics#WORKOUT_OWNERS}, a batch of records at a time, start the workouts this service does not know
+ * ({@link WorkoutService#startClaimed}); a release (tombstone) changes nothing. An unreadable claim goes to
+ * {@code workouts.workout-owners.dlq} with its reason once the batch's claims are applied; a failing database stops
+ * the consumer, which retries the batch with back-off: a claim is never skipped.
  */
 @ApplicationScoped
 class WorkoutOwnerConsumer {
 
     private final WorkoutService workouts;
     private final WorkoutMessages messages;
+    private final DeadLetterSender deadLetters;
 
-    WorkoutOwnerConsumer(WorkoutService workouts, WorkoutMessages messages) {
+    WorkoutOwnerConsumer(WorkoutService workouts, WorkoutMessages messages, DeadLetterSender deadLetters) {
         this.workouts = workouts;
         this.messages = messages;
+        this.deadLetters = deadLetters;
+    }
+
+    /** A record read: a claim, or why it cannot be one. */
+    private record Read(ConsumerRecord<String, byte[]> record, Claim claim, String unreadable) {
     }
 
     @Incoming("workout-owners")
-    Uni<Void> onClaim(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
+    Uni<Void> onClaims(ConsumerRecords<String, byte[]> batch) {
+        List<ConsumerRecord<String, byte[]>> claims = new ArrayList<>(batch.count());
+        batch.forEach(record -> {
+            if (record.value() != null) {
+                claims.add(record);
+            }
+        });
+        if (claims.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return OnWorker.call(() -> (WorkoutOwner) messages.read(record))
-                .chain(claim -> workouts.execute(new CommandRequest(Actor.platform(), claim.getWorkoutId(),
-                        new StartWorkoutCommand(claim.getUserId(), Sport.OTHER, claim.getClaimedAt(), null, null,
-                                null, Source.SAMPLES), null, null))
-                        .invoke(result -> logUnusual(claim.getWorkoutId(), result)))
-                .replaceWithVoid();
+        return OnWorker.call(() -> claims.stream().map(this::read).toList())
+                .chain(this::apply)
+                .onFailure().invoke(failure -> Log.warnf(failure, "starting claimed workouts failed, retrying claims=%d",
+                        claims.size()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
     }
 
-    private static void logUnusual(UUID workoutId, CommandResult result) {
-        if (result instanceof CommandResult.Applied || result instanceof CommandResult.Refused
-                || result instanceof CommandResult.VersionConflict) {
-            // started now, or started already (by the app, a device, an import, a replayed claim, a racing claim)
-            return;
+    private Read read(ConsumerRecord<String, byte[]> record) {
+        try {
+            WorkoutOwner owner = (WorkoutOwner) messages.read(record);
+            return new Read(record, new Claim(owner.getWorkoutId(), owner.getUserId(), owner.getClaimedAt()), null);
+        } catch (RuntimeException e) {
+            return new Read(record, null, "unreadable claim: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        Log.warnf("workout claim not applied workoutId=%s result=%s", workoutId, result);
+    }
+
+    private Uni<Void> apply(List<Read> read) {
+        List<Claim> claims = read.stream().filter(item -> item.claim() != null).map(Read::claim).toList();
+        // dead letters once the batch's claims are applied: a retried batch does not send them twice
+        return workouts.startClaimed(claims)
+                .chain(() -> {
+                    List<Uni<Void>> sent = read.stream()
+                            .filter(item -> item.claim() == null)
+                            .map(item -> Uni.createFrom().completionStage(
+                                    () -> deadLetters.send(item.record(), "deserialization", item.unreadable())))
+                            .toList();
+                    return sent.isEmpty()
+                            ? Uni.createFrom().voidItem()
+                            : Uni.join().all(sent).andFailFast().replaceWithVoid();
+                });
     }
 }

@@ -1,10 +1,13 @@
 package io.stride.commands.workouts.persistence;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -20,6 +23,16 @@ public class WorkoutEventRepository implements PanacheRepositoryBase<WorkoutEven
     /** The workout's events, oldest first (empty for a workout never started). */
     public Uni<List<WorkoutEventEntity>> streamOf(UUID workoutId) {
         return list("workoutId", Sort.by("version"), workoutId);
+    }
+
+    /** Which of the workouts have been started (have a first event). */
+    public Uni<Set<UUID>> startedAmong(Collection<UUID> workoutIds) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select e.workoutId from WorkoutEventEntity e where e.workoutId in :ids and e.version = 1",
+                        UUID.class)
+                .setParameter("ids", workoutIds)
+                .getResultList())
+                .map(Set::copyOf);
     }
 
     /** Deletes every event of the athlete's workouts (right to erasure); answers how many. */

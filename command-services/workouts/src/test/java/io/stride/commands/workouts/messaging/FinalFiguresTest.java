@@ -21,6 +21,7 @@ import io.restassured.http.ContentType;
 import io.stride.commands.workouts.TestPlatform;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.security.Roles;
+import io.stride.schemas.Topics;
 import io.stride.schemas.common.GeoPoint;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.workout.EndReason;
@@ -114,11 +115,7 @@ class FinalFiguresTest {
     }
 
     private static UUID startAndComplete(UUID user) {
-        UUID workoutId = UUID.randomUUID();
-        given().contentType(ContentType.JSON).header("Authorization", bearer(user))
-                .header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("workout_id", workoutId.toString(), "sport", "running"))
-                .post("/api/v1/workouts").then().statusCode(201);
+        UUID workoutId = startByApp(user);
         given().contentType(ContentType.JSON).header("Authorization", bearer(user))
                 .header("Idempotency-Key", UUID.randomUUID().toString())
                 .post("/api/v1/workouts/" + workoutId + "/complete").then().statusCode(202);
@@ -268,5 +265,46 @@ class FinalFiguresTest {
                 .body("start_time", equalTo(claimedAt.toString()))
                 .body("user_id", equalTo(user.toString()));
         assertThat(TestPlatform.versionsOf(workoutId)).containsExactly(1);
+    }
+
+    @Test
+    void shouldStartABurstOfClaimedWorkoutsOnceEachAndDeadLetterWhatIsNoClaim() {
+        // given: one workout started by the app, two that only stream, and a record that is no claim
+        UUID user = TestPlatform.athlete();
+        UUID other = TestPlatform.athlete();
+        UUID byApp = startByApp(user);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        String unreadable = UUID.randomUUID().toString();
+        Instant claimedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(10);
+
+        // when: claimed together (the first one twice, the app's one by another athlete)
+        TestPlatform.claimsTogether(List.of(new UUID[] {first, user}, new UUID[] {byApp, other},
+                new UUID[] {second, other}, new UUID[] {first, user}), claimedAt, unreadable);
+
+        // then
+        awaitStatus(user, first, "ACTIVE");
+        awaitStatus(other, second, "ACTIVE");
+        given().header("Authorization", bearer(other)).get("/api/v1/workouts/" + second).then()
+                .body("started_by", equalTo("SAMPLES"))
+                .body("start_time", equalTo(claimedAt.toString()));
+        await("dead letter of " + unreadable).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> TestPlatform.deadLetterReasons(Topics.WORKOUT_OWNERS, unreadable),
+                        reasons -> reasons.size() == 1 && reasons.getFirst().startsWith("unreadable claim"));
+        assertThat(TestPlatform.versionsOf(first)).containsExactly(1);
+        assertThat(TestPlatform.versionsOf(second)).containsExactly(1);
+        assertThat(TestPlatform.versionsOf(byApp)).containsExactly(1);
+        given().header("Authorization", bearer(user)).get("/api/v1/workouts/" + byApp).then()
+                .body("started_by", equalTo("APP"))
+                .body("user_id", equalTo(user.toString()));
+    }
+
+    private static UUID startByApp(UUID user) {
+        UUID workoutId = UUID.randomUUID();
+        given().contentType(ContentType.JSON).header("Authorization", bearer(user))
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("workout_id", workoutId.toString(), "sport", "running"))
+                .post("/api/v1/workouts").then().statusCode(201);
+        return workoutId;
     }
 }

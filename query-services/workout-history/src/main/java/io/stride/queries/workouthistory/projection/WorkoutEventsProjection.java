@@ -16,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.stride.platform.kafka.DeadLetterSender;
 import io.stride.queries.workouthistory.mapping.WorkoutEvent;
 import io.stride.queries.workouthistory.store.ReadModels;
 
@@ -36,12 +37,12 @@ class WorkoutEventsProjection {
     private final WorkoutProjector projector;
     private final ReadModels models;
     private final SchemaReady schema;
-    private final DeadLetters deadLetters;
+    private final DeadLetterSender deadLetters;
     private final ProjectionMetrics metrics;
     private final Clock clock;
 
     WorkoutEventsProjection(EventDecoder decoder, WorkoutProjector projector, ReadModels models, SchemaReady schema,
-            DeadLetters deadLetters, ProjectionMetrics metrics, Clock clock) {
+            DeadLetterSender deadLetters, ProjectionMetrics metrics, Clock clock) {
         this.decoder = decoder;
         this.projector = projector;
         this.models = models;
@@ -87,11 +88,11 @@ class WorkoutEventsProjection {
                     return projector.apply(models, events)
                             .call(result -> {
                                 List<Uni<Void>> poisoned = new ArrayList<>(deadLettered.stream()
-                                        .map(letter -> deadLetters.send(letter.record(), "deserialization",
+                                        .map(letter -> deadLetter(letter.record(), "deserialization",
                                                 letter.reason()))
                                         .toList());
                                 result.poisoned().forEach((eventId, reason) -> poisoned.add(
-                                        deadLetters.send(recordOf.get(eventId), "processing", reason)));
+                                        deadLetter(recordOf.get(eventId), "processing", reason)));
                                 return join(poisoned);
                             })
                             // counted once the batch is done (a retried batch is not counted twice)
@@ -104,6 +105,10 @@ class WorkoutEventsProjection {
                             })
                             .replaceWithVoid();
                 });
+    }
+
+    private Uni<Void> deadLetter(ConsumerRecord<String, byte[]> record, String stage, String reason) {
+        return Uni.createFrom().completionStage(() -> deadLetters.send(record, stage, reason));
     }
 
     private static Uni<Void> join(List<Uni<Void>> unis) {
