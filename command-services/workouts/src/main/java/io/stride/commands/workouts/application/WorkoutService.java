@@ -123,7 +123,7 @@ public class WorkoutService {
         claims.forEach(claim -> firstClaims.putIfAbsent(claim.workoutId(), claim));
         return events.startedAmong(firstClaims.keySet()).chain(known -> {
             Instant now = clock.instant();
-            List<CommandRequest> started = new ArrayList<>();
+            Map<CommandRequest, CommandResult> started = new LinkedHashMap<>();
             List<WorkoutEvent> decided = new ArrayList<>();
             List<WorkoutEventEntity> rows = new ArrayList<>();
             for (Claim claim : firstClaims.values()) {
@@ -133,21 +133,19 @@ public class WorkoutService {
                 CommandRequest request = claim.request();
                 Workout workout = Workout.replay(claim.workoutId(), List.of());
                 if (workout.decide(request.command(), now) instanceof Decision.Accepted(List<WorkoutEvent> events)) {
-                    started.add(request);
                     for (WorkoutEvent event : events) {
                         workout = workout.apply(event);
                         decided.add(event);
                         rows.add(row(event, workout.version(), now));
                     }
+                    started.put(request, new Applied(WorkoutSnapshot.of(workout), events.size(), false));
                 }
             }
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
             return store(rows, decided)
-                    .invoke(() -> started.forEach(request -> Log.infof(
-                            "workout command command=%s workoutId=%s actor=%s applied events=1 version=1",
-                            request.command().name(), request.workoutId(), request.actor().kind())))
+                    .invoke(() -> started.forEach(WorkoutService::log))
                     .replaceWith(started.size());
         });
     }
