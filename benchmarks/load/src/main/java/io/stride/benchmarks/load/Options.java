@@ -15,7 +15,11 @@ import java.util.Optional;
  * --devstack         .devstack/devstack.properties   the devstack's addresses file
  * --context          (none)       facts of the run written by ./stride bench: commit, CPU limit, fresh data, pids
  * --runs             3            measured passes of the scenario; the report gives their median and spread
- * --warmup-passes    1            unmeasured passes first (a fresh platform's first minutes are its JIT's)
+ * --warmup-passes    1            unmeasured passes at least (a fresh platform's first minutes are its JIT's;
+ *                                 0 measures them); more run until two in a row agree (Warmup)
+ * --max-warmup-passes 4           unmeasured passes at most
+ * --steady-percent   10           two unmeasured passes agree when their end-to-end and processor-alone rates
+ *                                 are each within this % of each other
  * --raw-records      1000000      records of the raw Kafka produce ceiling
  * --samples          1200000      samples of the end-to-end run
  * --workouts         60           workouts (one device each) of the end-to-end and processor-alone runs
@@ -30,7 +34,7 @@ import java.util.Optional;
  * --out              benchmarks/results/&lt;date&gt;-live-tracking[-N].md   the report (never overwrites one)
  * </pre>
  */
-record Options(String gateway, Path devstack, Optional<Path> context, int runs, int warmupPasses, long rawRecords,
+record Options(String gateway, Path devstack, Optional<Path> context, int runs, Warmup warmup, long rawRecords,
         long samples, int workouts, int clients, int batch, long directSamples, double latencyPercent,
         int latencyRate, int latencyBatch, int latencySeconds, Optional<Path> jfr, Path out) {
 
@@ -43,6 +47,8 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
         defaults.put("context", "");
         defaults.put("runs", "3");
         defaults.put("warmup-passes", "1");
+        defaults.put("max-warmup-passes", "4");
+        defaults.put("steady-percent", "10");
         defaults.put("raw-records", "1000000");
         defaults.put("samples", "1200000");
         defaults.put("workouts", "60");
@@ -69,7 +75,7 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
             values.put(name, args[i + 1]);
         }
         Options options = new Options(values.get("gateway"), Path.of(values.get("devstack")),
-                optionalPath(values.get("context")), positive(values, "runs"), atLeastZero(values, "warmup-passes"),
+                optionalPath(values.get("context")), positive(values, "runs"), warmup(values),
                 positive(values, "raw-records"), positive(values, "samples"), positive(values, "workouts"),
                 positive(values, "clients"), positive(values, "batch"), atLeastZero(values, "direct-samples"),
                 Double.parseDouble(values.get("latency-percent")), atLeastZero(values, "latency-rate"),
@@ -85,6 +91,17 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
     /** Latency runs use four workouts per client, each client's requests spread evenly over time. */
     int latencyWorkouts() {
         return clients * 4;
+    }
+
+    private static Warmup warmup(Map<String, String> values) {
+        int minimum = atLeastZero(values, "warmup-passes");
+        int maximum = atLeastZero(values, "max-warmup-passes");
+        double tolerance = Double.parseDouble(values.get("steady-percent"));
+        if (maximum < minimum || tolerance <= 0) {
+            throw new IllegalArgumentException(
+                    "--max-warmup-passes must be at least --warmup-passes, --steady-percent above 0");
+        }
+        return new Warmup(minimum, maximum, tolerance);
     }
 
     private static int positive(Map<String, String> values, String name) {

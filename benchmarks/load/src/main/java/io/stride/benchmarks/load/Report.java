@@ -28,18 +28,22 @@ final class Report {
     private final Options options;
     private final Platform platform;
     private final MachineLoad machine;
+    private final List<Pass> unmeasured;
     private final List<Pass> passes;
     private final StringBuilder out = new StringBuilder();
 
-    private Report(Options options, Platform platform, MachineLoad machine, List<Pass> passes) {
+    private Report(Options options, Platform platform, MachineLoad machine, List<Pass> unmeasured,
+            List<Pass> passes) {
         this.options = options;
         this.platform = platform;
         this.machine = machine;
+        this.unmeasured = unmeasured;
         this.passes = passes;
     }
 
-    static String markdown(Options options, Platform platform, MachineLoad machine, List<Pass> passes) {
-        return new Report(options, platform, machine, passes).write();
+    static String markdown(Options options, Platform platform, MachineLoad machine, List<Pass> unmeasured,
+            List<Pass> passes) {
+        return new Report(options, platform, machine, unmeasured, passes).write();
     }
 
     private String write() {
@@ -49,8 +53,9 @@ final class Report {
                 + " the measured passes, with their range. Every ratio divides by the raw Kafka produce ceiling"
                 + " measured in the same pass, on the same machine and under the same CPU limit. How to read it:"
                 + " [`benchmarks/README.md`](../README.md).", passes.size(), passes.size() == 1 ? "" : "es",
-                options.warmupPasses());
+                unmeasured.size());
         line("");
+        warmup();
         line("Reproduce: `%s`", platform.fact("command").orElse("(the driver alone, see benchmarks/live-tracking/README.md)"));
         line("");
         setup();
@@ -58,6 +63,37 @@ final class Report {
         figures();
         machineLoad();
         return out.toString();
+    }
+
+    /** The unmeasured passes' rates, and whether they had settled before the measured ones began. */
+    private void warmup() {
+        if (unmeasured.isEmpty()) {
+            line("Warm-up: none (`--warmup-passes 0`): the measured passes include a fresh platform's first minutes.");
+            line("");
+            return;
+        }
+        Warmup warmup = options.warmup();
+        String verdict = warmup.steady(unmeasured)
+                ? String.format(Locale.ROOT, "steady: the last two agree within %s %%", number(warmup.tolerancePercent()))
+                : unmeasured.size() < 2
+                        ? "a single pass, not compared"
+                        : String.format(Locale.ROOT, "**not steady after %d** (the last two differ by more than %s %%):"
+                                + " the first measured passes may still be warming up", unmeasured.size(),
+                                number(warmup.tolerancePercent()));
+        line("Warm-up: %d unmeasured pass%s, %s. End to end %s samples/s%s.", unmeasured.size(),
+                unmeasured.size() == 1 ? "" : "es", verdict,
+                joined(unmeasured, pass -> pass.endToEnd().value().reflectedPerSecond()),
+                unmeasured.getFirst().processorAlone().isPresent()
+                        ? "; processor alone " + joined(unmeasured,
+                                pass -> pass.processorAlone().orElseThrow().value().reflectedPerSecond())
+                                + " samples/s"
+                        : "");
+        line("");
+    }
+
+    private static String joined(List<Pass> passes, Function<Pass, Double> figure) {
+        return String.join(" → ", passes.stream()
+                .map(pass -> String.format(Locale.ROOT, "%,.0f", figure.apply(pass))).toList());
     }
 
     private void setup() {

@@ -16,7 +16,7 @@ class OptionsTest {
 
         // then
         assertThat(options.runs()).isEqualTo(3);
-        assertThat(options.warmupPasses()).isEqualTo(1);
+        assertThat(options.warmup()).isEqualTo(new Warmup(1, 4, 10));
         assertThat(options.latencyPercent()).isEqualTo(10.0);
         assertThat(options.latencyRate()).isEqualTo(20_000);
         assertThat(options.context()).isEmpty();
@@ -43,5 +43,7 @@ class OptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--sample", "1"));
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--runs"));
         assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--runs", "0"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--warmup-passes", "5"));
+        assertThatIllegalArgumentException().isThrownBy(() -> Options.parse("--steady-percent", "0"));
     }
 }
