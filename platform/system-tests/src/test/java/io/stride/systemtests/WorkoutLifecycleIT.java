@@ -31,7 +31,8 @@ import io.stride.testing.TestIssuer;
  * A workout's whole life on the packaged apps and the devstack, as a watch drives it: the device starts its workout at
  * the workouts service, streams its samples through the gateway, pauses, resumes and completes it; live-workout
  * answers the completion with its final figures, the aggregate records {@code WorkoutCompleted} with them, and the
- * workout history's read models (summary, list, stats, route, GPX export) answer with those same figures.
+ * workout history's read models (summary, list, stats, route, GPX export) answer with those same figures. And an
+ * athlete imports a recording years old: it becomes a completed workout dated when it happened.
  */
 class WorkoutLifecycleIT {
 
@@ -54,12 +55,13 @@ class WorkoutLifecycleIT {
         Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
         String run = UUID.randomUUID().toString().substring(0, 8);
         String jwks = "-Dmp.jwt.verify.publickey.location=" + TestIssuer.publicKeyFile().toUri();
-        gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
+        workouts = AppProcess.start(root, "command-services/workouts", List.of(jwks), workDir);
+        APPS.add(workouts);
+        gateway = AppProcess.start(root, "ingest/telemetry-gateway",
+                List.of(jwks, "-Dtelemetry-gateway.workouts-url=" + workouts.baseUrl()), workDir);
         APPS.add(gateway);
         APPS.add(AppProcess.start(root, "stream-processors/live-workout",
                 List.of("-Dquarkus.kafka-streams.application-id=live-workout-lifecycle-it-" + run), workDir));
-        workouts = AppProcess.start(root, "command-services/workouts", List.of(jwks), workDir);
-        APPS.add(workouts);
         history = AppProcess.start(root, "query-services/workout-history",
                 List.of(jwks, "-Dworkout-history.generation=lifecycle_it_" + run), workDir);
         APPS.add(history);
@@ -146,6 +148,55 @@ class WorkoutLifecycleIT {
         String gpx = asAthlete(athlete).accept("application/gpx+xml").get(summaryUrl + "/export?format=gpx")
                 .then().statusCode(200).extract().asString();
         assertThat(gpxDistance(gpx)).isCloseTo(distance, within(distance * 0.005));
+    }
+
+    @Test
+    void shouldMakeAYearsOldRecordingACompletedWorkoutDatedWhenItHappenedWhenTheAthleteImportsIt() throws Exception {
+        // given: an athlete's run of May 2015, ten minutes at one fix a second, as their old watch exported it
+        UUID athlete = UUID.randomUUID();
+        DeviceCredentials.register(athlete).awaitAdmittedBy(gateway.baseUrl());
+        Instant start = Instant.parse("2015-05-17T06:30:00Z");
+        StringBuilder gpx = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><gpx version=\"1.1\""
+                + " creator=\"an old watch\" xmlns=\"http://www.topografix.com/GPX/1/1\"><trk><trkseg>");
+        for (int i = 0; i < 600; i++) {
+            gpx.append(String.format(Locale.ROOT, "<trkpt lat=\"%.7f\" lon=\"37.6\"><time>%s</time></trkpt>",
+                    55.75 + i * STEP_DEGREES, start.plusSeconds(i)));
+        }
+        gpx.append("</trkseg></trk></gpx>");
+
+        // when: the athlete imports it through the gateway
+        JsonPath imported = asAthlete(athlete).contentType("application/gpx+xml").body(gpx.toString())
+                .queryParam("format", "gpx").queryParam("sport", "running").queryParam("title", "Sunday long run")
+                .post(gateway.baseUrl() + "/api/v1/telemetry/recordings")
+                .then().statusCode(202).extract().jsonPath();
+
+        // then: every point is taken, and the workouts service completes the workout with live-workout's figures,
+        // dated when it happened
+        assertThat(imported.getInt("accepted")).isEqualTo(600);
+        assertThat(imported.getString("workout_status")).isEqualTo("COMPLETING");
+        String workout = imported.getString("workout_id");
+        JsonPath completed = await("the imported workout completed").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> asAthlete(athlete).get(workouts.baseUrl() + "/api/v1/workouts/" + workout).jsonPath(),
+                        state -> "COMPLETED".equals(state.getString("status")));
+        assertThat(Instant.parse(completed.getString("start_time"))).isEqualTo(start);
+        assertThat(Instant.parse(completed.getString("end_time"))).isEqualTo(start.plusSeconds(599));
+        assertThat(completed.getString("sport")).isEqualToIgnoringCase("running");
+        assertThat(completed.getString("title")).isEqualTo("Sunday long run");
+        assertThat(completed.getBoolean("abandoned")).isFalse();
+        assertThat(completed.getDouble("figures.distance_meters")).as("599 steps due north")
+                .isCloseTo(599 * STEP_METERS, within(0.5));
+        assertThat(completed.getInt("figures.duration_seconds")).isEqualTo(599);
+
+        // and: the history shows it in 2015
+        JsonPath summary = await("the history's summary").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> asAthlete(athlete).get(history.baseUrl() + "/api/v1/workouts/" + workout),
+                        response -> response.statusCode() == 200 && "COMPLETED".equals(
+                                response.jsonPath().getString("status")))
+                .jsonPath();
+        assertThat(Instant.parse(summary.getString("start_time"))).isEqualTo(start);
+        assertThat(summary.getDouble("distance_meters")).isEqualTo(completed.getDouble("figures.distance_meters"));
     }
 
     private static io.restassured.specification.RequestSpecification asAthlete(UUID athlete) {

@@ -197,17 +197,43 @@ public final class Workout {
     }
 
     private Decision importing(ImportWorkoutCommand imported, Instant now) {
-        if (exists()) {
-            return Decision.reject(new AlreadyStarted(id, status, version));
-        }
         if (imported.endTime().isBefore(imported.startTime())) {
             return Decision.reject(new InvalidTime("end_time", "The end is before the start", status, version));
+        }
+        if (exists()) {
+            return startedByTheRecording(imported) ? completeImported(imported)
+                    : Decision.reject(new AlreadyStarted(id, status, version));
         }
         return Decision.accept(
                 new Started(eventId(1), id, imported.userId(), imported.startTime(), imported.sport(),
                         imported.startTime(), null, imported.deviceModel(), Source.IMPORT, imported.title()),
                 new CompletionRequested(eventId(2), id, imported.userId(), imported.endTime(), imported.endTime(),
                         Source.IMPORT));
+    }
+
+    /**
+     * Whether this workout is the recording's own, started by its samples: the importer publishes them before the
+     * import, and live-workout's claim of the first one may reach this service first (ADR 0013).
+     */
+    private boolean startedByTheRecording(ImportWorkoutCommand imported) {
+        return startedBy == Source.SAMPLES && status == WorkoutStatus.ACTIVE && userId.equals(imported.userId());
+    }
+
+    /** The import of a workout its samples started: its sport and title, then its completion at the last point. */
+    private Decision completeImported(ImportWorkoutCommand imported) {
+        if (imported.endTime().isBefore(lastTransitionAt)) {
+            return Decision.reject(new InvalidTime("end_time", "The end is before the workout's start", status,
+                    version));
+        }
+        Sport newSport = imported.sport() != sport ? imported.sport() : null;
+        String newTitle = imported.title() != null && !imported.title().equals(title) ? imported.title() : null;
+        List<WorkoutEvent> events = new ArrayList<>();
+        if (newSport != null || newTitle != null) {
+            events.add(new Updated(eventId(1), id, userId, imported.endTime(), newSport, newTitle, null, 0.0, null));
+        }
+        events.add(new CompletionRequested(eventId(events.size() + 1), id, userId, imported.endTime(),
+                imported.endTime(), Source.IMPORT));
+        return Decision.accept(events.toArray(WorkoutEvent[]::new));
     }
 
     private Decision pause(PauseWorkoutCommand pause, Instant now) {

@@ -522,6 +522,48 @@ class WorkoutTest {
             thenRejected(decision, new AlreadyStarted(WORKOUT, WorkoutStatus.COMPLETED, 3));
         }
 
+        @Test
+        void shouldCompleteTheWorkoutItsOwnSamplesStartedWhenTheRecordingIsImported() {
+            // given: the recording's samples reached live-workout first, whose claim started the workout
+            Started bySamples = new Started(id(1), WORKOUT, ATHLETE, START, Sport.OTHER, START, null, null,
+                    Source.SAMPLES, null);
+
+            // when
+            Decision decision = when(given(bySamples), new ImportWorkoutCommand(ATHLETE, Sport.HIKING, START, at(90),
+                    "Alps", null));
+
+            // then: the recording's sport and title, then its completion at its last point
+            thenEvents(decision,
+                    new Updated(id(2), WORKOUT, ATHLETE, at(90), Sport.HIKING, "Alps", null, 0.0, null),
+                    new CompletionRequested(id(3), WORKOUT, ATHLETE, at(90), at(90), Source.IMPORT));
+        }
+
+        @Test
+        void shouldOnlyRequestTheCompletionWhenTheSamplesStartedWorkoutAlreadyHasTheRecordingsSport() {
+            // given
+            Started bySamples = new Started(id(1), WORKOUT, ATHLETE, START, Sport.HIKING, START, null, null,
+                    Source.SAMPLES, null);
+
+            // when / then
+            thenEvents(when(given(bySamples), new ImportWorkoutCommand(ATHLETE, Sport.HIKING, START, at(90), null,
+                            null)),
+                    new CompletionRequested(id(2), WORKOUT, ATHLETE, at(90), at(90), Source.IMPORT));
+        }
+
+        @Test
+        void shouldRefuseAnImportOfAWorkoutTheAppStartedOrAnotherAthletesSamplesStarted() {
+            // given: started by the app; started by samples of someone else
+            Started byTheApp = started();
+            Started bySomeoneElse = new Started(id(1), WORKOUT, UUID.randomUUID(), START, Sport.OTHER, START, null,
+                    null, Source.SAMPLES, null);
+            ImportWorkoutCommand imported = new ImportWorkoutCommand(ATHLETE, Sport.HIKING, START, at(90), null,
+                    null);
+
+            // when / then
+            thenRejected(when(given(byTheApp), imported), new AlreadyStarted(WORKOUT, WorkoutStatus.ACTIVE, 1));
+            thenRejected(when(given(bySomeoneElse), imported), new AlreadyStarted(WORKOUT, WorkoutStatus.ACTIVE, 1));
+        }
+
         @ParameterizedTest
         @EnumSource(names = {"PAUSE", "RESUME", "COMPLETE", "CANCEL", "TAG", "UPDATE"})
         void shouldRefuseEveryOtherCommandWhenTheWorkoutWasNeverStarted(Kind kind) {
