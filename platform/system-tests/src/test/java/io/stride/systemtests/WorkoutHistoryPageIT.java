@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,20 @@ class WorkoutHistoryPageIT {
                 + ".some((v, i) => i % 4 !== 3 && v > 60)); })()"));
     }
 
+    /** Waits for the page's list to have {@code count} rows; if it does not, says what the page and the API said. */
+    private static void awaitListed(HeadlessChromium browser, UsersApp.Account athlete, int count) throws Exception {
+        try {
+            await("the workouts listed").atMost(Duration.ofSeconds(30))
+                    .until(() -> rows(browser, "workouts") == count);
+        } catch (ConditionTimeoutException notListed) {
+            String api = given().header("Authorization", athlete.authorization())
+                    .get(history.baseUrl() + "/api/v1/workouts?limit=20").then().extract().asString();
+            throw new AssertionError("the page listed " + rows(browser, "workouts") + " of " + count
+                    + " workouts; its status: '" + text(browser, "status") + "', sign-in error: '"
+                    + text(browser, "login-error") + "'; the API answers now: " + api, notListed);
+        }
+    }
+
     @Test
     void shouldShowTheAthletesHistoryAndAWorkoutAsAthletesExpectWhenTheySignIn() throws Exception {
         // given: an athlete with four runs and a ride over the last weeks, and another athlete's run
@@ -130,9 +145,7 @@ class WorkoutHistoryPageIT {
             browser.evaluate("document.getElementById('email').value = '" + athlete.email + "';"
                     + "document.getElementById('password').value = '" + UsersApp.PASSWORD + "';"
                     + "document.getElementById('login-form').requestSubmit(); 'submitted'");
-            await("the workouts listed").atMost(Duration.ofSeconds(30))
-                    .until(() -> browser.evaluate("String(document.querySelectorAll('#workouts tr').length)"),
-                            "5"::equals);
+            awaitListed(browser, athlete, 5);
             await("the workout drawn").atMost(Duration.ofSeconds(30))
                     .until(() -> rows(browser, "splits") >= 5 && drawn(browser, "route")
                             && drawn(browser, "elevation-chart"));
