@@ -27,6 +27,23 @@ const Live = (() => {
 
     function fmtDistance(m) { return m >= 1000 ? (m / 1000).toFixed(2) + ' km' : m.toFixed(0) + ' m'; }
     function fmtSpeed(v) { return v == null ? '–' : (v * 3.6).toFixed(1) + ' km/h'; }
+    // minutes:seconds per kilometre, as runners read it
+    function fmtPace(secondsPerKm) {
+        if (secondsPerKm == null || !isFinite(secondsPerKm)) return '–';
+        const s = Math.round(secondsPerKm);
+        return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0') + ' /km';
+    }
+    function fmtDuration(ms) {
+        if (ms == null) return '–';
+        const s = Math.round(ms / 1000), h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60;
+        const mmss = String(m).padStart(h ? 2 : 1, '0') + ':' + String(s % 60).padStart(2, '0');
+        return h ? h + ':' + mmss : mmss;
+    }
+    // Runners, walkers and hikers read pace; everyone else speed.
+    const PACE_SPORTS = new Set(['RUNNING', 'WALKING', 'HIKING']);
+    function fmtPaceOrSpeed(w) {
+        return PACE_SPORTS.has(w.sport) ? fmtPace(w.current_pace_seconds_per_km) : fmtSpeed(w.speed_meters_per_second);
+    }
     function fmtAge(iso) {
         const s = Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000));
         return s < 60 ? s + ' s ago' : Math.round(s / 60) + ' min ago';
@@ -38,8 +55,9 @@ const Live = (() => {
             const row = document.createElement('tr');
             if (w.workout_id) row.dataset.workoutId = w.workout_id;
             else row.dataset.shareLinkId = w.share_link_id;
-            const cells = [labelOf(w), fmtDistance(w.distance_meters), fmtSpeed(w.speed_meters_per_second),
-                w.heart_rate_bpm == null ? '–' : w.heart_rate_bpm + ' bpm', w.sample_count, fmtAge(w.last_recorded_at)];
+            const cells = [labelOf(w), fmtDistance(w.distance_meters), fmtPaceOrSpeed(w),
+                fmtDuration(w.moving_time_millis), w.heart_rate_bpm == null ? '–' : w.heart_rate_bpm + ' bpm',
+                w.sample_count, fmtAge(w.last_recorded_at)];
             cells.forEach((text, i) => {
                 const td = document.createElement('td');
                 if (i === 0) {

@@ -32,6 +32,10 @@ final class Addresses {
     static final String POSTGRES_JDBC_URL = "POSTGRES_JDBC_URL";
     static final String REDIS_URL = "REDIS_URL";
     static final String MONGODB_CONNECTION_STRING = "MONGODB_CONNECTION_STRING";
+    /** The ClickHouse server stand-in's HTTP interface (base URL), for HTTP clients. */
+    static final String CLICKHOUSE_URL = "CLICKHOUSE_URL";
+    /** The same for clickhouse-jdbc (jdbc-v2), with {@code compress=false}, which the stand-in needs. */
+    static final String CLICKHOUSE_JDBC_URL = "CLICKHOUSE_JDBC_URL";
     static final String MAIL_SMTP_HOST = "MAIL_SMTP_HOST";
     static final String MAIL_SMTP_PORT = "MAIL_SMTP_PORT";
     static final String MAIL_IMAP_PORT = "MAIL_IMAP_PORT";
@@ -43,8 +47,8 @@ final class Addresses {
     /** Every key, in file order. */
     static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, APICURIO_REGISTRY_URL, POSTGRES_HOST,
             POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_REACTIVE_URL, POSTGRES_JDBC_URL,
-            REDIS_URL, MONGODB_CONNECTION_STRING, MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_START_TLS,
-            MAIL_IMAP_PORT, TELEMETRY_KEK_LOCATION);
+            REDIS_URL, MONGODB_CONNECTION_STRING, CLICKHOUSE_URL, CLICKHOUSE_JDBC_URL, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
+            MAIL_SMTP_START_TLS, MAIL_IMAP_PORT, TELEMETRY_KEK_LOCATION);
 
     /** Database, role and password the devstack creates in PostgreSQL (local only, not a secret). */
     static final String POSTGRES_NAME = "stride";
@@ -68,6 +72,8 @@ final class Addresses {
         values.put(POSTGRES_JDBC_URL, postgresJdbcUrl(ports));
         values.put(REDIS_URL, "redis://" + host + ":" + ports.redis());
         values.put(MONGODB_CONNECTION_STRING, "mongodb://" + host + ":" + ports.mongo());
+        values.put(CLICKHOUSE_URL, ClickHouseStandIn.url(ports.clickhouse()));
+        values.put(CLICKHOUSE_JDBC_URL, ClickHouseStandIn.jdbcUrl(ports.clickhouse()));
         values.put(MAIL_SMTP_HOST, host);
         values.put(MAIL_SMTP_PORT, Integer.toString(ports.smtp()));
         values.put(MAIL_SMTP_START_TLS, "DISABLED");
@@ -84,7 +90,7 @@ final class Addresses {
     /** The file's text: one {@code KEY=value} line per key, after a comment line. */
     static String render(Map<String, String> values) {
         values.forEach((key, value) -> {
-            if (!key.matches("[A-Z][A-Z0-9_]*") || !value.matches("[A-Za-z0-9_.:/@%+=,-]*")) {
+            if (!key.matches("[A-Z][A-Z0-9_]*") || !value.matches("[A-Za-z0-9_.:/@%+=,?-]*")) {
                 throw new IllegalArgumentException("not safe for a properties and a bash file: " + key + "=" + value);
             }
         });

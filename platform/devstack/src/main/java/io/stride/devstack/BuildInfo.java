@@ -9,14 +9,17 @@ import java.util.Properties;
 
 /**
  * What the build prepared for the devstack ({@code devstack-build.properties}, filtered by Maven): the runtime
- * classpath file (the Kafka JVM runs from it) and the Apicurio Registry distribution.
+ * classpath file (the Kafka JVM runs from it), the Apicurio Registry distribution and the pinned chDB package.
  *
  * @param classpathFile   file written by {@code dependency:build-classpath}
  * @param apicurioVersion Apicurio Registry version
  * @param apicurioDist    the {@code apicurio-registry-app-<version>-all.tar.gz} copied into {@code target/}
  * @param kafkaVersion    Kafka version
+ * @param chdbVersion     version of the npm package {@value ChdbLibrary#PACKAGE} (the ClickHouse engine)
+ * @param chdbIntegrity   npm's integrity hash of that package's tarball ({@code sha512-<base64>})
  */
-record BuildInfo(Path classpathFile, String apicurioVersion, Path apicurioDist, String kafkaVersion) {
+record BuildInfo(Path classpathFile, String apicurioVersion, Path apicurioDist, String kafkaVersion,
+        String chdbVersion, String chdbIntegrity) {
 
     /** System property that overrides the classpath the Kafka JVM runs with. */
     static final String CLASSPATH_PROPERTY = "stride.devstack.classpath";
@@ -34,7 +37,9 @@ record BuildInfo(Path classpathFile, String apicurioVersion, Path apicurioDist, 
         return new BuildInfo(Path.of(properties.getProperty("classpath.file")),
                 properties.getProperty("apicurio.version"),
                 Path.of(properties.getProperty("apicurio.dist")),
-                properties.getProperty("kafka.version"));
+                properties.getProperty("kafka.version"),
+                properties.getProperty("chdb.version"),
+                properties.getProperty("chdb.integrity"));
     }
 
     /** The runtime classpath of the devstack module (Kafka, its tools, log4j2), for child JVMs. */

@@ -19,28 +19,30 @@ import java.util.Map;
  * @param postgres        PostgreSQL
  * @param redis           Redis
  * @param mongo           the MongoDB stand-in (mongo-java-server, MongoDB wire protocol)
+ * @param clickhouse      the ClickHouse server stand-in's HTTP interface (the real engine, chDB, behind it)
  * @param smtp            the mail relay stand-in's SMTP (GreenMail)
  * @param imap            the mail relay stand-in's IMAP, to read the mail it received
  */
-record Ports(int kafka, int kafkaController, int apicurio, int postgres, int redis, int mongo, int smtp, int imap) {
+record Ports(int kafka, int kafkaController, int apicurio, int postgres, int redis, int mongo, int clickhouse, int smtp,
+        int imap) {
 
     /** Every server binds this address only. */
     static final String HOST = "127.0.0.1";
 
     /** The fixed dev ports, documented in the devstack README: the defaults plus 10000, or close to that. */
     static Ports dev() {
-        return new Ports(19092, 19093, 18081, 15432, 16379, 17017, 10025, 10143);
+        return new Ports(19092, 19093, 18081, 15432, 16379, 17017, 18123, 10025, 10143);
     }
 
     /** Free ports picked by the OS, all distinct (every socket is held open until all are picked). */
     static Ports random() {
         List<ServerSocket> sockets = new ArrayList<>();
         try {
-            for (int i = 0; i < 8; i++) {
+            for (int i = 0; i < 9; i++) {
                 sockets.add(new ServerSocket(0, 1, InetAddress.getByName(HOST)));
             }
             int[] p = sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
-            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]);
+            return new Ports(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8]);
         } catch (IOException e) {
             throw new UncheckedIOException("could not pick free ports", e);
         } finally {
@@ -57,6 +59,7 @@ record Ports(int kafka, int kafkaController, int apicurio, int postgres, int red
         ports.put("postgres", postgres);
         ports.put("redis", redis);
         ports.put("mongo stand-in", mongo);
+        ports.put("clickhouse stand-in", clickhouse);
         ports.put("mail stand-in (SMTP)", smtp);
         ports.put("mail stand-in (IMAP)", imap);
         return ports;

@@ -9,8 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.avro.Schema;
 
@@ -66,14 +68,19 @@ final class SchemaRegistrar {
     }
 
     private Version register(AvroArtifact artifact) throws IOException, InterruptedException {
-        ArrayNode references = json.createArrayNode();
+        Set<SerdeReference> inSerdeOrder = new HashSet<>();
         for (AvroArtifact reference : artifact.references()) {
             Version version = register(reference);
+            inSerdeOrder.add(new SerdeReference(reference.referenceName(), version.groupId(), version.artifactId(),
+                    version.version()));
+        }
+        ArrayNode references = json.createArrayNode();
+        for (SerdeReference reference : inSerdeOrder) {
             references.addObject()
-                    .put("groupId", version.groupId())
-                    .put("artifactId", version.artifactId())
-                    .put("version", version.version())
-                    .put("name", reference.referenceName());
+                    .put("groupId", reference.groupId())
+                    .put("artifactId", reference.artifactId())
+                    .put("version", reference.version())
+                    .put("name", reference.name());
         }
         String key = artifact.groupId() + "/" + artifact.artifactId() + "/" + artifact.content() + references;
         Version known = registered.get(key);
@@ -120,5 +127,28 @@ final class SchemaRegistrar {
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A reference as apicurio-registry-serde 3.1's resolver sends it when it registers a schema: it collects the
+     * references into a {@code HashSet} of {@code RegistryArtifactReference}, whose Lombok {@code hashCode} covers
+     * name, group, artifact id and version in that order, and sends them in the set's iteration order. The registry
+     * compares references in order, so an artifact naming two or more types must list them the same way or the
+     * serializer's auto-registration adds a version ({@code DevstackIT} checks that it adds none).
+     */
+    private record SerdeReference(String name, String groupId, String artifactId, String version) {
+
+        @Override
+        public int hashCode() {
+            int result = 1;
+            result = result * 59 + hash(name);
+            result = result * 59 + hash(groupId);
+            result = result * 59 + hash(artifactId);
+            return result * 59 + hash(version);
+        }
+
+        private static int hash(String value) {
+            return value == null ? 43 : value.hashCode();
+        }
     }
 }

@@ -95,8 +95,9 @@ final class Stack implements AutoCloseable {
         KafkaBroker kafka = new KafkaBroker(layout, ports, build, pids, closing::get);
         ApicurioRegistry apicurio = new ApicurioRegistry(layout, ports, build, pids, closing::get);
         servers = List.of(kafka, apicurio, new PostgresDatabase(layout, ports, pids),
-                new RedisCache(layout, ports, pids, closing::get), new MongoStandIn(layout, ports),
-                new MailStandIn(layout, ports));
+                new RedisCache(layout, ports, pids, closing::get),
+                new ClickHouseStandIn(layout, ports, build, pids, progress, closing::get),
+                new MongoStandIn(layout, ports), new MailStandIn(layout, ports));
 
         Map<ManagedServer, CompletableFuture<Void>> started = new LinkedHashMap<>();
         for (ManagedServer server : servers) {
@@ -154,7 +155,7 @@ final class Stack implements AutoCloseable {
     }
 
     private void startOne(ManagedServer server) {
-        progress.say("starting %-15s %s  %s", server.name(), server.endpoint(), server.description());
+        progress.say("starting %-19s %s  %s", server.name(), server.endpoint(), server.description());
         long begin = System.nanoTime();
         try {
             server.start();
@@ -162,7 +163,7 @@ final class Stack implements AutoCloseable {
             throw new CompletionException(new StartFailure(server.name(), server.logFile(), describe(e), e));
         }
         String where = server.inProcess() ? "in the devstack JVM" : "log " + Layout.display(server.logFile());
-        progress.say("ready    %-15s in %s  pid %s  %s", server.name(),
+        progress.say("ready    %-19s in %s  pid %s  %s", server.name(),
                 Progress.seconds(Duration.ofNanos(System.nanoTime() - begin)),
                 server.pid().isPresent() ? Long.toString(server.pid().getAsLong()) : "?", where);
     }

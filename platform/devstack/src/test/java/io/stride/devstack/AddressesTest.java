@@ -27,6 +27,8 @@ class AddressesTest {
             POSTGRES_JDBC_URL=jdbc:postgresql://127.0.0.1:15432/stride
             REDIS_URL=redis://127.0.0.1:16379
             MONGODB_CONNECTION_STRING=mongodb://127.0.0.1:17017
+            CLICKHOUSE_URL=http://127.0.0.1:18123
+            CLICKHOUSE_JDBC_URL=jdbc:clickhouse:http://127.0.0.1:18123/default?compress=false
             MAIL_SMTP_HOST=127.0.0.1
             MAIL_SMTP_PORT=10025
             MAIL_SMTP_START_TLS=DISABLED
@@ -61,7 +63,8 @@ class AddressesTest {
         }
         assertThat(properties).hasSize(Addresses.KEYS.size())
                 .containsEntry("POSTGRES_JDBC_URL", "jdbc:postgresql://127.0.0.1:15432/stride")
-                .containsEntry("APICURIO_REGISTRY_URL", "http://127.0.0.1:18081/apis/registry/v3");
+                .containsEntry("APICURIO_REGISTRY_URL", "http://127.0.0.1:18081/apis/registry/v3")
+                .containsEntry("CLICKHOUSE_JDBC_URL", "jdbc:clickhouse:http://127.0.0.1:18123/default?compress=false");
         assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
     }
 
@@ -73,7 +76,7 @@ class AddressesTest {
 
         // when
         Process bash = new ProcessBuilder("bash", "-c",
-                "set -eu -a; . \"$1\"; set +a; env | grep -E '^(KAFKA|APICURIO|POSTGRES|REDIS|MONGODB|MAIL|TELEMETRY)_' | sort",
+                "set -eu -a; . \"$1\"; set +a; env | grep -E '^(KAFKA|APICURIO|POSTGRES|REDIS|MONGODB|CLICKHOUSE|MAIL|TELEMETRY)_' | sort",
                 "bash", file.toString())
                 .redirectErrorStream(true)
                 .start();

@@ -47,8 +47,9 @@ import io.stride.schemas.TopicSpec;
 import io.stride.schemas.Topics;
 
 /**
- * Starts the real devstack with random ports in a temporary directory, checks that every server answers a client,
- * then stops it and checks that no process survives.
+ * Starts the real devstack with random ports in a temporary directory (server installations shared with the checkout's
+ * {@code .devstack/install}), checks that every server answers a client, then stops it and checks that no process
+ * survives.
  */
 class DevstackIT {
 
@@ -58,7 +59,7 @@ class DevstackIT {
     @Test
     void shouldServeEveryServerAndLeaveNoProcessWhenStartedAndStopped(@TempDir Path dir) throws Exception {
         // given
-        DevstackOptions options = new DevstackOptions(dir, null, true, true, false);
+        DevstackOptions options = new DevstackOptions(dir, SharedInstall.dir(), true, true, false);
         Stack stack = new Stack(options, new Progress(new PrintStream(System.out, true)));
         Map<String, String> addresses;
         List<ProcessHandle> processes = new ArrayList<>();
@@ -76,13 +77,14 @@ class DevstackIT {
             assertPostgresAcceptsTheStrideRole(addresses);
             assertRedisAnswersPing(addresses.get(Addresses.REDIS_URL));
             assertMongoStandInAnswers(addresses.get(Addresses.MONGODB_CONNECTION_STRING));
+            assertClickHouseStandInAnswers(addresses);
         } finally {
             stack.close();
         }
 
         // then
         assertThat(stack.layout().addressesFile()).doesNotExist();
-        assertThat(processes).hasSize(4);
+        assertThat(processes).hasSize(5);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(processes).noneMatch(ProcessHandle::isAlive);
             assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)).isEmpty();
@@ -116,13 +118,24 @@ class DevstackIT {
 
         JsonNode artifacts = get(apiUrl + "/search/artifacts?limit=500").path("artifacts");
         assertThat(artifacts).hasSizeGreaterThanOrEqualTo(Stack.catalogueSchemas().size());
+        Map<String, String> withMoreVersions = new java.util.TreeMap<>();
         for (JsonNode artifact : artifacts) {
-            String versions = apiUrl + "/groups/" + artifact.path("groupId").asText() + "/artifacts/"
-                    + artifact.path("artifactId").asText() + "/versions";
-            assertThat(get(versions).path("count").asInt())
-                    .as("versions of %s/%s", artifact.path("groupId").asText(), artifact.path("artifactId").asText())
-                    .isEqualTo(1);
+            String artifactUrl = apiUrl + "/groups/" + artifact.path("groupId").asText() + "/artifacts/"
+                    + artifact.path("artifactId").asText();
+            JsonNode versions = get(artifactUrl + "/versions");
+            if (versions.path("count").asInt() != 1) {
+                StringBuilder contents = new StringBuilder();
+                for (JsonNode version : versions.path("versions")) {
+                    String url = artifactUrl + "/versions/" + version.path("version").asText();
+                    contents.append("\n  v").append(version.path("version").asText()).append(": ")
+                            .append(getText(url + "/content")).append(" references ")
+                            .append(getText(url + "/references"));
+                }
+                withMoreVersions.put(artifact.path("groupId").asText() + "/" + artifact.path("artifactId").asText(),
+                        contents.toString());
+            }
         }
+        assertThat(withMoreVersions).as("artifacts the serializer added a version to").isEmpty();
         for (Schema schema : Stack.catalogueSchemas()) {
             assertThat(artifacts).anyMatch(artifact -> artifact.path("groupId").asText().equals(schema.getNamespace())
                     && artifact.path("artifactId").asText().equals(schema.getName()));
@@ -143,6 +156,10 @@ class DevstackIT {
                         .isNotEmpty();
             }
         }
+    }
+
+    private String getText(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private JsonNode get(String url) throws Exception {
@@ -191,6 +208,22 @@ class DevstackIT {
     private static void assertRedisAnswersPing(String redisUrl) {
         try (Jedis jedis = new Jedis(URI.create(redisUrl))) {
             assertThat(jedis.ping()).isEqualTo("PONG");
+        }
+    }
+
+    /** The apps' driver through the JDBC URL of the addresses file; ClickHouseStandInIT covers the rest. */
+    private void assertClickHouseStandInAnswers(Map<String, String> addresses) throws Exception {
+        URI pingUri = URI.create(addresses.get(Addresses.CLICKHOUSE_URL) + "/ping");
+        HttpResponse<String> ping = http.send(HttpRequest.newBuilder(pingUri).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ping.body()).isEqualTo("Ok.\n");
+        com.clickhouse.jdbc.Driver.load();
+        try (Connection connection = DriverManager.getConnection(addresses.get(Addresses.CLICKHOUSE_JDBC_URL),
+                "default", "");
+             ResultSet row = connection.createStatement().executeQuery("SELECT version(), currentDatabase()")) {
+            assertThat(row.next()).isTrue();
+            assertThat(row.getString(1)).startsWith("26.");
+            assertThat(row.getString(2)).isEqualTo("default");
         }
     }
 

@@ -12,16 +12,17 @@ class PortsTest {
 
     @Test
     void shouldUseTheDocumentedPortsWhenDev() {
-        assertThat(Ports.dev()).isEqualTo(new Ports(19092, 19093, 18081, 15432, 16379, 17017, 10025, 10143));
+        assertThat(Ports.dev()).isEqualTo(new Ports(19092, 19093, 18081, 15432, 16379, 17017, 18123, 10025,
+                10143));
     }
 
     @Test
-    void shouldPickEightDistinctFreePortsWhenRandom() {
+    void shouldPickNineDistinctFreePortsWhenRandom() {
         // when
         Ports ports = Ports.random();
 
         // then
-        assertThat(ports.byServer().values()).hasSize(8).doesNotHaveDuplicates().allMatch(port -> port > 1024);
+        assertThat(ports.byServer().values()).hasSize(9).doesNotHaveDuplicates().allMatch(port -> port > 1024);
         ports.requireFree();
     }
 
@@ -31,7 +32,7 @@ class PortsTest {
             // given
             Ports random = Ports.random();
             Ports ports = new Ports(random.kafka(), random.kafkaController(), random.apicurio(), taken.getLocalPort(),
-                    random.redis(), random.mongo(), random.smtp(), random.imap());
+                    random.redis(), random.mongo(), random.clickhouse(), random.smtp(), random.imap());
 
             // when / then
             assertThatThrownBy(ports::requireFree)

@@ -40,6 +40,14 @@ final class AppProcess implements AutoCloseable {
      */
     static AppProcess start(Path root, String module, List<String> properties,
             Path workDir) throws IOException {
+        AppProcess app = spawn(root, module, properties, workDir);
+        app.awaitReady();
+        return app;
+    }
+
+    /** Like {@link #start} without waiting for readiness: for a test that acts while the app starts. */
+    static AppProcess spawn(Path root, String module, List<String> properties,
+            Path workDir) throws IOException {
         String name = module.substring(module.lastIndexOf('/') + 1);
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
@@ -63,9 +71,7 @@ final class AppProcess implements AutoCloseable {
         // Packaged apps run in the prod profile; on the local platform they register their schemas themselves.
         builder.environment().put("SCHEMA_AUTO_REGISTER", "true");
         builder.environment().put("STRIDE_STATE_DIR", workDir.resolve(name + "-state").toString());
-        AppProcess app = new AppProcess(name, builder.start(), log, port);
-        app.awaitReady();
-        return app;
+        return new AppProcess(name, builder.start(), log, port);
     }
 
     String baseUrl() {
@@ -77,7 +83,8 @@ final class AppProcess implements AutoCloseable {
         return log;
     }
 
-    private void awaitReady() {
+    /** Waits until the readiness check answers 200; fails when the process exits. */
+    void awaitReady() {
         await("readiness of " + name + " (log: " + log + ")")
                 .atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))

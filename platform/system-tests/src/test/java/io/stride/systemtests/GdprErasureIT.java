@@ -11,6 +11,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +26,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,19 +67,24 @@ import io.restassured.path.json.JsonPath;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
+import io.stride.schemas.common.SportType;
 import io.stride.testing.Devstack;
 
 /**
  * The right to erasure, checked the way an auditor would: a user whose email, names and device model are unique
  * canary strings signs up, logs in and registers a device against the packaged users service; after the erasure every
  * store of the devstack is read in full (every PostgreSQL database, schema and table the platform's user may read,
- * every Redis key and value, every MongoDB database and collection as raw BSON, every Kafka topic from the beginning
- * as raw bytes, headers included) and none of the canaries may be left. Before the erasure the same scan has to find
- * a clear value seeded into each store and the device model where it belongs, so that it cannot pass by finding
- * nothing; the email and names are then only present as ciphertexts.
+ * every Redis key and value, every MongoDB database and collection as raw BSON, every ClickHouse table as RowBinary,
+ * every Kafka topic from the beginning as raw bytes, headers included) and none of the canaries may be left. The user
+ * also has a finished workout (sealed events, as the workouts service publishes them) whose title, distance and
+ * first position are canaries, projected by the packaged workout-history app into MongoDB, ClickHouse and Redis.
+ * Before the erasure the same scan has to find a clear value seeded into each store, the device model and the workout
+ * where they belong, so that it cannot pass by finding nothing; the email and names are then only present as
+ * ciphertexts.
  */
 class GdprErasureIT {
 
@@ -83,6 +92,10 @@ class GdprErasureIT {
 
     private static UsersApp users;
     private static AppProcess gateway;
+    private static AppProcess workouts;
+    private static AppProcess history;
+    private static HistoryFixtures fixtures;
+    private static String generation;
     private static String run;
 
     @BeforeAll
@@ -92,10 +105,24 @@ class GdprErasureIT {
         run = UUID.randomUUID().toString().substring(0, 8);
         users = UsersApp.start(root, workDir);
         gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
+        workouts = AppProcess.start(root, "command-services/workouts", List.of(users.jwksProperty()), workDir);
+        generation = "gdpr_it_" + run;
+        history = AppProcess.start(root, "query-services/workout-history", List.of(users.jwksProperty(),
+                "-Dworkout-history.generation=" + generation), workDir);
+        fixtures = new HistoryFixtures();
     }
 
     @AfterAll
     static void stopApps() throws InterruptedException {
+        if (workouts != null) {
+            workouts.close();
+        }
+        if (fixtures != null) {
+            fixtures.close();
+        }
+        if (history != null) {
+            history.close();
+        }
         if (gateway != null) {
             gateway.close();
         }
@@ -112,7 +139,8 @@ class GdprErasureIT {
         String firstName = "canaryfirst" + tag;
         String lastName = "canarylast" + tag;
         String model = "canarymodel" + tag;
-        List<String> canaries = List.of(email, firstName, lastName, model);
+        String title = "canarytitle" + tag;
+        List<String> canaries = List.of(email, firstName, lastName, model, title);
         String userId = users.registerConfirmed(Map.of("email", email, "password", PASSWORD, "first_name", firstName,
                 "last_name", lastName)).toString();
         JsonPath tokens = given().contentType(ContentType.JSON)
@@ -132,6 +160,20 @@ class GdprErasureIT {
                 .until(() -> !DevstackKafka.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).isEmpty());
 
         // and: the device sends a sample whose latitude is a canary too (its bytes as Avro writes a double)
+        // and: a workout the athlete started and titled, kept by the workouts service (event store, idempotency
+        // outcome, outbox) and published sealed on workouts.workout-events
+        String titledWorkout = UUID.randomUUID().toString();
+        given().header("Authorization", authorization).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(Map.of("workout_id", titledWorkout, "sport", "running", "title", title))
+                .post(workouts.baseUrl() + "/api/v1/workouts")
+                .then().statusCode(201);
+        await("workout events published").atMost(Duration.ofSeconds(30))
+                .until(() -> !DevstackKafka.recordsOf(Topics.WORKOUT_EVENTS, titledWorkout).isEmpty());
+        assertThat(DevstackKafka.recordsOf(Topics.WORKOUT_EVENTS, titledWorkout).getFirst().headers()
+                .lastHeader(SealedSerde.SEALED_FOR_HEADER).value()).asString(StandardCharsets.UTF_8)
+                .isEqualTo(userId);
+
         String credential = device.getString("credential");
         double latitude = 10 + new Random().nextDouble() * 40;
         String workoutId = UUID.randomUUID().toString();
@@ -151,6 +193,20 @@ class GdprErasureIT {
                 .getFirst();
         assertThat(sealed.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
                 .asString(StandardCharsets.UTF_8).isEqualTo(userId);
+        // and: a finished workout whose title (the same canary), distance and first position are canaries, in the
+        // workout history
+        double distance = 5_000 + new Random().nextDouble() * 1_000;
+        UUID workout = UUID.randomUUID();
+        List<HistoryFixtures.Point> track = new ArrayList<>(HistoryFixtures.parkRun(latitude, 37.6, 600));
+        HistoryFixtures.Point first = track.getFirst();
+        track.set(0, new HistoryFixtures.Point(first.offsetMillis(), latitude, first.longitude(), first.altitude(),
+                first.heartRate(), first.distance(), first.speed()));
+        fixtures.publishSealed(workout, UUID.fromString(userId), HistoryFixtures.events(workout,
+                UUID.fromString(userId), Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS),
+                SportType.RUNNING, title, track, distance));
+        await("the workout in the history's read models").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> Mongo.historyHas(workout) && !ClickHouse.rowsOf(workout).isEmpty());
         byte[] telemetryKey = Postgres.bytes("select telemetry_key from users.data_keys where user_id = ?",
                 UUID.fromString(userId));
         Map<String, byte[]> needles = new TreeMap<>();
@@ -158,6 +214,8 @@ class GdprErasureIT {
         needles.put("latitude", ByteBuffer.allocate(Double.BYTES).order(ByteOrder.LITTLE_ENDIAN)
                 .putDouble(latitude).array());
         needles.put("telemetry key", telemetryKey);
+        needles.put("distance", ByteBuffer.allocate(Double.BYTES).order(ByteOrder.LITTLE_ENDIAN)
+                .putDouble(distance).array());
 
         // and: a clear value seeded into every store, which the scan has to find
         String seed = "canaryseed" + tag;
@@ -169,13 +227,26 @@ class GdprErasureIT {
                     .anyMatch(place -> place.startsWith("postgres:"))
                     .anyMatch(place -> place.startsWith("redis:"))
                     .anyMatch(place -> place.startsWith("mongodb:"))
+                    .anyMatch(place -> place.startsWith("clickhouse:"))
                     .anyMatch(place -> place.startsWith("kafka:"));
             assertThat(before.get(model)).as("device model where the platform keeps it")
                     .anyMatch(place -> place.startsWith("postgres:") && place.contains("users.devices"));
+            assertThat(before.get(title)).as("the workout's title where the workouts service keeps it")
+                    .anyMatch(place -> place.startsWith("postgres:") && place.contains("workouts.workout_events"))
+                    .noneMatch(place -> place.startsWith("kafka:"));
             assertThat(before.get(email)).as("clear email anywhere").isEmpty();
             assertThat(before.get(firstName)).as("clear first name anywhere").isEmpty();
             assertThat(before.get(lastName)).as("clear last name anywhere").isEmpty();
-            assertThat(before.get("latitude")).as("clear telemetry anywhere (sealed on its topic)").isEmpty();
+            // the workout's position, title and figures are sealed in MongoDB (and so in its oplog) with the user's
+            // telemetry key, as on the topics; the cached summary (Redis) and the analytics (ClickHouse) are clear
+            assertThat(before.get("latitude")).as("clear telemetry anywhere (sealed on its topics and in MongoDB)")
+                    .isEmpty();
+            assertThat(before.get(title)).as("the workout's title in the history's cached summary")
+                    .anyMatch(place -> place.startsWith("redis:") && place.contains("workout-history:summary:"))
+                    .noneMatch(place -> place.startsWith("mongodb:"));
+            assertThat(before.get("distance")).as("the workout's distance in the history's analytics")
+                    .anyMatch(place -> place.equals("clickhouse:" + generation + "/workout_facts"))
+                    .noneMatch(place -> place.startsWith("mongodb:"));
             assertThat(before.get("telemetry key")).as("the user's wrapped telemetry key where it is kept")
                     .anyMatch(place -> place.startsWith("postgres:") && place.contains("users.data_keys"))
                     .anyMatch(place -> place.startsWith("kafka:" + Topics.TELEMETRY_KEYS + "/"));
@@ -203,6 +274,11 @@ class GdprErasureIT {
                 .until(() -> DevstackKafka.recordsOf(Topics.TELEMETRY_KEYS, userId).getLast(),
                         record -> record.value() == null);
         Compaction.awaitRemoved(Topics.TELEMETRY_KEYS, keyTombstone.partition(), userId);
+        await("the workouts service erased the athlete").atMost(Duration.ofSeconds(60))
+                .until(() -> Postgres.count("select count(*) from workouts.workout_events where user_id = ?",
+                        UUID.fromString(userId)) == 0);
+        await("the workout history's erasure").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !Mongo.historyHas(workout) && ClickHouse.rowsOf(workout).isEmpty());
         Map<String, Set<String>> after = Scan.everything(needles);
         for (String needle : needles.keySet()) {
             assertThat(after.get(needle)).as("residues of %s", needle).isEmpty();
@@ -221,6 +297,7 @@ class GdprErasureIT {
             Postgres.scan(matcher);
             Redis.scan(matcher);
             Mongo.scan(matcher);
+            ClickHouse.scan(matcher);
             KafkaScan.scan(matcher);
             return found;
         }
@@ -485,6 +562,14 @@ class GdprErasureIT {
             return MongoClients.create(Devstack.addresses().get(Devstack.MONGODB_CONNECTION_STRING));
         }
 
+        /** Whether the workout-history app under test holds the workout. */
+        static boolean historyHas(UUID workout) {
+            try (MongoClient client = client()) {
+                return client.getDatabase(generation).getCollection("workouts")
+                        .find(Filters.eq("_id", workout.toString())).first() != null;
+            }
+        }
+
         static void scan(Matcher matcher) {
             try (MongoClient client = client()) {
                 for (String database : client.listDatabaseNames()) {
@@ -499,6 +584,58 @@ class GdprErasureIT {
                     }
                 }
             }
+        }
+    }
+
+    /** Every table of every ClickHouse database but the system ones, each read whole as RowBinary (raw values). */
+    private static final class ClickHouse {
+
+        private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+        static byte[] query(String sql) throws IOException, InterruptedException {
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(
+                            URI.create(Devstack.addresses().get(Devstack.CLICKHOUSE_URL) + "/"))
+                    .POST(HttpRequest.BodyPublishers.ofString(sql)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IOException("ClickHouse answered " + response.statusCode() + " to " + sql + ": "
+                        + new String(response.body(), StandardCharsets.UTF_8));
+            }
+            return response.body();
+        }
+
+        static List<String> lines(String sql) throws IOException, InterruptedException {
+            return new String(query(sql), StandardCharsets.UTF_8).lines().filter(line -> !line.isBlank()).toList();
+        }
+
+        /** The workout's analytics rows in the workout-history app's database. */
+        static List<String> rowsOf(UUID workout) throws IOException, InterruptedException {
+            if (lines("EXISTS TABLE " + generation + ".workout_facts FORMAT TabSeparated").equals(List.of("0"))) {
+                return List.of();
+            }
+            return lines("SELECT * FROM " + generation + ".workout_facts WHERE workout_id = '" + workout
+                    + "' FORMAT TabSeparated");
+        }
+
+        static void scan(Matcher matcher) throws IOException, InterruptedException {
+            List<String> databases = lines("SELECT name FROM system.databases WHERE name NOT IN ('system', "
+                    + "'INFORMATION_SCHEMA', 'information_schema') ORDER BY name FORMAT TabSeparated");
+            for (String database : databases) {
+                for (String table : lines("SELECT name FROM system.tables WHERE database = '" + database
+                        + "' AND engine NOT LIKE '%View' ORDER BY name FORMAT TabSeparated")) {
+                    matcher.bytes("clickhouse:" + database + "/" + table,
+                            query("SELECT * FROM `" + database + "`.`" + table + "` FORMAT RowBinary"));
+                }
+            }
+        }
+
+        static void seed(String run, String seed) throws IOException, InterruptedException {
+            query("CREATE DATABASE IF NOT EXISTS gdpr_it");
+            query("CREATE TABLE gdpr_it.seed_" + run + " (value String) ENGINE = MergeTree ORDER BY tuple()");
+            query("INSERT INTO gdpr_it.seed_" + run + " VALUES ('" + seed + "')");
+        }
+
+        static void dropSeed(String run) throws IOException, InterruptedException {
+            query("DROP TABLE IF EXISTS gdpr_it.seed_" + run);
         }
     }
 
@@ -606,6 +743,7 @@ class GdprErasureIT {
             try (MongoClient client = Mongo.client()) {
                 client.getDatabase("gdpr_it").getCollection("seed_" + run).insertOne(new Document("value", seed));
             }
+            ClickHouse.seed(run, seed);
             try (Admin admin = KafkaScan.admin(); KafkaProducer<byte[], byte[]> kafka = KafkaScan.producer()) {
                 admin.createTopics(List.of(new NewTopic(seeds.topic(), 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
                 kafka.send(new ProducerRecord<>(seeds.topic(), null, seed.getBytes(StandardCharsets.UTF_8)))
@@ -631,6 +769,7 @@ class GdprErasureIT {
             try (MongoClient client = Mongo.client()) {
                 client.getDatabase("gdpr_it").getCollection("seed_" + run).drop();
             }
+            ClickHouse.dropSeed(run);
             try (Admin admin = KafkaScan.admin()) {
                 admin.deleteTopics(List.of(topic())).all().get(30, TimeUnit.SECONDS);
             }

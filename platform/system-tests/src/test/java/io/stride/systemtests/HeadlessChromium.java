@@ -149,6 +149,15 @@ final class HeadlessChromium implements AutoCloseable {
         Files.write(png, Base64.getDecoder().decode(result.get("data").asText()));
     }
 
+    /** The whole page, beyond the window's height, as a person scrolling it would see it. */
+    void screenshotFullPage(Path png) throws Exception {
+        JsonNode size = call("Page.getLayoutMetrics", Map.of()).path("cssContentSize");
+        JsonNode result = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", 0, "width", size.path("width").asDouble(),
+                        "height", size.path("height").asDouble(), "scale", 1)));
+        Files.write(png, Base64.getDecoder().decode(result.get("data").asText()));
+    }
+
     @Override
     public void close() throws InterruptedException {
         page.abort();

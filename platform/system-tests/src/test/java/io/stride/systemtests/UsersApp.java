@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.stride.testing.Mailbox;
+import io.stride.testing.UserAccounts;
 
 /**
  * The users service as a packaged app, with a signing key pair generated into its work directory, and accounts
@@ -75,21 +75,7 @@ final class UsersApp implements AutoCloseable {
      * logs in once and answers the account's id.
      */
     UUID registerConfirmed(Map<String, String> registration) {
-        String email = registration.get("email");
-        given().contentType(ContentType.JSON).body(registration)
-                .post(baseUrl() + "/api/v1/users")
-                .then().statusCode(202);
-        given().contentType(ContentType.JSON).body(Map.of("token", Mailbox.awaitVerificationToken(email)))
-                .post(baseUrl() + "/api/v1/users/verification")
-                .then().statusCode(200);
-        String accessToken = given().contentType(ContentType.JSON)
-                .body(Map.of("email", email, "password", registration.get("password")))
-                .post(baseUrl() + "/api/v1/auth/login")
-                .then().statusCode(200)
-                .extract().path("access_token");
-        return UUID.fromString(given().auth().oauth2(accessToken).get(baseUrl() + "/api/v1/users/me")
-                .then().statusCode(200)
-                .extract().path("id"));
+        return UserAccounts.registerAndLogIn(baseUrl(), registration).userId();
     }
 
     /** An account, and its access token from a real login (renewed when it is about to expire). */

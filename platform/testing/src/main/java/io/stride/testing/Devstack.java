@@ -40,6 +40,13 @@ public final class Devstack {
     public static final String POSTGRES_JDBC_URL = "POSTGRES_JDBC_URL";
     public static final String REDIS_URL = "REDIS_URL";
     public static final String MONGODB_CONNECTION_STRING = "MONGODB_CONNECTION_STRING";
+    /** The ClickHouse server stand-in's HTTP interface, e.g. {@code http://127.0.0.1:18123}. */
+    public static final String CLICKHOUSE_URL = "CLICKHOUSE_URL";
+    /**
+     * The same for clickhouse-jdbc (jdbc-v2), e.g. {@code jdbc:clickhouse:http://127.0.0.1:18123/default?compress=false}
+     * ({@code compress=false}: the stand-in does not speak ClickHouse's compressed framing).
+     */
+    public static final String CLICKHOUSE_JDBC_URL = "CLICKHOUSE_JDBC_URL";
     public static final String MAIL_SMTP_HOST = "MAIL_SMTP_HOST";
     public static final String MAIL_SMTP_PORT = "MAIL_SMTP_PORT";
     public static final String MAIL_SMTP_START_TLS = "MAIL_SMTP_START_TLS";
@@ -51,8 +58,8 @@ public final class Devstack {
     /** Every key of the addresses file, in file order: the devstack's contract. */
     public static final List<String> KEYS = List.of(KAFKA_BOOTSTRAP_SERVERS, APICURIO_REGISTRY_URL, POSTGRES_HOST,
             POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_REACTIVE_URL, POSTGRES_JDBC_URL,
-            REDIS_URL, MONGODB_CONNECTION_STRING, MAIL_SMTP_HOST, MAIL_SMTP_PORT, MAIL_SMTP_START_TLS, MAIL_IMAP_PORT,
-            TELEMETRY_KEK_LOCATION);
+            REDIS_URL, MONGODB_CONNECTION_STRING, CLICKHOUSE_URL, CLICKHOUSE_JDBC_URL, MAIL_SMTP_HOST, MAIL_SMTP_PORT,
+            MAIL_SMTP_START_TLS, MAIL_IMAP_PORT, TELEMETRY_KEK_LOCATION);
 
     /** Cold start (first unpack of the servers, maybe a build of the devstack by the script) included. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);

@@ -6,8 +6,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
  * Hands the devstack's addresses to a {@code @QuarkusTest} as configuration: {@code KAFKA_BOOTSTRAP_SERVERS},
- * {@code APICURIO_REGISTRY_URL}, {@code POSTGRES_*}, {@code REDIS_URL}, {@code MONGODB_CONNECTION_STRING}, which the
- * app's {@code application.properties} references ({@code kafka.bootstrap.servers=${KAFKA_BOOTSTRAP_SERVERS}}).
+ * {@code APICURIO_REGISTRY_URL}, {@code POSTGRES_*}, {@code REDIS_URL}, {@code MONGODB_CONNECTION_STRING},
+ * {@code CLICKHOUSE_JDBC_URL}..., which the app's {@code application.properties} references
+ * ({@code kafka.bootstrap.servers=${KAFKA_BOOTSTRAP_SERVERS}}).
  *
  * <pre>
  * &#64;QuarkusTest

@@ -44,6 +44,10 @@ class DevstackProcessIT {
                             .build(),
                     HttpResponse.BodyHandlers.discarding());
             assertThat(info.statusCode()).isEqualTo(200);
+            HttpResponse<String> ping = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(addresses.get(Devstack.CLICKHOUSE_URL) + "/ping")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ping.body()).isEqualTo("Ok.\n");
         } finally {
             devstack.stop();
         }
@@ -52,7 +56,7 @@ class DevstackProcessIT {
         assertThat(dir.resolve(DevstackProcess.ADDRESSES_FILE)).doesNotExist();
         assertThat(dir.resolve("data")).doesNotExist();
         assertThat(dir.resolve("logs/kafka.log")).exists();
-        assertThat(processes).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(processes).hasSizeGreaterThanOrEqualTo(6);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(processes).noneMatch(ProcessHandle::isAlive));
     }

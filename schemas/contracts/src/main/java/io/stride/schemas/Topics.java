@@ -36,11 +36,28 @@ public final class Topics {
 
     /**
      * The Workout aggregate's events ({@code WorkoutStarted}, {@code WorkoutUpdated}, {@code WorkoutPaused},
-     * {@code WorkoutResumed}, {@code WorkoutCompleted}, {@code WorkoutCancelled}, {@code WorkoutTagAdded}).
+     * {@code WorkoutResumed}, {@code WorkoutCompletionRequested}, {@code WorkoutCompleted}, {@code WorkoutCancelled},
+     * {@code WorkoutTagAdded}) from the workouts service, and live-workout's final {@code WorkoutUpdated}, the one
+     * with the final figures (ADR 0013): a handful of records per workout, whatever its length.
      * Key: workout id. Value: one of the event records (schemas registered per record name). 12 partitions,
      * co-partitioned with {@link #TELEMETRY_SAMPLE_BATCHES}. Retention 90 days.
      */
     public static final String WORKOUT_EVENTS = "workouts.workout-events";
+
+    /**
+     * live-workout's progress {@code WorkoutUpdated} while a workout is live: at most one per 5 s of its event time or
+     * 100 m, so hundreds per workout. Kept apart from {@link #WORKOUT_EVENTS} so that the consumers of a workout's
+     * lifecycle (the workouts service, the history, leaderboards) do not read the live traffic; a consumer that follows
+     * progress (goal notifications) reads this topic. Key: workout id. Value: {@code WorkoutUpdated}, sealed with the
+     * athlete's telemetry key. 12 partitions, co-partitioned with {@link #WORKOUT_EVENTS}. Retention 90 days.
+     */
+    public static final String WORKOUT_PROGRESS = "workouts.workout-progress";
+
+    /**
+     * Progress updates that a consumer could not process, with the reason in the {@code stride.dlq.reason} header.
+     * 12 partitions. Retention 90 days.
+     */
+    public static final String WORKOUT_PROGRESS_DLQ = WORKOUT_PROGRESS + ".dlq";
 
     /**
      * Workout events that could not be processed, with the reason in the {@code stride.dlq.reason} header.
@@ -129,9 +146,9 @@ public final class Topics {
 
     /**
      * Each user's telemetry key, which seals the user's records on {@link #TELEMETRY_SAMPLE_BATCHES},
-     * {@link #WORKOUT_EVENTS} and their dead-letter topics (ADR 0010), published by the users service. Key: user id.
-     * Value: {@code TelemetryKey} (the keyset, wrapped by the platform's key-encryption key); a tombstone shreds the
-     * key when the user is erased. 6 partitions. Compacted, kept while the user exists. The gateway (to seal) and
+     * {@link #WORKOUT_EVENTS}, {@link #WORKOUT_PROGRESS} and their dead-letter topics (ADR 0010), published by the
+     * users service. Key: user id. Value: {@code TelemetryKey} (the keyset, wrapped by the platform's key-encryption
+     * key); a tombstone shreds the key when the user is erased. 6 partitions. Compacted, kept while the user exists. The gateway (to seal) and
      * live-workout (to open) read the whole topic.
      */
     public static final String TELEMETRY_KEYS = "users.telemetry-keys";
@@ -151,8 +168,12 @@ public final class Topics {
             new TopicSpec(WORKOUT_EVENTS, "workout id", List.of(
                     WORKOUT_NS + "WorkoutStarted", WORKOUT_NS + "WorkoutUpdated", WORKOUT_NS + "WorkoutPaused",
                     WORKOUT_NS + "WorkoutResumed", WORKOUT_NS + "WorkoutCompleted", WORKOUT_NS + "WorkoutCancelled",
-                    WORKOUT_NS + "WorkoutTagAdded"), 12, "delete", EVENT_RETENTION),
+                    WORKOUT_NS + "WorkoutTagAdded", WORKOUT_NS + "WorkoutCompletionRequested"), 12, "delete",
+                    EVENT_RETENTION),
             new TopicSpec(WORKOUT_EVENTS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
+            new TopicSpec(WORKOUT_PROGRESS, "workout id", List.of(WORKOUT_NS + "WorkoutUpdated"), 12, "delete",
+                    EVENT_RETENTION),
+            new TopicSpec(WORKOUT_PROGRESS_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE, "workout id", List.of("io.stride.schemas.live.LiveWorkoutState"),
                     12, "compact,delete", EVENT_RETENTION),
             new TopicSpec(LIVE_WORKOUT_STATE_DLQ, "workout id", List.of(), 12, "delete", EVENT_RETENTION),

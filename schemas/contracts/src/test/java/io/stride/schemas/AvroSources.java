@@ -6,18 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.apache.avro.Schema;
 
 /**
  * The {@code .avsc} sources of the contracts, parsed the way avro-maven-plugin reads them: shared types first
- * ({@code common/}, then every {@code <domain>/data/}), then the records at the top of each domain folder.
+ * ({@code common/}, then every domain's sub-folders, a type after the types it names), then the records at the top of
+ * each domain folder.
  */
 final class AvroSources {
+
+    /** A quoted full name of a Stride type, as a reference to it is written. */
+    private static final Pattern FULL_NAME = Pattern.compile("\"(io\\.stride\\.schemas\\.[A-Za-z0-9_.]+)\"");
+    private static final Pattern NAME = Pattern.compile("\"name\"\\s*:\\s*\"([A-Za-z0-9_]+)\"");
+    private static final Pattern NAMESPACE = Pattern.compile("\"namespace\"\\s*:\\s*\"([A-Za-z0-9_.]+)\"");
 
     /** Folder of the shared types that belong to no domain. */
     static final String COMMON = "common";
@@ -69,14 +79,59 @@ final class AvroSources {
         return result;
     }
 
+    /**
+     * The files in import order: common types, then the domains' shared types, then the top-level records; within
+     * that, a file after every file whose type it names (the order of the pom's explicit imports), else by path.
+     */
     private static List<Path> avscFiles(Path avroRoot) {
+        List<Path> files;
         try (Stream<Path> paths = Files.walk(avroRoot)) {
-            return paths.filter(path -> path.getFileName().toString().endsWith(".avsc"))
+            files = paths.filter(path -> path.getFileName().toString().endsWith(".avsc"))
                     .sorted(Comparator.comparingInt((Path path) -> importRank(avroRoot.relativize(path)))
                             .thenComparing(Path::toString))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + avroRoot, e);
+        }
+        Map<String, Path> definedIn = new HashMap<>();
+        Map<Path, String> text = new HashMap<>();
+        for (Path file : files) {
+            text.put(file, read(file));
+            definedIn.put(definedName(text.get(file)), file);
+        }
+        List<Path> ordered = new ArrayList<>();
+        for (Path file : files) {
+            addAfterDependencies(file, text, definedIn, ordered, new HashSet<>());
+        }
+        return ordered;
+    }
+
+    private static void addAfterDependencies(Path file, Map<Path, String> text, Map<String, Path> definedIn,
+            List<Path> ordered, Set<Path> visiting) {
+        if (ordered.contains(file) || !visiting.add(file)) {
+            return;
+        }
+        Matcher names = FULL_NAME.matcher(text.get(file));
+        while (names.find()) {
+            Path dependency = definedIn.get(names.group(1));
+            if (dependency != null && !dependency.equals(file)) {
+                addAfterDependencies(dependency, text, definedIn, ordered, visiting);
+            }
+        }
+        ordered.add(file);
+    }
+
+    private static String definedName(String json) {
+        Matcher name = NAME.matcher(json);
+        Matcher namespace = NAMESPACE.matcher(json);
+        return (namespace.find() ? namespace.group(1) + "." : "") + (name.find() ? name.group(1) : "");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 

@@ -15,24 +15,28 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
  * A fleet of simulated wearables. Each belongs to a demo athlete who registered it through the users service, as a
  * real user does; each device records one sample per period and posts its samples to the telemetry gateway in
  * batches with its credential ({@code Authorization: Device <device_id>.<secret>}), as a watch that buffers a few
- * seconds does.
+ * seconds does, and drives each workout through the workouts service with the same credential (start, a pause and a
+ * resume now and then, complete or now and then cancel: {@link Wearable}).
  *
  * <pre>
  * java -cp benchmarks/simulator/target/classes io.stride.benchmarks.simulator.Simulator [options]
  *   --gateway URL          gateway base URL                            (default http://127.0.0.1:8081)
  *   --users URL            users service base URL                      (default http://127.0.0.1:8084)
+ *   --workouts URL         workouts service base URL, none = samples only (default http://127.0.0.1:8085)
  *   --devices N            simulated wearables, one per demo athlete   (default 5)
  *   --first-athlete N      number of the first demo athlete            (default 1)
  *   --period-ms N          recorded time between two samples           (default 1000)
  *   --batch N              samples per request (times the speed-up)    (default 2)
  *   --speedup F            simulated clock F times faster than real    (default 1)
  *   --workout-minutes M    simulated length of a workout, then another (default 60 with a speed-up, else endless)
+ *   --first-workout-minutes M  simulated length of each device's first  (default: --workout-minutes)
  *   --duration-s N         stop after N seconds, 0 = until killed      (default 0)
  *   --seed N               random seed, for repeatable routes          (default 42)
  * </pre>
@@ -45,10 +49,6 @@ public final class Simulator {
 
     private static final double MOSCOW_LAT = 55.7558;
     private static final double MOSCOW_LON = 37.6173;
-    /** Most samples in one request (the gateway's limit). */
-    private static final int MAX_BATCH = 500;
-    /** Most samples a device keeps for resending while the gateway refuses or is away; older ones are dropped. */
-    private static final int MAX_BACKLOG = 20_000;
     private static final Duration USERS_SERVICE_PATIENCE = Duration.ofSeconds(90);
 
     private Simulator() {
@@ -83,48 +83,46 @@ public final class Simulator {
                     DemoAccounts.DEMO_PASSWORD, demo.deviceId());
         }
         URI endpoint = URI.create(options.gateway + "/api/v1/telemetry/batches");
+        WorkoutCommands commands = options.workouts.isEmpty() ? null : new WorkoutCommands(http, options.workouts);
         AtomicLong sent = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
         ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
         Clock clock = Clock.systemUTC();
         Duration period = Duration.ofMillis(options.periodMillis);
-        int batchSize = (int) Math.min(MAX_BATCH, Math.max(1, Math.round(options.batch * options.speedup)));
-        System.out.printf("simulator: %d wearables posting to %s, clock x%s%s%n", options.devices, endpoint,
-                options.speedup, options.workoutMinutes > 0 ? ", workouts of " + options.workoutMinutes + " min" : "");
+        int batchSize = (int) Math.min(Wearable.MAX_BATCH, Math.max(1, Math.round(options.batch * options.speedup)));
+        System.out.printf("simulator: %d wearables posting to %s, clock x%s%s%s%n", options.devices, endpoint,
+                options.speedup, options.workoutMinutes > 0 ? ", workouts of " + options.workoutMinutes + " min"
+                        + (options.firstWorkoutMinutes > 0 ? " (the first " + options.firstWorkoutMinutes + ")" : "")
+                        : "",
+                commands == null ? "" : ", started, paused, resumed and completed at " + options.workouts);
+        List<Wearable> wearables = new ArrayList<>();
         for (int i = 0; i < athletes.size(); i++) {
-            Athlete athlete = athletes.get(i);
             String authorization = demoAthletes.get(i).authorization();
             WorkoutClock workoutClock = new WorkoutClock(options.speedup, period,
-                    Duration.ofMinutes(options.workoutMinutes));
-            List<Sample> backlog = new ArrayList<>();
-            scheduler.scheduleAtFixedRate(() -> {
-                for (WorkoutClock.Due due : workoutClock.due(clock.instant())) {
-                    if (due.startsWorkout()) {
-                        athlete.startWorkout(UUID.randomUUID());
-                    }
-                    backlog.add(athlete.step(period.toMillis() / 1000.0, due.recordedAt()));
-                }
-                while (backlog.size() >= batchSize) {
-                    List<Sample> batch = List.copyOf(backlog.subList(0, Math.min(MAX_BATCH, backlog.size())));
-                    if (!post(http, endpoint, authorization, batch, sent)) {
-                        break;
-                    }
-                    backlog.subList(0, batch.size()).clear();
-                }
-                if (backlog.size() > MAX_BACKLOG) {
-                    int dropped = backlog.size() - MAX_BACKLOG;
-                    backlog.subList(0, dropped).clear();
-                    failed.addAndGet(dropped);
-                }
-            }, random.nextInt((int) options.periodMillis), options.periodMillis, TimeUnit.MILLISECONDS);
+                    Duration.ofMinutes(options.workoutMinutes), Duration.ofMinutes(options.firstWorkoutMinutes));
+            Wearable wearable = new Wearable(athletes.get(i), authorization, workoutClock, period, batchSize, commands,
+                    batch -> post(http, endpoint, authorization, batch, sent), new Random(random.nextLong()));
+            wearables.add(wearable);
+            scheduler.scheduleAtFixedRate(() -> wearable.tick(clock.instant()),
+                    random.nextInt((int) options.periodMillis), options.periodMillis, TimeUnit.MILLISECONDS);
         }
+        LongSupplier failed = () -> wearables.stream().mapToLong(Wearable::dropped).sum();
         scheduler.scheduleAtFixedRate(() -> System.out.printf("simulator: %s samples accepted=%d dropped=%d%n",
-                Instant.now(), sent.get(), failed.get()), 10, 10, TimeUnit.SECONDS);
-        Runtime.getRuntime().addShutdownHook(new Thread(scheduler::shutdownNow));
+                Instant.now(), sent.get(), failed.getAsLong()), 10, 10, TimeUnit.SECONDS);
+        // stopped (./stride up's Ctrl-C or SIGTERM stops the simulator before the apps): each wearable sends what it
+        // holds and completes its workout in progress, so that no workout of the demo stays open
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            scheduler.shutdownNow();
+            try {
+                scheduler.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            wearables.forEach(Wearable::stop);
+        }));
         if (options.durationSeconds > 0) {
             scheduler.awaitTermination(options.durationSeconds, TimeUnit.SECONDS);
             scheduler.shutdownNow();
-            System.out.printf("simulator: done accepted=%d dropped=%d%n", sent.get(), failed.get());
+            System.out.printf("simulator: done accepted=%d dropped=%d%n", sent.get(), failed.getAsLong());
         } else {
             scheduler.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
         }
@@ -172,12 +170,14 @@ public final class Simulator {
     }
 
     /** Command-line options. */
-    record Options(String gateway, String users, int devices, int firstAthlete, long periodMillis, int batch, double speedup,
-            long workoutMinutes, long durationSeconds, long seed) {
+    record Options(String gateway, String users, String workouts, int devices, int firstAthlete, long periodMillis,
+            int batch, double speedup, long workoutMinutes, long firstWorkoutMinutes, long durationSeconds, long seed) {
 
         static Options parse(String[] args) {
             String gateway = "http://127.0.0.1:8081";
             String users = "http://127.0.0.1:8084";
+            String workouts = "http://127.0.0.1:8085";
+            long firstWorkoutMinutes = 0;
             double speedup = 1;
             long workoutMinutes = -1;
             int devices = 5;
@@ -191,6 +191,8 @@ public final class Simulator {
                 switch (args[i]) {
                     case "--gateway" -> gateway = value;
                     case "--users" -> users = value;
+                    case "--workouts" -> workouts = value.equals("none") ? "" : value;
+                    case "--first-workout-minutes" -> firstWorkoutMinutes = Long.parseLong(value);
                     case "--speedup" -> speedup = Double.parseDouble(value);
                     case "--workout-minutes" -> workoutMinutes = Long.parseLong(value);
                     case "--devices" -> devices = Integer.parseInt(value);
@@ -210,7 +212,8 @@ public final class Simulator {
             if (workoutMinutes < 0) {
                 workoutMinutes = speedup > 1 ? 60 : 0;
             }
-            return new Options(gateway, users, devices, firstAthlete, period, batch, speedup, workoutMinutes, duration, seed);
+            return new Options(gateway, users, workouts, devices, firstAthlete, period, batch, speedup, workoutMinutes,
+                    firstWorkoutMinutes, duration, seed);
         }
     }
 }

@@ -28,6 +28,8 @@ final class WorkoutClock {
     private final double speedup;
     private final Duration period;
     private final Duration workoutLength;
+    private final Duration firstWorkoutLength;
+    private Duration currentLength;
     private Instant next;
     private Instant workoutEnd;
     private double pending;
@@ -38,15 +40,27 @@ final class WorkoutClock {
      * @param workoutLength simulated length of one workout; {@code null} or zero for one endless workout
      */
     WorkoutClock(double speedup, Duration period, Duration workoutLength) {
+        this(speedup, period, workoutLength, workoutLength);
+    }
+
+    /**
+     * @param firstWorkoutLength simulated length of the first workout (a short one shows a finished workout early);
+     *                           ignored for endless workouts
+     */
+    WorkoutClock(double speedup, Duration period, Duration workoutLength, Duration firstWorkoutLength) {
         if (speedup < 1) {
             throw new IllegalArgumentException("speedup must be at least 1: " + speedup);
         }
         this.speedup = speedup;
         this.period = period;
         this.workoutLength = workoutLength == null || workoutLength.isZero() ? null : workoutLength;
-        if (this.workoutLength != null && lead(this.workoutLength, speedup).compareTo(MAX_LEAD) > 0) {
-            throw new IllegalArgumentException("a workout of " + workoutLength + " at speedup " + speedup
-                    + " would start more than " + MAX_LEAD + " in the past");
+        this.firstWorkoutLength = this.workoutLength == null || firstWorkoutLength == null
+                || firstWorkoutLength.isZero() ? this.workoutLength : firstWorkoutLength;
+        for (Duration length : new Duration[] {this.workoutLength, this.firstWorkoutLength}) {
+            if (length != null && lead(length, speedup).compareTo(MAX_LEAD) > 0) {
+                throw new IllegalArgumentException("a workout of " + length + " at speedup " + speedup
+                        + " would start more than " + MAX_LEAD + " in the past");
+            }
         }
     }
 
@@ -83,13 +97,19 @@ final class WorkoutClock {
         return due;
     }
 
+    /** The simulated length of the workout in progress; {@code null} when workouts are endless. */
+    Duration currentLength() {
+        return currentLength;
+    }
+
     private void startWorkout(Instant now) {
-        if (workoutLength == null) {
+        currentLength = next == null ? firstWorkoutLength : workoutLength;
+        if (currentLength == null) {
             next = now;
             workoutEnd = null;
         } else {
-            next = now.minus(lead(workoutLength, speedup));
-            workoutEnd = next.plus(workoutLength);
+            next = now.minus(lead(currentLength, speedup));
+            workoutEnd = next.plus(currentLength);
         }
     }
 }

@@ -65,6 +65,11 @@ public final class EventBuilders {
         return new WorkoutCompletedBuilder();
     }
 
+    /** A completion request; see {@link WorkoutCompletionRequestedBuilder} for defaults. */
+    public static WorkoutCompletionRequestedBuilder aWorkoutCompletionRequested() {
+        return new WorkoutCompletionRequestedBuilder();
+    }
+
     /** A workout cancelled 5 minutes in, without a reason. */
     public static WorkoutCancelledBuilder aWorkoutCancelled() {
         return new WorkoutCancelledBuilder();

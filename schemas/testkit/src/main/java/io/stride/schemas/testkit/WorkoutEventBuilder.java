@@ -16,7 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
  */
 public abstract sealed class WorkoutEventBuilder<B extends WorkoutEventBuilder<B, E>, E extends SpecificRecord>
         permits WorkoutStartedBuilder, WorkoutUpdatedBuilder, WorkoutPausedBuilder, WorkoutResumedBuilder,
-        WorkoutCompletedBuilder, WorkoutCancelledBuilder, WorkoutTagAddedBuilder {
+        WorkoutCompletedBuilder, WorkoutCancelledBuilder, WorkoutTagAddedBuilder, WorkoutCompletionRequestedBuilder {
 
     UUID eventId = UUID.randomUUID();
     UUID workoutId = UUID.randomUUID();

@@ -35,9 +35,6 @@ public interface UsersConfig {
     /** Devices registered by users. */
     Devices devices();
 
-    /** The relay that publishes the transactional outbox. */
-    OutboxRelay outbox();
-
     /** Limits on login, registration, refresh and TOTP attempts, shared by every instance through Redis. */
     RateLimits rateLimit();
 
@@ -106,25 +103,6 @@ public interface UsersConfig {
         /** Most devices a user may have registered and not revoked at a time; one more is refused with 409. */
         @WithDefault("20")
         int maxActivePerUser();
-    }
-
-    /** Outbox relay settings. */
-    interface OutboxRelay {
-
-        /**
-         * How often the relay looks for pending records anyway (safety net: it is woken after every commit that wrote
-         * outbox rows, on any instance, by a PostgreSQL notification).
-         */
-        @WithDefault("5s")
-        Duration pollInterval();
-
-        /** Records published per database transaction of the relay. */
-        @WithDefault("100")
-        int batchSize();
-
-        /** How long published rows are kept (for inspection) before the relay deletes them, hourly. */
-        @WithDefault("P7D")
-        Duration retention();
     }
 
     /** One limit per action; each has a per-client-IP and a per-account budget in a fixed window. */

@@ -22,6 +22,7 @@ import io.stride.commands.users.domain.DeviceLimitReached;
 import io.stride.commands.users.domain.RegisteredDevice;
 import io.stride.commands.users.domain.Secrets;
 import io.stride.platform.http.ApiException;
+import io.stride.platform.outbox.Outbox;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
 

@@ -14,6 +14,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.crypto.TelemetryKeyMaker;
+import io.stride.platform.outbox.Outbox;
 import io.stride.schemas.Topics;
 
 /**

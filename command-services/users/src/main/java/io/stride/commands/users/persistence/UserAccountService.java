@@ -28,6 +28,7 @@ import io.stride.commands.users.domain.Registration;
 import io.stride.commands.users.domain.Secrets;
 import io.stride.commands.users.domain.UserProfile;
 import io.stride.platform.http.ApiException;
+import io.stride.platform.outbox.Outbox;
 import io.stride.platform.security.Roles;
 import io.stride.schemas.Topics;
 

@@ -3,6 +3,7 @@ package io.stride.commands.users.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -42,6 +43,27 @@ class EndpointSecurityTest {
 
     private static final List<Class<? extends Annotation>> SECURITY = List.of(RolesAllowed.class,
             Authenticated.class, PermitAll.class, DenyAll.class);
+
+    @ParameterizedTest
+    @CsvSource({"http://127.0.0.1:8083", "http://localhost:8083", "http://127.0.0.1:8086", "http://localhost:8086"})
+    void shouldLetAStridePageSignInWhenItsOriginIsOneOfTheDefaultDevOrigins(String page) {
+        // when: the browser's preflight of the page's login request
+        given().header("Origin", page)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .options("/api/v1/auth/login")
+                // then: the live-tracking and workout-history pages of ./stride up may sign in
+                .then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo(page));
+    }
+
+    @Test
+    void shouldNotLetAnotherOriginSignInWhenItIsNotAStridePage() {
+        given().header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/auth/login")
+                .then().header("Access-Control-Allow-Origin", nullValue());
+    }
 
     @Test
     void shouldDeclareASecurityAnnotationWhenAMethodIsAnEndpoint() {

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stride.commands.users.messaging.OutboxRelay;
-import io.stride.commands.users.persistence.AvroPayloads;
 import io.stride.platform.http.KafkaCorrelation;
+import io.stride.platform.outbox.AvroPayloads;
+import io.stride.platform.outbox.OutboxRelay;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
 import io.stride.testing.Devstack;

@@ -22,6 +22,7 @@ import io.stride.ingest.telemetrygateway.messaging.WorkoutOwnerStore;
 import io.stride.ingest.telemetrygateway.validation.SampleCheck;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 import io.stride.ingest.telemetrygateway.validation.ValidSample;
+import io.stride.platform.devices.AuthenticatedDevice;
 import io.stride.platform.http.ApiException;
 import io.stride.platform.http.ErrorCodes;
 

@@ -8,6 +8,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
 import io.smallrye.mutiny.Uni;
+import io.stride.platform.devices.AuthenticatedDevice;
+import io.stride.platform.devices.DeviceAuthenticator;
 import io.stride.platform.http.ApiException;
 import io.vertx.ext.web.RoutingContext;
 

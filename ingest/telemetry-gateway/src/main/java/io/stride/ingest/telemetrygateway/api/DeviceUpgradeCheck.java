@@ -10,6 +10,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.quarkus.websockets.next.UserData;
 import io.smallrye.mutiny.Uni;
+import io.stride.platform.devices.AuthenticatedDevice;
+import io.stride.platform.devices.DeviceAuthenticator;
 import io.stride.platform.http.ApiException;
 
 /**

@@ -3,19 +3,25 @@ package io.stride.ingest.telemetrygateway.api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
@@ -32,17 +38,22 @@ import io.stride.ingest.telemetrygateway.config.GatewayConfig;
 import io.stride.ingest.telemetrygateway.recording.RecordedPoint;
 import io.stride.ingest.telemetrygateway.recording.RecordingFormat;
 import io.stride.ingest.telemetrygateway.recording.UnreadableRecording;
+import io.stride.ingest.telemetrygateway.validation.SampleCheck;
 import io.stride.ingest.telemetrygateway.validation.SampleLimits;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
+import io.stride.ingest.telemetrygateway.validation.ValidSample;
 import io.stride.platform.http.ApiException;
 import io.stride.platform.http.CorrelationId;
 import io.stride.platform.security.Roles;
+import io.stride.schemas.common.SportType;
 
 /**
  * Imports a finished recording (GPX, TCX or FIT) through the same pipeline as live samples: each point becomes a
- * sample of the workout (sequence numbers 1..n in file order), is checked like a live sample (older points
- * allowed), and is published in batches. Re-importing the same file is harmless: the samples are duplicates.
- * Called by the athlete (a user access token), never by a device: the samples are the token's user's ({@code sub}).
+ * sample of the workout (sequence numbers 1..n in file order), is checked like a live sample (of any age: an athlete
+ * brings their past), and is published in batches; then the workouts service makes it a workout started at its first
+ * point and completed at its last ({@link WorkoutImports}), dated when it happened. Re-importing the same file into
+ * the same workout is harmless: the samples are duplicates and the import command is idempotent. Called by the
+ * athlete (a user access token), never by a device: the samples are the token's user's ({@code sub}).
  */
 @RolesAllowed(Roles.ATHLETE)
 @Path("/api/v1/telemetry/recordings")
@@ -53,35 +64,56 @@ public class RecordingImportResource {
     /** Most refused points listed in the answer; the count is always complete. */
     private static final int MAX_LISTED_REJECTIONS = 20;
 
+    /** Longest title, as the workouts service takes it. */
+    private static final int TITLE_MAX = 200;
+
     private final BatchIngestion ingestion;
+    private final WorkoutImports workouts;
     private final SampleValidator importValidator;
     private final ObjectMapper json;
     private final GatewayConfig config;
+    private final Clock clock;
 
-    RecordingImportResource(BatchIngestion ingestion, ObjectMapper json, GatewayConfig config) {
+    RecordingImportResource(BatchIngestion ingestion, WorkoutImports workouts, ObjectMapper json,
+            GatewayConfig config, Clock clock) {
         this.ingestion = ingestion;
+        this.workouts = workouts;
         this.json = json;
         this.config = config;
-        this.importValidator = new SampleValidator(new SampleLimits(config.maxClockSkew(), config.maxImportAge()));
-    }
-
-    /** What an import became. */
-    public record ImportOutcome(UUID workoutId, int points, int accepted, int rejected,
-            Map<String, Long> highestSequenceNumbers, List<Map<String, Object>> rejections) {
+        this.clock = clock;
+        this.importValidator = new SampleValidator(SampleLimits.anyAge(config.maxClockSkew()));
     }
 
     /**
-     * 202 with the counts once Kafka holds the accepted samples; 401 without a valid access token, 403 without the
-     * athlete role or for a {@code workout_id} known to belong to another athlete; 400 for a missing or unknown format;
-     * 422 {@code unreadable_recording} when the file is not a readable recording of that format (nothing published).
+     * What an import became; {@code workoutStatus}: the workout's status at the workouts service ({@code COMPLETING}
+     * until live-workout's final figures make it {@code COMPLETED}), absent when no workouts service is configured.
+     */
+    public record ImportOutcome(UUID workoutId, int points, int accepted, int rejected,
+            Map<String, Long> highestSequenceNumbers, List<Map<String, Object>> rejections, String workoutStatus) {
+    }
+
+    /**
+     * 202 with the counts once Kafka holds the accepted samples and the workouts service has the workout; 401 without a
+     * valid access token, 403 without the athlete role or for a {@code workout_id} known to belong to another athlete;
+     * 400 for a missing or unknown format or sport, or a title too long; 422 {@code unreadable_recording} when the file
+     * is not a readable recording of that format, 422 {@code nothing_importable} when none of its points can be
+     * imported (nothing published either way); the workouts service's refusal (409, 422) as it came; 503
+     * {@code workouts_unavailable} when it cannot be reached (the samples are kept: import again with the
+     * {@code workout_id}). {@code sport}: the document's sport types (default {@code other}); {@code title}: the
+     * workout's.
      */
     @POST
     @Consumes(MediaType.WILDCARD)
     public Uni<RestResponse<ImportOutcome>> importRecording(byte[] file, @QueryParam("format") String formatName,
             @QueryParam("workout_id") String workoutId, @QueryParam("device_id") String deviceId,
-            @Context SecurityContext security) {
+            @QueryParam("sport") String sportName, @QueryParam("title") String title,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context SecurityContext security) {
         RecordingFormat format = RecordingFormat.named(formatName).orElseThrow(() -> ApiException.invalidField(
                 "format", "format must be one of gpx, tcx, fit"));
+        String sport = sport(sportName);
+        if (title != null && title.length() > TITLE_MAX) {
+            throw ApiException.invalidField("title", "title must be at most " + TITLE_MAX + " characters");
+        }
         UUID user = userOf(security);
         UUID workout = workoutId == null || workoutId.isBlank() ? UUID.randomUUID() : uuid("workout_id", workoutId);
         ingestion.checkWorkoutOwner(workout, user);
@@ -91,9 +123,58 @@ public class RecordingImportResource {
         for (int i = 0; i < points.size(); i++) {
             samples.add(sample(points.get(i), i + 1, workout, user, device));
         }
-        Log.infof("recording import format=%s workoutId=%s points=%d", format, workout, points.size());
+        WorkoutImports.Recorded recorded = recorded(samples, workout, sport, title, format);
+        Log.infof("recording import format=%s workoutId=%s points=%d start=%s end=%s", format, workout,
+                points.size(), recorded.startTime(), recorded.endTime());
         return publishInBatches(samples, CorrelationId.currentOrNew())
-                .map(outcomes -> RestResponse.accepted(summary(workout, points.size(), outcomes)));
+                .chain(outcomes -> workouts.complete(authorization, recorded)
+                        .map(status -> RestResponse.accepted(summary(workout, points.size(), outcomes,
+                                status.orElse(null)))));
+    }
+
+    /**
+     * The workout the recording's importable points span, first to last; 422 {@code nothing_importable} with the
+     * reasons when no point can be imported.
+     */
+    private WorkoutImports.Recorded recorded(List<JsonNode> samples, UUID workout, String sport, String title,
+            RecordingFormat format) {
+        Instant now = clock.instant();
+        Instant first = null;
+        Instant last = null;
+        List<Map<String, Object>> rejections = new ArrayList<>();
+        for (int index = 0; index < samples.size(); index++) {
+            switch (importValidator.check(samples.get(index), now)) {
+                case SampleCheck.Accepted(ValidSample sample) -> {
+                    first = first == null || sample.recordedAt().isBefore(first) ? sample.recordedAt() : first;
+                    last = last == null || sample.recordedAt().isAfter(last) ? sample.recordedAt() : last;
+                }
+                case SampleCheck.Rejected(var violations) -> {
+                    if (rejections.size() < MAX_LISTED_REJECTIONS) {
+                        rejections.add(Map.of("index", index, "violations", violations.stream()
+                                .map(v -> Map.of("field", v.field(), "message", v.message())).toList()));
+                    }
+                }
+            }
+        }
+        if (first == null) {
+            throw ApiException.unprocessable("nothing_importable", "None of the recording's " + samples.size()
+                    + " points can be imported", Map.of("format", format.name().toLowerCase(), "points",
+                            samples.size(), "rejected", samples.size(), "rejections", rejections));
+        }
+        return new WorkoutImports.Recorded(workout, sport, first, last, title, null);
+    }
+
+    private static String sport(String name) {
+        if (name == null || name.isBlank()) {
+            return SportType.OTHER.name().toLowerCase(Locale.ROOT);
+        }
+        for (SportType sport : SportType.values()) {
+            if (sport.name().equalsIgnoreCase(name)) {
+                return sport.name().toLowerCase(Locale.ROOT);
+            }
+        }
+        throw ApiException.invalidField("sport", "sport must be one of " + String.join(", ",
+                Arrays.stream(SportType.values()).map(s -> s.name().toLowerCase(Locale.ROOT)).toList()));
     }
 
     private List<RecordedPoint> read(RecordingFormat format, byte[] file) {
@@ -137,7 +218,8 @@ public class RecordingImportResource {
         return new BatchIngestion.Outcome(outcome.accepted(), outcome.highestSequenceNumbers(), rejected);
     }
 
-    private static ImportOutcome summary(UUID workout, int points, List<BatchIngestion.Outcome> outcomes) {
+    private static ImportOutcome summary(UUID workout, int points, List<BatchIngestion.Outcome> outcomes,
+            String workoutStatus) {
         int accepted = 0;
         Map<String, Long> highest = new TreeMap<>();
         List<Map<String, Object>> rejections = new ArrayList<>();
@@ -150,7 +232,7 @@ public class RecordingImportResource {
                     .limit(Math.max(0, MAX_LISTED_REJECTIONS - rejections.size()))
                     .forEach(rejections::add);
         }
-        return new ImportOutcome(workout, points, accepted, rejected, highest, rejections);
+        return new ImportOutcome(workout, points, accepted, rejected, highest, rejections, workoutStatus);
     }
 
     private ObjectNode sample(RecordedPoint point, long sequence, UUID workout, UUID user, String device) {

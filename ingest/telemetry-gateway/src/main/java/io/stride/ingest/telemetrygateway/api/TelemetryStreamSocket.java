@@ -16,6 +16,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
+import io.stride.platform.devices.AuthenticatedDevice;
 import io.stride.platform.http.ApiException;
 import io.stride.platform.http.CorrelationId;
 import io.stride.platform.http.ErrorCodes;

@@ -1,6 +1,8 @@
 package io.stride.ingest.telemetrygateway.config;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -28,9 +30,11 @@ public interface GatewayConfig {
     @WithDefault("50000")
     long maxInFlightSamples();
 
-    /** How old the points of an imported recording (GPX, TCX, FIT) may be. */
-    @WithDefault("P3650D")
-    Duration maxImportAge();
+    /**
+     * The workouts service, which makes an imported recording a completed workout once its samples are in Kafka
+     * ({@link io.stride.ingest.telemetrygateway.api.WorkoutImports}); absent: an import publishes the samples only.
+     */
+    Optional<URI> workoutsUrl();
 
     /** The platform's telemetry key-encryption key, a Tink JSON keyset file (ADR 0010). */
     String telemetryKekLocation();

@@ -30,7 +30,7 @@ public final class SampleValidator {
         UUID workoutId = fields.uuid("workout_id");
         UUID userId = fields.uuid("user_id");
         Long sequence = fields.integer("sequence_number", true, 0, Long.MAX_VALUE);
-        Instant recordedAt = fields.instant("recorded_at", now.minus(limits.maxAge()), now.plus(limits.maxClockSkew()));
+        Instant recordedAt = fields.instant("recorded_at", limits.earliest(now), now.plus(limits.maxClockSkew()));
         Double latitude = fields.decimal("latitude", -90, 90);
         Double longitude = fields.decimal("longitude", -180, 180);
         if ((latitude == null) != (longitude == null) && !fields.failed("latitude") && !fields.failed("longitude")) {

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Year;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -81,6 +83,55 @@ class RecordingImportResourceTest {
                 .statusCode(202)
                 .body("points", equalTo(2))
                 .body("accepted", equalTo(2));
+    }
+
+    @Test
+    void shouldImportEveryPointWhenTheRecordingIsYearsOld() {
+        // given: a run recorded in 2009, older than any age a live device's samples may have
+        String gpx = RecordingReadersTest.gpx().replace("2025-04-05", "2009-06-14");
+
+        // when / then: no workouts service in this test, so the samples alone go on (no workout status)
+        given().auth().oauth2(TestIssuer.token(TestDevices.userWithKey(), "athlete"))
+                .contentType("application/gpx+xml").body(gpx)
+                .queryParam("format", "gpx").queryParam("sport", "Running").queryParam("title", "First marathon")
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("rejected", equalTo(0))
+                .body("workout_status", nullValue());
+    }
+
+    @Test
+    void shouldRefuseWithNothingImportableAndTheReasonsWhenNoPointCanBeImported() {
+        // given: a recording whose every point is dated a year ahead (a watch with a wrong clock)
+        String gpx = RecordingReadersTest.gpx().replace("2025-04-05", Year.now().plusYears(1) + "-04-05");
+
+        // when / then
+        given().auth().oauth2(TestIssuer.token(TestDevices.userWithKey(), "athlete"))
+                .contentType("application/gpx+xml").body(gpx)
+                .queryParam("format", "gpx")
+                .post(PATH)
+                .then()
+                .statusCode(422)
+                .body("error", equalTo("nothing_importable"))
+                .body("code", equalTo(422))
+                .body("details.points", equalTo(2))
+                .body("details.rejected", equalTo(2))
+                .body("details.rejections[0].violations[0].field", equalTo("recorded_at"))
+                .body("details.rejections[1].index", equalTo(1));
+    }
+
+    @Test
+    void shouldRefuseAnUnknownSportOrATooLongTitleInTheErrorFormat() {
+        String token = TestIssuer.token(TestDevices.userWithKey(), "athlete");
+        given().auth().oauth2(token).body(RecordingReadersTest.gpx())
+                .queryParam("format", "gpx").queryParam("sport", "quidditch").post(PATH)
+                .then().statusCode(400).body("error", equalTo("validation_failed"))
+                .body("details.violations[0].field", equalTo("sport"));
+        given().auth().oauth2(token).body(RecordingReadersTest.gpx())
+                .queryParam("format", "gpx").queryParam("title", "x".repeat(201)).post(PATH)
+                .then().statusCode(400).body("details.violations[0].field", equalTo("title"));
     }
 
     @Test

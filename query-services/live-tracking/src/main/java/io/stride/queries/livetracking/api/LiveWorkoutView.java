@@ -7,10 +7,12 @@ import java.util.UUID;
 /**
  * A workout in progress as the live-tracking screens show it: the figures on the screen and nothing else (no user
  * id, no processing counters), because a share link shows the same view to people without an account. Figures the
- * processor has not computed (no heart-rate strap, no power meter, an older processor) are null.
+ * processor has not computed (no heart-rate strap, no power meter, an older processor) are null. {@code sport} is
+ * the sport type's name ({@code RUNNING}, {@code CYCLING}, …): screens show pace for runs and speed otherwise.
  */
 public record LiveWorkoutView(
         UUID workoutId,
+        String sport,
         String status,
         long sampleCount,
         Instant startedAt,

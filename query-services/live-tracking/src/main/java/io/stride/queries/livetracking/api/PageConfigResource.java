@@ -8,7 +8,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.stride.queries.livetracking.config.LiveTrackingConfig;
 
-/** What the live-tracking page needs to know before the user logs in: where to log in. Public, no secrets. */
+/**
+ * What the live-tracking page needs to know before the user logs in: where to log in, and where finished workouts are
+ * shown. Public, no secrets.
+ */
 @Path("/api/v1/page-config")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
@@ -21,11 +24,11 @@ public class PageConfigResource {
     }
 
     /** The page's settings. */
-    public record PageConfig(String usersUrl) {
+    public record PageConfig(String usersUrl, String historyUrl) {
     }
 
     @GET
     public PageConfig get() {
-        return new PageConfig(config.page().usersUrl());
+        return new PageConfig(config.page().usersUrl(), config.page().historyUrl());
     }
 }

@@ -25,6 +25,7 @@ import java.util.UUID;
  */
 public record SharedWorkoutView(
         UUID shareLinkId,
+        String sport,
         String status,
         long sampleCount,
         Instant startedAt,

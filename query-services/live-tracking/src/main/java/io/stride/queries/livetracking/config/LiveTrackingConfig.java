@@ -65,6 +65,10 @@ public interface LiveTrackingConfig {
         /** Base URL of the users service, where the page logs in ({@code POST /api/v1/auth/login}). */
         @WithDefault("http://127.0.0.1:8084")
         String usersUrl();
+
+        /** Base URL of the workout-history page, which the page links a finished workout to. */
+        @WithDefault("http://127.0.0.1:8086")
+        String historyUrl();
     }
 
     /** Schema registry access. */

@@ -18,7 +18,8 @@ public final class LiveWorkoutViewMapper {
         Double speed = state.getCurrentSpeedMetersPerSecond() != null
                 ? state.getCurrentSpeedMetersPerSecond()
                 : state.getLastSpeedMetersPerSecond();
-        return new LiveWorkoutView(state.getWorkoutId(), state.getStatus(), state.getSampleCount(),
+        String sport = state.getSportType() == null ? null : state.getSportType().name();
+        return new LiveWorkoutView(state.getWorkoutId(), sport, state.getStatus(), state.getSampleCount(),
                 state.getStartedAt(), state.getLastRecordedAt(),
                 point == null ? null : new LiveWorkoutView.Position(point.getLatitude(), point.getLongitude()),
                 state.getDistanceMeters(), state.getElapsedTimeMillis(), state.getMovingTimeMillis(), speed,
@@ -32,7 +33,7 @@ public final class LiveWorkoutViewMapper {
     /** What a share link shows: the owner's figures under the link's id, without the workout or user id. */
     public static SharedWorkoutView toSharedView(UUID shareLinkId, LiveWorkoutState state) {
         LiveWorkoutView view = toView(state);
-        return new SharedWorkoutView(shareLinkId, view.status(), view.sampleCount(), view.startedAt(),
+        return new SharedWorkoutView(shareLinkId, view.sport(), view.status(), view.sampleCount(), view.startedAt(),
                 view.lastRecordedAt(), view.lastPosition(), view.distanceMeters(), view.elapsedTimeMillis(),
                 view.movingTimeMillis(), view.speedMetersPerSecond(), view.avgSpeedMetersPerSecond(),
                 view.currentPaceSecondsPerKm(), view.avgPaceSecondsPerKm(), view.heartRateBpm(),

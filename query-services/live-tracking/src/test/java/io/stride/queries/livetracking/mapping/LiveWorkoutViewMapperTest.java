@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 import io.stride.queries.livetracking.api.SharedWorkoutView;
+import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
 
 class LiveWorkoutViewMapperTest {
@@ -23,7 +24,8 @@ class LiveWorkoutViewMapperTest {
         return LiveWorkoutState.newBuilder(aLiveWorkoutState().forWorkout(workout, user).sampleCount(321)
                         .distanceMeters(4321.5).lastHeartRateBpm(151).updatedAt(Instant.parse("2026-11-30T10:00:00Z"))
                         .build())
-                .setStatus("ACTIVE").setElapsedTimeMillis(1_800_000L).setMovingTimeMillis(1_700_000L)
+                .setStatus("ACTIVE").setSportType(SportType.RUNNING).setElapsedTimeMillis(1_800_000L)
+                .setMovingTimeMillis(1_700_000L)
                 .setCurrentSpeedMetersPerSecond(3.1).setAvgSpeedMetersPerSecond(2.9)
                 .setCurrentPaceSecondsPerKm(322.6).setAvgPaceSecondsPerKm(344.8)
                 .setAvgHeartRateBpm(144).setMaxHeartRateBpm(171)

@@ -27,7 +27,8 @@ class LiveWorkoutBeans {
         return new LiveSettings(config.grace(), gps.maxAccuracyMeters(), gps.smoothingFixes(),
                 gps.minMovementMeters(), gps.speedWindow(), gps.stoppedSpeedMetersPerSecond(),
                 config.elevationThresholdMeters(), gps.maxGap(), config.updateEvery(), config.updateEveryMeters(),
-                config.publishEvery(), config.sweepEvery(), config.retireClosedAfter());
+                config.publishEvery(), config.sweepEvery(), config.retireClosedAfter(), config.trackEvery(),
+                config.maxTrackPoints(), config.abandonAfter());
     }
 
     @Produces

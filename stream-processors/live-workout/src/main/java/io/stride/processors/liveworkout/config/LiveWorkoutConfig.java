@@ -55,6 +55,21 @@ public interface LiveWorkoutConfig {
     @WithDefault("1h")
     Duration retireClosedAfter();
 
+    /** Event time between two points of a workout's recorded track, which its final figures carry (ADR 0013). */
+    @WithDefault("5s")
+    Duration trackEvery();
+
+    /** The most track points a workout's final figures carry; a longer track keeps every n-th point. */
+    @WithDefault("3600")
+    int maxTrackPoints();
+
+    /**
+     * Wall-clock time without samples (or, for a workout without any, since it opened) after which an open workout is
+     * finished by the platform as abandoned: its final figures say so and the workouts service completes it.
+     */
+    @WithDefault("4h")
+    Duration abandonAfter();
+
     /** Schema registry access. */
     interface SchemaRegistry {
 

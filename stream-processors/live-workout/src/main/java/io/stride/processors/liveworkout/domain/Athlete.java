@@ -6,11 +6,25 @@ package io.stride.processors.liveworkout.domain;
  * @param maxHeartRateBpm measured maximum heart rate
  * @param weightKg body weight
  * @param birthYear year of birth
+ * @param restingHeartRateBpm resting heart rate
  */
-public record Athlete(Integer maxHeartRateBpm, Double weightKg, Integer birthYear) {
+public record Athlete(Integer maxHeartRateBpm, Double weightKg, Integer birthYear, Integer restingHeartRateBpm) {
 
     /** Nothing known. */
-    public static final Athlete UNKNOWN = new Athlete(null, null, null);
+    public static final Athlete UNKNOWN = new Athlete(null, null, null, null);
+
+    /** An athlete whose resting heart rate is not known. */
+    public Athlete(Integer maxHeartRateBpm, Double weightKg, Integer birthYear) {
+        this(maxHeartRateBpm, weightKg, birthYear, null);
+    }
+
+    /**
+     * Whether calories can be estimated from this athlete's heart rate: their weight and resting heart rate are known
+     * (the maximum is measured, else estimated from the birth year or the default).
+     */
+    public boolean knownForHeartRateCalories() {
+        return weightKg != null && weightKg > 0 && restingHeartRateBpm != null && restingHeartRateBpm > 0;
+    }
 
     /** Weight used for calories when the athlete's is unknown (kg). */
     public static final double DEFAULT_WEIGHT_KG = 70.0;

@@ -8,6 +8,7 @@ import java.util.UUID;
 public record LiveFigures(
         UUID workoutId,
         UUID userId,
+        Sport sport,
         LiveSession.Status status,
         long sampleCount,
         long lastSequenceNumber,
@@ -34,6 +35,7 @@ public record LiveFigures(
         Integer maxCadenceRpm,
         Integer avgPowerWatts,
         Integer maxPowerWatts,
+        Double workKilojoules,
         long rejectedFixes,
         long lateSamples) {
 

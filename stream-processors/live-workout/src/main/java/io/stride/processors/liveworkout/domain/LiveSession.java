@@ -65,6 +65,9 @@ public final class LiveSession {
 
     private static final long FINAL_UPDATE = Long.MAX_VALUE;
 
+    /** Samples recorded after the start of an open pause that wait for its resume: 10 minutes at one a second. */
+    static final int MAX_HELD_WHILE_PAUSED = 600;
+
     private static final Comparator<Sample> EVENT_ORDER = Comparator.comparing(Sample::recordedAt)
             .thenComparing(Sample::deviceId)
             .thenComparingLong(Sample::sequenceNumber);
@@ -102,6 +105,11 @@ public final class LiveSession {
     long lastOfferedAtMillis;
     boolean unpublished;
     boolean retired;
+    Long lastTrackPointAtMillis;
+    long trackPointCount;
+    double workJoules;
+    /** Track points taken since the last {@link #drainTrackPoints()}; not part of the stored session. */
+    List<TrackPoint> newTrackPoints = new ArrayList<>();
 
     /** A new workout's state; ids may be refined by the first sample or event. */
     public static LiveSession open(UUID workoutId, UUID userId) {
@@ -146,6 +154,9 @@ public final class LiveSession {
         copy.lastOfferedAtMillis = lastOfferedAtMillis;
         copy.unpublished = unpublished;
         copy.retired = retired;
+        copy.lastTrackPointAtMillis = lastTrackPointAtMillis;
+        copy.trackPointCount = trackPointCount;
+        copy.workJoules = workJoules;
         return copy;
     }
 
@@ -165,9 +176,7 @@ public final class LiveSession {
         }
         long at = sample.recordedAt().toEpochMilli();
         SequenceRanges ranges = applied.get(sample.deviceId());
-        boolean buffered = buffer.stream().anyMatch(waiting -> waiting.deviceId().equals(sample.deviceId())
-                && waiting.sequenceNumber() == sample.sequenceNumber());
-        if (buffered || ranges != null && ranges.contains(sample.sequenceNumber())) {
+        if (ranges != null && ranges.contains(sample.sequenceNumber()) || isBuffered(sample)) {
             return new Duplicate();
         }
         if (lastAppliedAtMillis != null && at < lastAppliedAtMillis) {
@@ -181,10 +190,39 @@ public final class LiveSession {
         buffer.add(index, sample);
         newestSeenAtMillis = newestSeenAtMillis == null ? at : Math.max(newestSeenAtMillis, at);
         long releaseUpTo = newestSeenAtMillis - settings.grace().toMillis();
-        while (!buffer.isEmpty() && buffer.getFirst().recordedAt().toEpochMilli() <= releaseUpTo) {
+        while (!buffer.isEmpty() && buffer.getFirst().recordedAt().toEpochMilli() <= releaseUpTo
+                && !heldByOpenPause()) {
             apply(buffer.removeFirst(), athlete, settings);
         }
         return new Accepted();
+    }
+
+    /** Whether the buffer holds this device's sample of that sequence number (a plain loop: it runs per sample). */
+    private boolean isBuffered(Sample sample) {
+        long sequence = sample.sequenceNumber();
+        for (int i = buffer.size() - 1; i >= 0; i--) {
+            Sample waiting = buffer.get(i);
+            if (waiting.sequenceNumber() == sequence && waiting.deviceId().equals(sample.deviceId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the oldest buffered sample waits for the open pause to end: it was recorded after the pause began, and
+     * the resume may still come. The resume travels through the workouts service (its outbox) while the samples come
+     * straight from the gateway, so samples recorded after a resume can arrive before it; applied at once, they would
+     * count as paused and their distance would be lost. They wait in the buffer (at most
+     * {@link #MAX_HELD_WHILE_PAUSED}, beyond which the oldest are applied as paused) and are applied once the resume
+     * came, or as paused when the workout ends without one.
+     */
+    private boolean heldByOpenPause() {
+        if (status != Status.PAUSED || buffer.size() > MAX_HELD_WHILE_PAUSED) {
+            return false;
+        }
+        Pause open = pauses.getLast();
+        return open.toMillis() == null && buffer.getFirst().recordedAt().toEpochMilli() >= open.fromMillis();
     }
 
     /**
@@ -198,16 +236,19 @@ public final class LiveSession {
     /**
      * Applies every buffered sample for good when none arrived for {@link LiveSettings#grace()} of wall-clock time:
      * the device stopped sending, so no later sample will need the buffer's order. The published figures do not
-     * change (they already include the buffer). Returns whether anything was applied.
+     * change (they already include the buffer). Samples held by an open pause keep waiting for its resume. Returns
+     * whether anything was applied.
      */
     public boolean flushIfIdle(long wallMillis, Athlete athlete, LiveSettings settings) {
         if (buffer.isEmpty() || isClosed() || wallMillis - lastOfferedAtMillis < settings.grace().toMillis()) {
             return false;
         }
-        while (!buffer.isEmpty()) {
+        boolean applied = false;
+        while (!buffer.isEmpty() && !heldByOpenPause()) {
             apply(buffer.removeFirst(), athlete, settings);
+            applied = true;
         }
-        return true;
+        return applied;
     }
 
     /**
@@ -295,7 +336,41 @@ public final class LiveSession {
             return;
         }
         applyBuffer(athlete, settings);
+        if (lastAppliedAtMillis != null) {
+            // the track ends where the workout ends, at its final distance
+            recordTrackPoint(lastAppliedAtMillis, null, heartRate.current(), false);
+        }
         status = finalStatus;
+    }
+
+    /** The track points taken since the last call, in order; the session forgets them. */
+    public List<TrackPoint> drainTrackPoints() {
+        if (newTrackPoints.isEmpty()) {
+            return List.of();
+        }
+        List<TrackPoint> drained = newTrackPoints;
+        newTrackPoints = new ArrayList<>();
+        return drained;
+    }
+
+    /**
+     * Whether this open workout went quiet for {@link LiveSettings#abandonAfter()} of wall-clock time: no sample
+     * arrived (or, without any, none since it opened).
+     */
+    public boolean abandonable(long wallMillis, LiveSettings settings) {
+        return !isClosed() && !retired && wallMillis - lastOfferedAtMillis >= settings.abandonAfter().toMillis();
+    }
+
+    /** When the latest sample was applied for good, null before any. */
+    public Instant lastAppliedAt() {
+        return lastAppliedAtMillis == null ? null : Instant.ofEpochMilli(lastAppliedAtMillis);
+    }
+
+    private void recordTrackPoint(long at, Double altitudeMeters, Integer bpm, boolean moving) {
+        double distance = track.distanceMeters();
+        newTrackPoints.add(new TrackPoint(trackPointCount++, at, track.position(), altitudeMeters, bpm, distance,
+                status == Status.ACTIVE ? currentSpeed : null, moving));
+        lastTrackPointAtMillis = at;
     }
 
     /** The workout this session is the live state of. */
@@ -375,6 +450,7 @@ public final class LiveSession {
 
     private void apply(Sample sample, Athlete athlete, LiveSettings settings) {
         long at = sample.recordedAt().toEpochMilli();
+        long movingBefore = movingMillis;
         applied.computeIfAbsent(sample.deviceId(), device -> new SequenceRanges()).add(sample.sequenceNumber());
         sampleCount++;
         lastSequenceNumber = Math.max(lastSequenceNumber, sample.sequenceNumber());
@@ -423,28 +499,57 @@ public final class LiveSession {
                 : currentSpeed;
         boolean moving = movingSpeed != null && movingSpeed > settings.stoppedSpeedMetersPerSecond()
                 || currentSpeed == null && sample.cadenceRpm() != null && sample.cadenceRpm() > 0;
+        double metKcal = 0;
         if (lastDeviceSpeed == null && !inPause && (acceptedFix != null || motion.hasFix())) {
             long movingDelta = motion.step(at, acceptedFix, countable ? active : 0, settings);
             movingMillis += movingDelta;
-            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), movingDelta);
+            metKcal = Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), movingDelta);
         } else if (countable && moving) {
             movingMillis += active;
-            caloriesKcal += Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
+            metKcal = Calories.kcal(sport.met(), athlete.weightOrDefaultKg(), active);
         }
         zoneMaxHeartRateBpm = athlete.maxHeartRateBpm(sample.recordedAt().atZone(ZoneOffset.UTC).getYear());
         Integer bpm = sample.heartRateBpm() != null ? sample.heartRateBpm() : heartRate.current();
+        // calories of the interval from the best source it has: power, else heart rate with the athlete's metrics, else
+        // MET over moving time (Calories)
+        if (countable && sample.powerWatts() != null) {
+            double joules = sample.powerWatts() * active / 1000.0;
+            workJoules += joules;
+            caloriesKcal += Calories.kcalFromWork(joules);
+        } else if (countable && bpm != null && athlete.knownForHeartRateCalories()) {
+            caloriesKcal += Calories.kcalFromHeartRate(bpm, athlete.restingHeartRateBpm(), zoneMaxHeartRateBpm,
+                    athlete.weightKg(), active);
+        } else {
+            caloriesKcal += metKcal;
+        }
         if (countable && bpm != null) {
             zoneMillis[HeartRateZones.zoneOf(bpm, zoneMaxHeartRateBpm) - 1] += active;
         }
         heartRate.add(sample.heartRateBpm());
         cadence.add(sample.cadenceRpm());
         power.add(sample.powerWatts());
+        if (lastTrackPointAtMillis == null || at - lastTrackPointAtMillis >= settings.trackEvery().toMillis()) {
+            recordTrackPoint(at, sample.altitudeMeters(), heartRate.current(),
+                    movingMillis > movingBefore || active == 0 && moving);
+        }
     }
 
-    /** Median of up to three readings: drops a single-sample blip, shifts both ends of a stop alike. */
+    /**
+     * Median of up to three readings: drops a single-sample blip, shifts both ends of a stop alike. Without sorting a
+     * copy: it runs per sample.
+     */
     private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.size() == 2 ? (sorted.get(0) + sorted.get(1)) / 2 : sorted.get(sorted.size() / 2);
+        return switch (values.size()) {
+            case 1 -> values.get(0);
+            case 2 -> (values.get(0) + values.get(1)) / 2;
+            case 3 -> {
+                double a = values.get(0);
+                double b = values.get(1);
+                double c = values.get(2);
+                yield Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
+            }
+            default -> throw new IllegalArgumentException("a median of 1 to 3 readings, not " + values.size());
+        };
     }
 
     private boolean isPausedAt(long at) {
@@ -470,13 +575,14 @@ public final class LiveSession {
         double distance = track.distanceMeters();
         Double avgSpeed = movingMillis > 0 ? distance * 1000.0 / movingMillis : null;
         Double speedNow = status == Status.ACTIVE ? currentSpeed : Double.valueOf(0.0);
-        return new LiveFigures(workoutId, userId, status, sampleCount, lastSequenceNumber,
+        return new LiveFigures(workoutId, userId, sport, status, sampleCount, lastSequenceNumber,
                 Instant.ofEpochMilli(firstAppliedAtMillis), Instant.ofEpochMilli(lastAppliedAtMillis),
                 track.position(), distance, heartRate.current(), lastDeviceSpeed != null ? lastDeviceSpeed : speedNow,
                 elapsedMillis, movingMillis, speedNow, avgSpeed, LiveFigures.paceSecondsPerKm(speedNow),
                 LiveFigures.paceSecondsPerKm(avgSpeed), heartRate.average(), heartRate.max(), zoneMaxHeartRateBpm,
                 Arrays.stream(zoneMillis).boxed().toList(), elevation.gainMeters(), elevation.lossMeters(),
-                caloriesKcal, cadence.average(), cadence.max(), power.average(), power.max(), track.rejectedFixes(),
+                caloriesKcal, cadence.average(), cadence.max(), power.average(), power.max(),
+                workJoules > 0 ? workJoules / 1000.0 : null, track.rejectedFixes(),
                 lateSamples);
     }
 }

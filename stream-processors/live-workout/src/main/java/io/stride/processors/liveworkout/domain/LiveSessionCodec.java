@@ -26,9 +26,10 @@ public final class LiveSessionCodec {
     /**
      * Current format version: 2 writes the buffer's device ids once (1 wrote one per buffered sample); 3 appends the
      * GPS-only stop detector (older sessions start it afresh); 4 appends whether the session is retired (older ones
-     * are not).
+     * are not); 5 appends where the recorded track stands (older sessions start it afresh) and the mechanical work
+     * from a power meter (older sessions count it from their next sample).
      */
-    public static final byte VERSION = 4;
+    public static final byte VERSION = 5;
 
     private static final byte ID_NULL = 0;
     private static final byte ID_SAME = 1;
@@ -115,6 +116,9 @@ public final class LiveSessionCodec {
         out.writeByte((byte) (session.unpublished ? 1 : 0));
         writeMotion(out, session.motion);
         out.writeByte((byte) (session.retired ? 1 : 0));
+        out.writeNullableLong(session.lastTrackPointAtMillis);
+        out.writeLong(session.trackPointCount);
+        out.writeDouble(session.workJoules);
         return out.toByteArray();
     }
 
@@ -196,6 +200,11 @@ public final class LiveSessionCodec {
         session.unpublished = in.get() != 0;
         session.motion = version >= 3 ? readMotion(in) : new StopDetector();
         session.retired = version >= 4 && in.get() != 0;
+        if (version >= 5) {
+            session.lastTrackPointAtMillis = readNullableLong(in);
+            session.trackPointCount = in.getLong();
+            session.workJoules = in.getDouble();
+        }
         return session;
     }
 

@@ -25,6 +25,10 @@ import java.time.Duration;
  *     workouts whose device went quiet, deleting the sessions of erased users, retiring closed workouts)
  * @param retireClosedAfter wall-clock time without samples after which a completed or cancelled workout's session is
  *     reduced to what refusing later samples and erasing its athlete need ({@link LiveSession#retire()})
+ * @param trackEvery event time between two points of a workout's recorded track (the final figures' track)
+ * @param maxTrackPoints the most track points the final figures carry: a longer track keeps every n-th point
+ * @param abandonAfter wall-clock time without samples (or, without any, since the workout opened) after which an open
+ *     workout is finished by the platform as abandoned (ADR 0013)
  */
 public record LiveSettings(
         Duration grace,
@@ -39,17 +43,21 @@ public record LiveSettings(
         double updateEveryMeters,
         Duration publishEvery,
         Duration sweepEvery,
-        Duration retireClosedAfter) {
+        Duration retireClosedAfter,
+        Duration trackEvery,
+        int maxTrackPoints,
+        Duration abandonAfter) {
 
     /** The documented defaults. */
     public static final LiveSettings DEFAULTS = new LiveSettings(Duration.ofSeconds(30), 50.0, 10, 10.0,
             Duration.ofSeconds(10), 0.5, 5.0, Duration.ofSeconds(30), Duration.ofSeconds(5), 100.0,
-            Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofHours(1));
+            Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(5), 3_600,
+            Duration.ofHours(4));
 
     /** These settings, publishing the live state after every change (no coalescing). */
     public LiveSettings publishingEveryChange() {
         return new LiveSettings(grace, maxAccuracyMeters, smoothingFixes, minMovementMeters, speedWindow,
                 stoppedSpeedMetersPerSecond, elevationThresholdMeters, maxGap, updateEvery, updateEveryMeters,
-                Duration.ZERO, sweepEvery, retireClosedAfter);
+                Duration.ZERO, sweepEvery, retireClosedAfter, trackEvery, maxTrackPoints, abandonAfter);
     }
 }

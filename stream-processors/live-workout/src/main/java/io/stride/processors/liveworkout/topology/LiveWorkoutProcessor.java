@@ -29,13 +29,16 @@ import io.stride.processors.liveworkout.domain.Athlete;
 import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSettings;
+import io.stride.processors.liveworkout.domain.TrackPoint;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 import io.stride.schemas.workout.WorkoutCancelled;
 import io.stride.platform.kafka.SealedSerde;
+import io.stride.schemas.workout.EndReason;
 import io.stride.schemas.workout.WorkoutCompleted;
+import io.stride.schemas.workout.WorkoutCompletionRequested;
 import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.schemas.workout.WorkoutPaused;
 import io.stride.schemas.workout.WorkoutResumed;
@@ -66,6 +69,12 @@ import io.stride.schemas.workout.WorkoutUpdated;
  *       for {@link LiveSettings#retireClosedAfter()} is {@link LiveSession#retire() retired} and its owner claim
  *       released; a workout of an erased user (global {@link LiveWorkoutTopology#ERASED_USERS_STORE}) has its
  *       session deleted, and tombstones published for its live state and its owner claim.</li>
+ *   <li>Ending (ADR 0013): a WorkoutCompletionRequested closes the workout (its reorder buffer applied for good)
+ *       and the final WorkoutUpdated carries {@code finalFigures}: every figure and the track recorded in
+ *       {@link LiveWorkoutTopology#TRACK_STORE} (a point at most every {@link LiveSettings#trackEvery()} of event
+ *       time, thinned to {@link LiveSettings#maxTrackPoints()}), from which the workouts service records
+ *       WorkoutCompleted. A workout without samples for {@link LiveSettings#abandonAfter()} of wall-clock time is
+ *       finished the same way by the sweep, as {@code ABANDONED}. A closed workout's track is deleted.</li>
  *   <li>A lifecycle event that changes nothing (a replayed WorkoutCompleted, a pause of a closed workout) publishes
  *       nothing.</li>
  *   <li>Records of an erased user are discarded: counted in {@code processors.erased-user-records{topic}} and logged
@@ -108,6 +117,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     };
     private ProcessorContext<String, SpecificRecord> context;
     private KeyValueStore<String, LiveSession> sessions;
+    private KeyValueStore<String, List<TrackPoint>> tracks;
     private KeyValueStore<String, UserMetricsUpdated> userMetrics;
     private KeyValueStore<String, UserErased> erasedUsers;
 
@@ -122,6 +132,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         live.clear();
         unpublished.clear();
         sessions = context.getStateStore(LiveWorkoutTopology.SESSION_STORE);
+        tracks = context.getStateStore(LiveWorkoutTopology.TRACK_STORE);
         userMetrics = context.getStateStore(LiveWorkoutTopology.USER_METRICS_STORE);
         erasedUsers = context.getStateStore(LiveWorkoutTopology.ERASED_USERS_STORE);
         if (coalescing()) {
@@ -156,8 +167,50 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     }
 
     private void store(String workoutId, LiveSession session) {
+        appendTrack(workoutId, session);
         sessions.put(workoutId, session);
         live.put(workoutId, session);
+    }
+
+    /**
+     * Appends the track points the session took since its last store to the track store as one entry keyed
+     * {@code <workout id>/<index of its first point>}: an append, never a read and rewrite of earlier points. Points
+     * taken again after a failed attempt start at the same index, so their entry replaces itself.
+     */
+    private void appendTrack(String workoutId, LiveSession session) {
+        List<TrackPoint> points = session.drainTrackPoints();
+        if (!points.isEmpty()) {
+            tracks.put(trackKey(workoutId, points.getFirst().index()), points);
+        }
+    }
+
+    /** Every point of the workout's recorded track, in order (a point is kept once, should entries overlap). */
+    private List<TrackPoint> trackOf(String workoutId) {
+        List<TrackPoint> points = new ArrayList<>();
+        try (KeyValueIterator<String, List<TrackPoint>> entries = tracks.range(workoutId + "/", workoutId + "/~")) {
+            entries.forEachRemaining(entry -> {
+                for (TrackPoint point : entry.value) {
+                    if (points.isEmpty() || point.index() > points.getLast().index()) {
+                        points.add(point);
+                    }
+                }
+            });
+        }
+        return points;
+    }
+
+    private void deleteTrack(String workoutId) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, List<TrackPoint>> entries = tracks.range(workoutId + "/", workoutId + "/~")) {
+            entries.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(tracks::delete);
+    }
+
+    /** {@code <workout id>/<first index>}, the index zero-padded so that the keys sort in track order. */
+    private static String trackKey(String workoutId, long firstIndex) {
+        String index = Long.toString(firstIndex);
+        return workoutId + "/" + "0".repeat(Math.max(0, 12 - index.length())) + index;
     }
 
     private boolean coalescing() {
@@ -196,6 +249,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 LiveSession opened = session;
                 if (opened == null) {
                     opened = LiveSession.open(started.getData().getWorkoutId(), started.getData().getUserId());
+                    opened.received(context.currentSystemTimeMs());
                     claim(record, opened, started.getTimestamp());
                 }
                 opened.started(started.getData().getUserId(), AvroMapping.toDomain(started.getData().getSportType()));
@@ -209,9 +263,22 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 session.resumed(resumed.getData().getResumedAt());
                 publishNow(record, session);
             }
+            case WorkoutCompletionRequested requested -> {
+                LiveSession ending = session;
+                if (ending == null) {
+                    // a workout this instance never saw (nothing of it is kept): it ends without figures
+                    ending = LiveSession.open(requested.getData().getWorkoutId(), requested.getData().getUserId());
+                    ending.received(context.currentSystemTimeMs());
+                    claim(record, ending, requested.getData().getEndTime());
+                }
+                if (!ending.isClosed()) {
+                    ending.closed(LiveSession.Status.COMPLETED, athlete(ending), settings);
+                    publishNow(record, ending, new Ending(EndReason.COMPLETED, requested.getData().getEndTime()));
+                }
+            }
             case WorkoutCompleted completed when session != null && !session.isClosed() -> {
                 session.closed(LiveSession.Status.COMPLETED, athlete(session), settings);
-                publishNow(record, session);
+                publishNow(record, session, new Ending(EndReason.COMPLETED, completed.getData().getEndTime()));
             }
             case WorkoutCancelled cancelled when session != null && !session.isClosed() -> {
                 session.closed(LiveSession.Status.CANCELLED, athlete(session), settings);
@@ -271,7 +338,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
      */
     private void claim(Record<String, SpecificRecord> record, LiveSession session, Instant at) {
         WorkoutOwner owner = new WorkoutOwner(session.workoutId(), session.userId(), at);
-        context.forward(new Record<>(record.key(), (SpecificRecord) owner, record.timestamp(),
+        context.forward(new Record<>(record.key(), (SpecificRecord) owner, context.currentSystemTimeMs(),
                 plainHeaders(record.headers())));
     }
 
@@ -295,7 +362,8 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
     private void foreignEvent(Record<String, SpecificRecord> record, UUID user, UUID owner) {
         countForeign(record, user, owner);
         context.forward(record.withHeaders(deadLetterHeaders(record,
-                REASON_FOREIGN + ": the workout belongs to another athlete")));
+                REASON_FOREIGN + ": the workout belongs to another athlete"))
+                .withTimestamp(context.currentSystemTimeMs()));
     }
 
     private void countForeign(Record<String, SpecificRecord> record, UUID user, UUID owner) {
@@ -314,8 +382,12 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
 
     /** Publishes at once, with the triggering record's headers; the change is no longer pending. */
     private void publishNow(Record<String, SpecificRecord> trigger, LiveSession session) {
+        publishNow(trigger, session, null);
+    }
+
+    private void publishNow(Record<String, SpecificRecord> trigger, LiveSession session, Ending ending) {
         unpublished.remove(trigger.key());
-        publish(trigger, trigger.headers(), trigger.key(), session);
+        publish(trigger.headers(), trigger.key(), session, ending);
     }
 
     /** The punctuation: one live state per workout changed since the last one. */
@@ -326,7 +398,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 LiveSession session = load(workoutId);
                 if (session != null && session.hasUnpublishedChange()
                         && (session.userId() == null || !isErased(session.userId()))) {
-                    publish(null, changed.getValue(), workoutId, session);
+                    publish(changed.getValue(), workoutId, session, null);
                 }
             }
         } catch (RuntimeException e) {
@@ -336,27 +408,46 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         unpublished.clear();
     }
 
+    /** How a workout was finished: why, and at what time (ADR 0013). */
+    private record Ending(EndReason reason, Instant endedAt) {
+    }
+
     /**
-     * Forwards the live state (and a WorkoutUpdated when due) and stores the session as published. The outputs carry
-     * {@code headers} and the trigger's timestamp, or, from the punctuation, the event time of the workout's newest
-     * sample.
+     * Forwards the live state (and a WorkoutUpdated when due) and stores the session as published. Outputs carry
+     * {@code headers} and the wall-clock time: event time lives in the payloads, so an imported workout from years
+     * ago is not deleted by the topics' time-based retention at once. When {@code ending} is given (the session was
+     * just completed), the final WorkoutUpdated carries the final figures and the track, and the track store forgets
+     * the workout; a closed workout's track is not kept in any case.
      */
-    private void publish(Record<String, SpecificRecord> trigger, Headers headers, String workoutId,
-            LiveSession session) {
+    private void publish(Headers headers, String workoutId, LiveSession session, Ending ending) {
+        long now = context.currentSystemTimeMs();
+        Headers plain = plainHeaders(headers);
         if (session.hasSamples()) {
             LiveFigures figures = session.view(athlete(session), settings);
-            SpecificRecord state = AvroMapping.toAvro(figures, clock.instant());
-            // the live state is written plain: the trigger's seal header must not travel with it
-            Record<String, SpecificRecord> output = new Record<>(workoutId, state,
-                    trigger != null ? trigger.timestamp() : figures.lastRecordedAt().toEpochMilli(),
-                    plainHeaders(headers));
-            context.forward(output);
+            context.forward(new Record<>(workoutId, (SpecificRecord) AvroMapping.toAvro(figures, clock.instant()), now,
+                    plain));
             if (session.updateDue(figures, settings)) {
                 WorkoutUpdated update = AvroMapping.toWorkoutUpdated(figures, session.updatesEmitted());
-                context.forward(output.withValue((SpecificRecord) update));
+                if (ending != null) {
+                    appendTrack(workoutId, session);
+                    update.getData().setFinalFigures(AvroMapping.toFinalFigures(figures, ending.reason(),
+                            ending.endedAt(), trackOf(workoutId), settings.maxTrackPoints()));
+                }
+                context.forward(new Record<>(workoutId, (SpecificRecord) update, now, plain));
             }
+        } else if (ending != null) {
+            // no sample ever arrived: the workout still ends, with nothing measured
+            WorkoutUpdated update = AvroMapping.toWorkoutUpdated(session.workoutId(), session.userId(),
+                    ending.endedAt(), 0.0, null, null, session.updatesEmitted());
+            update.getData().setFinalFigures(AvroMapping.toFinalFigures(null, ending.reason(), ending.endedAt(),
+                    List.of(), settings.maxTrackPoints()));
+            context.forward(new Record<>(workoutId, (SpecificRecord) update, now, plain));
         }
         session.published();
+        if (session.isClosed()) {
+            session.drainTrackPoints();
+            deleteTrack(workoutId);
+        }
         store(workoutId, session);
     }
 
@@ -365,6 +456,7 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         List<KeyValue<String, LiveSession>> flushed = new ArrayList<>();
         List<KeyValue<String, UUID>> erased = new ArrayList<>();
         List<String> released = new ArrayList<>();
+        List<String> abandoned = new ArrayList<>();
         try (KeyValueIterator<String, LiveSession> all = sessions.all()) {
             while (all.hasNext()) {
                 KeyValue<String, LiveSession> entry = all.next();
@@ -374,6 +466,8 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 } else if (session.retirable(now, settings)) {
                     flushed.add(KeyValue.pair(entry.key, session.retire()));
                     released.add(entry.key);
+                } else if (session.abandonable(now, settings)) {
+                    abandoned.add(entry.key);
                 } else if (session.flushIfIdle(now, athlete(session), settings)) {
                     flushed.add(entry);
                 }
@@ -385,8 +479,17 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
         for (String workoutId : released) {
             context.forward(new Record<>(workoutId, (SpecificRecord) RELEASED_OWNER, now));
         }
+        for (String workoutId : abandoned) {
+            LiveSession session = load(workoutId);
+            session.closed(LiveSession.Status.COMPLETED, athlete(session), settings);
+            Instant endedAt = session.lastAppliedAt() != null ? session.lastAppliedAt() : Instant.ofEpochMilli(now);
+            unpublished.remove(workoutId);
+            publish(new RecordHeaders(), workoutId, session, new Ending(EndReason.ABANDONED, endedAt));
+            LOG.debugf("finished workout %s as abandoned: no sample for %s", workoutId, settings.abandonAfter());
+        }
         for (KeyValue<String, UUID> entry : erased) {
             sessions.delete(entry.key);
+            deleteTrack(entry.key);
             live.remove(entry.key);
             unpublished.remove(entry.key);
             context.forward(new Record<>(entry.key, null, now));
@@ -418,13 +521,15 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
             case WorkoutCompleted completed -> completed.getData().getUserId();
             case WorkoutCancelled cancelled -> cancelled.getData().getUserId();
             case WorkoutTagAdded tagged -> tagged.getData().getUserId();
+            case WorkoutCompletionRequested requested -> requested.getData().getUserId();
             default -> null;
         };
     }
 
     private void deadLetter(Record<String, SpecificRecord> record, TelemetrySample sample, String reason) {
         SpecificRecord letter = new TelemetrySampleBatch(List.of(sample));
-        context.forward(record.withValue(letter).withHeaders(deadLetterHeaders(record, reason)));
+        context.forward(record.withValue(letter).withHeaders(deadLetterHeaders(record, reason))
+                .withTimestamp(context.currentSystemTimeMs()));
     }
 
     /** The source's headers (correlation id) with the dead-letter headers added. */

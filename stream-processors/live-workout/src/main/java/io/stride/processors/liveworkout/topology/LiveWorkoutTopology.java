@@ -25,10 +25,12 @@ import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
  * Live workout state: telemetry sample batches and Workout events (both keyed by workout id, co-partitioned) are folded by
- * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE}; athletes' metrics come from the
+ * {@link LiveWorkoutProcessor} into each workout's session in {@link #SESSION_STORE} (its recorded track in
+ * {@link #TRACK_STORE} until it ends); athletes' metrics come from the
  * global {@link #USER_METRICS_STORE}, erased users from the global {@link #ERASED_USERS_STORE}. Outputs: the live
  * state to {@link Topics#LIVE_WORKOUT_STATE} (changes coalesced per workout, tombstones for erased users' workouts),
- * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_EVENTS}, who each workout belongs to (claims and releases)
+ * WorkoutUpdated at a bounded rate to {@link Topics#WORKOUT_PROGRESS} and the final one (the final figures) to
+ * {@link Topics#WORKOUT_EVENTS}, who each workout belongs to (claims and releases)
  * to {@link Topics#WORKOUT_OWNERS}, samples that cannot be placed or are another athlete's to
  * {@link Topics#TELEMETRY_SAMPLE_BATCHES_DLQ}, Workout events of another athlete than the owner to
  * {@link Topics#WORKOUT_EVENTS_DLQ}.
@@ -37,6 +39,7 @@ import io.stride.schemas.workout.WorkoutUpdated;
 class LiveWorkoutTopology {
 
     static final String SESSION_STORE = "live-workout-session-store";
+    static final String TRACK_STORE = "live-workout-track-store";
     static final String USER_METRICS_STORE = "user-metrics-store";
     static final String ERASED_USERS_STORE = "erased-users-store";
 
@@ -51,6 +54,11 @@ class LiveWorkoutTopology {
         // cached: a workout's puts between two commits become one RocksDB write and one changelog record
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SESSION_STORE),
                 Serdes.String(), serdes.sessions()).withCachingEnabled());
+        // the recorded track of each open workout, appended a record's points at a time (never rewritten).
+        // Not cached: with the record cache, live-workout's old generation climbed to ~300 MB of 384 MB under
+        // ./stride bench and it died of OutOfMemoryError; without it, it stays at ~50-70 MB (to be understood)
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TRACK_STORE),
+                Serdes.String(), new TrackChunkSerde()).withCachingDisabled());
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(USER_METRICS_STORE),
                         Serdes.String(), serdes.userMetrics()).withLoggingDisabled(),
                 Topics.USER_METRICS,
@@ -69,16 +77,21 @@ class LiveWorkoutTopology {
 
         samples.merge(events, Named.as("workout-inputs"))
                 .process(() -> new LiveWorkoutProcessor(settings, clock), Named.as("live-workout-processor"),
-                        SESSION_STORE)
+                        SESSION_STORE, TRACK_STORE)
                 .split(Named.as("live-workout-output-"))
                 .branch((workoutId, value) -> value == null || value instanceof LiveWorkoutState,
                         Branched.withConsumer(states -> states
                                 .mapValues(value -> (LiveWorkoutState) value, Named.as("live-workout-states"))
                                 .to(Topics.LIVE_WORKOUT_STATE, Produced.with(Serdes.String(), serdes.states())
                                         .withName("live-workout-state-sink")), "states"))
-                .branch((workoutId, value) -> value instanceof WorkoutUpdated, Branched.withConsumer(updates -> updates
+                // the final update (the final figures) is part of the workout's lifecycle; progress is live traffic
+                .branch((workoutId, value) -> value instanceof WorkoutUpdated update
+                        && update.getData().getFinalFigures() != null, Branched.withConsumer(finals -> finals
                         .to(Topics.WORKOUT_EVENTS, Produced.with(Serdes.String(), serdes.workoutEvents())
                                 .withName("workout-updated-sink")), "updates"))
+                .branch((workoutId, value) -> value instanceof WorkoutUpdated, Branched.withConsumer(progress -> progress
+                        .to(Topics.WORKOUT_PROGRESS, Produced.with(Serdes.String(), serdes.workoutEvents())
+                                .withName("workout-progress-sink")), "progress"))
                 .branch((workoutId, value) -> value instanceof TelemetrySampleBatch, Branched.withConsumer(late -> late
                         .mapValues(value -> (TelemetrySampleBatch) value, Named.as("unplaced-samples"))
                         .to(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Produced.with(Serdes.String(), serdes.samples())

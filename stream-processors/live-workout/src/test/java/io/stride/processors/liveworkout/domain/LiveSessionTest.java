@@ -82,22 +82,53 @@ class LiveSessionTest {
     }
 
     @Test
+    void shouldCountTheSamplesAfterAResumeThatArrivesAfterThem() {
+        // given: 60 s running, paused at 60 s; the watch resumes at 120 s and uploads 60 s at once, before the resume
+        // (which travels through the workouts service) reaches the processor
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        run(session, 0, 60);
+        session.paused(T0.plusSeconds(60));
+        run(session, 120, 181);
+        assertThat(session.flushIfIdle(Long.MAX_VALUE, Athlete.UNKNOWN, SETTINGS)).isFalse();
+
+        // when: the resume arrives, and the workout is completed
+        session.resumed(T0.plusSeconds(120));
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
+
+        // then: every step but the one across the pause counts (59 + 60 of 3 m), the pause does not
+        LiveFigures figures = session.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(figures.distanceMeters()).isCloseTo(119 * 3.0, within(10.0));
+        assertThat(figures.elapsedMillis()).isEqualTo(120_000);
+    }
+
+    @Test
+    void shouldCountTheSamplesAfterAnOpenPauseAsPausedWhenTheWorkoutEndsWithoutAResume() {
+        // given: paused at 60 s, samples keep coming, no resume
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        run(session, 0, 60);
+        session.paused(T0.plusSeconds(60));
+        run(session, 60, 121);
+
+        // when
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
+
+        // then: only the first minute counts (59 steps and the one into the pause)
+        LiveFigures figures = session.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(figures.distanceMeters()).isCloseTo(60 * 3.0, within(10.0));
+        assertThat(figures.sampleCount()).isEqualTo(121);
+    }
+
+    @Test
     void shouldStopTheClockWhenTheAthletePausesTheWorkout() {
         // given: 60 s running, paused from 60 s to 120 s (samples keep coming), then 60 s more
         LiveSession session = LiveSession.open(WORKOUT, USER);
-        for (int second = 0; second < 60; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 0, 60);
 
         // when
         session.paused(T0.plusSeconds(60));
-        for (int second = 60; second < 120; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 60, 120);
         session.resumed(T0.plusSeconds(120));
-        for (int second = 120; second <= 180; second++) {
-            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
-        }
+        run(session, 120, 181);
         session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
 
         // then: 59 s + 1 s (59 -> 60 up to the pause) + 60 s; distance of 120 s at 3 m/s
@@ -108,6 +139,53 @@ class LiveSessionTest {
         assertThat(figures.status()).isEqualTo(LiveSession.Status.COMPLETED);
         assertThat(session.offer(running(181), Athlete.UNKNOWN, SETTINGS))
                 .isEqualTo(new LiveSession.Closed(LiveSession.Status.COMPLETED));
+    }
+
+    /** Offers a running sample for every second from {@code from} (inclusive) to {@code to} (exclusive). */
+    private static void run(LiveSession session, int from, int to) {
+        for (int second = from; second < to; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+    }
+
+    @Test
+    void shouldCountCaloriesFromTheHeartRateReserveWhenTheAthletesRestingAndMaximumHeartRateAreKnown() {
+        // given: 80 kg, rest 50, max 200 bpm, running at 150 bpm for 100 s
+        Athlete athlete = new Athlete(200, 80.0, null, 50);
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.started(USER, Sport.RUNNING);
+
+        // when
+        for (int second = 0; second <= 100; second++) {
+            session.offer(running(second), athlete, SETTINGS);
+        }
+        LiveFigures figures = session.view(athlete, SETTINGS);
+
+        // then: 2/3 of the reserve; VO2max 15.3 * 200 / 50 = 61.2; VO2 3.5 + 2/3 * 57.7 mL/kg/min; 5 kcal per litre
+        double vo2 = 3.5 + (100.0 / 150.0) * (61.2 - 3.5);
+        double expected = vo2 * 80 / 1000 * 5 * 100 / 60;
+        assertThat(figures.caloriesKcal()).isCloseTo(expected, within(1e-6)).isCloseTo(27.98, within(0.01));
+        assertThat(figures.workKilojoules()).isNull();
+    }
+
+    @Test
+    void shouldCountCaloriesFromTheMechanicalWorkWhenAPowerMeterReports() {
+        // given: a ride at 200 W for 100 s, heart rate and metrics known too (power wins)
+        Athlete athlete = new Athlete(200, 80.0, null, 50);
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.started(USER, Sport.CYCLING);
+
+        // when
+        for (int second = 0; second <= 100; second++) {
+            session.offer(new Sample(WORKOUT, USER, "bike", second + 1, T0.plusSeconds(second),
+                    new Position(55.75 + second * 8 / METERS_PER_DEGREE, 37.6), 5.0, null, 140, 8.0, 90, 200),
+                    athlete, SETTINGS);
+        }
+        LiveFigures figures = session.view(athlete, SETTINGS);
+
+        // then: 20 kJ of work at a gross efficiency of 21 %
+        assertThat(figures.workKilojoules()).isCloseTo(20.0, within(1e-9));
+        assertThat(figures.caloriesKcal()).isCloseTo(20_000 / 4184.0 / 0.21, within(1e-6));
     }
 
     @Test

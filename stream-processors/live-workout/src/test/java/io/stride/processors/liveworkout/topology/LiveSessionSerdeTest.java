@@ -153,7 +153,7 @@ class LiveSessionSerdeTest {
                     Athlete.UNKNOWN, LiveSettings.DEFAULTS);
         }
         byte[] current = serde.serializer().serialize("t", session);
-        byte[] versionTwo = Arrays.copyOf(current, current.length - 40);
+        byte[] versionTwo = Arrays.copyOf(current, current.length - TRACK_TAIL - 40);
         versionTwo[1] = 2;
 
         // when
@@ -162,7 +162,7 @@ class LiveSessionSerdeTest {
         // then
         assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS))
                 .isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
-        assertThat(serde.serializer().serialize("t", read)).isEqualTo(current);
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(withTrackAfresh(current));
     }
 
     @Test
@@ -171,7 +171,7 @@ class LiveSessionSerdeTest {
         LiveSession session = aSessionWithEverything();
         session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, LiveSettings.DEFAULTS);
         byte[] current = serde.serializer().serialize("t", session);
-        byte[] versionThree = Arrays.copyOf(current, current.length - 1);
+        byte[] versionThree = Arrays.copyOf(current, current.length - TRACK_TAIL - 1);
         versionThree[1] = 3;
 
         // when
@@ -180,9 +180,45 @@ class LiveSessionSerdeTest {
         // then
         assertThat(read.isRetired()).isFalse();
         assertThat(read.isClosed()).isTrue();
-        assertThat(serde.serializer().serialize("t", read)).isEqualTo(current);
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(withTrackAfresh(current));
         assertThat(serde.serializer().serialize("t", read.retire())).hasSizeLessThan(current.length / 2);
         assertThat(serde.deserializer().deserialize("t", serde.serializer().serialize("t", read.retire()))
                 .isRetired()).isTrue();
+    }
+
+    @Test
+    void shouldStartTheTrackAfreshWhenAVersionFourSessionIsRead() {
+        // given: a session as version 4 wrote it, without where its track stands
+        LiveSession session = aSessionWithEverything();
+        byte[] current = serde.serializer().serialize("t", session);
+        byte[] versionFour = Arrays.copyOf(current, current.length - TRACK_TAIL);
+        versionFour[1] = 4;
+
+        // when
+        LiveSession read = serde.deserializer().deserialize("t", versionFour);
+
+        // then: the same figures but the work, counted from the buffered samples on; the track starts afresh
+        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS)).usingRecursiveComparison()
+                .ignoringFields("workKilojoules")
+                .isEqualTo(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS));
+        assertThat(read.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS).workKilojoules())
+                .isLessThan(session.view(Athlete.UNKNOWN, LiveSettings.DEFAULTS).workKilojoules());
+        assertThat(serde.serializer().serialize("t", read)).isEqualTo(withTrackAfresh(current));
+    }
+
+    /**
+     * Bytes version 5 appends for a session with a track: a present time (flag and long), the point count and the
+     * mechanical work.
+     */
+    private static final int TRACK_TAIL = 1 + 8 + 8 + 8;
+
+    /**
+     * The current bytes of a session (without a power meter) whose track starts afresh: no last point time (the flag
+     * alone), count 0, no work.
+     */
+    private static byte[] withTrackAfresh(byte[] current) {
+        byte[] afresh = Arrays.copyOf(current, current.length - TRACK_TAIL + 1 + 8 + 8);
+        Arrays.fill(afresh, current.length - TRACK_TAIL, afresh.length, (byte) 0);
+        return afresh;
     }
 }

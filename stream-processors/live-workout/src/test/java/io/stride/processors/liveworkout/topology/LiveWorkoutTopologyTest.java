@@ -2,7 +2,9 @@ package io.stride.processors.liveworkout.topology;
 
 import static io.stride.schemas.testkit.EventBuilders.aTelemetrySample;
 import static io.stride.schemas.testkit.EventBuilders.aUserMetricsUpdated;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutCancelled;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutCompleted;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutCompletionRequested;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutPaused;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutResumed;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutStarted;
@@ -52,6 +54,7 @@ import io.stride.processors.liveworkout.domain.LiveFigures;
 import io.stride.processors.liveworkout.domain.LiveSession;
 import io.stride.processors.liveworkout.domain.LiveSessionCodec;
 import io.stride.processors.liveworkout.domain.LiveSettings;
+import io.stride.processors.liveworkout.domain.TrackPoint;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.live.LiveWorkoutState;
@@ -61,6 +64,8 @@ import io.stride.schemas.testkit.TestSerdes;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
 import io.stride.schemas.users.UserMetricsUpdated;
+import io.stride.schemas.workout.EndReason;
+import io.stride.schemas.workout.FinalFigures;
 import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.schemas.workout.WorkoutUpdated;
 
@@ -78,6 +83,7 @@ class LiveWorkoutTopologyTest {
     TestInputTopic<String, UserErased> erasures;
     TestOutputTopic<String, LiveWorkoutState> states;
     TestOutputTopic<String, SpecificRecord> eventsOut;
+    TestOutputTopic<String, SpecificRecord> progressOut;
     TestOutputTopic<String, TelemetrySampleBatch> deadLetters;
     TestOutputTopic<String, SpecificRecord> eventDeadLetters;
     TestOutputTopic<String, WorkoutOwner> owners;
@@ -107,6 +113,8 @@ class LiveWorkoutTopologyTest {
         states = driver.createOutputTopic(Topics.LIVE_WORKOUT_STATE, Serdes.String().deserializer(),
                 serdes.states().deserializer());
         eventsOut = driver.createOutputTopic(Topics.WORKOUT_EVENTS, Serdes.String().deserializer(),
+                serdes.workoutEvents().deserializer());
+        progressOut = driver.createOutputTopic(Topics.WORKOUT_PROGRESS, Serdes.String().deserializer(),
                 serdes.workoutEvents().deserializer());
         deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Serdes.String().deserializer(),
                 serdes.samples().deserializer());
@@ -150,7 +158,7 @@ class LiveWorkoutTopologyTest {
             }
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
     }
 
     static String header(TestRecord<?, ?> record, String name) {
@@ -168,8 +176,15 @@ class LiveWorkoutTopologyTest {
         }
         assertThat(states.isEmpty()).isTrue();
         assertThat(eventsOut.isEmpty()).isTrue();
+        assertThat(progressOut.isEmpty()).isTrue();
         assertThat(deadLetters.isEmpty()).isTrue();
         assertThat(eventDeadLetters.isEmpty()).isTrue();
+    }
+
+    /** Reads the progress and final updates published so far. */
+    void drainUpdates() {
+        eventsOut.readValuesToList();
+        progressOut.readValuesToList();
     }
 
     /** The owner records published since the last read, by workout (a release as a null owner). */
@@ -210,7 +225,7 @@ class LiveWorkoutTopologyTest {
         assertThat(last.getStatus()).isEqualTo("ACTIVE");
         assertThat(last.getStartedAt()).isEqualTo(T0);
         assertThat(last.getUpdatedAt()).isEqualTo(NOW);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -239,7 +254,7 @@ class LiveWorkoutTopologyTest {
         assertThat(b.getMovingTimeMillis()).isEqualTo(a.getMovingTimeMillis());
         assertThat(b.getSampleCount()).isEqualTo(61);
         assertThat(deadLetters.isEmpty()).isTrue();
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -288,7 +303,7 @@ class LiveWorkoutTopologyTest {
         TestRecord<String, TelemetrySampleBatch> deadLetter = deadLetters.readRecord();
         assertThat(deadLetter.value().getSamples()).extracting(TelemetrySample::getSequenceNumber).containsExactly(41L);
         assertThat(header(deadLetter, DeadLetterHandler.REASON_HEADER)).startsWith("late_sample: ");
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -312,7 +327,7 @@ class LiveWorkoutTopologyTest {
         assertThat(before.getSampleCount()).isEqualTo(51);
         assertThat(after.getSampleCount()).isEqualTo(52);
         assertThat(after.getDistanceMeters()).isCloseTo(153.0, within(0.01));
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -344,10 +359,11 @@ class LiveWorkoutTopologyTest {
         assertThat(paused.getStatus()).isEqualTo("PAUSED");
         LiveWorkoutState last = states.readValuesToList().getLast();
         assertThat(last.getStatus()).isEqualTo("ACTIVE");
+        assertThat(last.getSportType()).isEqualTo(SportType.RUNNING);
         assertThat(last.getElapsedTimeMillis()).isEqualTo(120_000);
         assertThat(last.getMovingTimeMillis()).isBetween(110_000L, 120_000L);
         assertThat(last.getDistanceMeters()).isCloseTo(59 * 3.0 + 60 * 3.0, within(10.0));
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -360,7 +376,7 @@ class LiveWorkoutTopologyTest {
             pipe(running(workout, user, second));
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
 
         // when
         pipeEvent(workout, aWorkoutCompleted().forWorkout(workout, user).at(T0.plusSeconds(41)).build(),
@@ -392,7 +408,7 @@ class LiveWorkoutTopologyTest {
                 T0.plusSeconds(41));
         driver.advanceWallClockTime(Duration.ofMillis(50));
         assertThat(lastFor(states.readRecordsToList(), workout).getStatus()).isEqualTo("COMPLETED");
-        eventsOut.readValuesToList();
+        drainUpdates();
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
         int fullSize = LiveSessionCodec.encode(sessions.get(workout.toString())).length;
 
@@ -440,7 +456,7 @@ class LiveWorkoutTopologyTest {
                 T0.plusSeconds(60));
 
         // then: one at 0 s, then one every 5 s (distance steps of 100 m come later than 5 s at 3 m/s)
-        List<SpecificRecord> updates = eventsOut.readValuesToList();
+        List<SpecificRecord> updates = progressOut.readValuesToList();
         assertThat(updates).hasSize(12).allMatch(WorkoutUpdated.class::isInstance);
         WorkoutUpdated lastUpdate = (WorkoutUpdated) updates.getLast();
         assertThat(lastUpdate.getTimestamp()).isEqualTo(T0.plusSeconds(55));
@@ -468,7 +484,7 @@ class LiveWorkoutTopologyTest {
         LiveWorkoutState last = states.readValuesToList().getLast();
         assertThat(last.getZoneMaxHeartRateBpm()).isEqualTo(200);
         assertThat(last.getHeartRateZoneMillis()).containsExactly(0L, 0L, 10_000L, 0L, 0L);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -496,8 +512,9 @@ class LiveWorkoutTopologyTest {
         assertThat(published).hasSize(2);
         assertThat(lastFor(published, first).getSampleCount()).isEqualTo(40);
         assertThat(lastFor(published, second).getSampleCount()).isEqualTo(20);
-        assertThat(published.getFirst().timestamp()).isEqualTo(T0.plusSeconds(39).toEpochMilli());
-        assertThat(eventsOut.readValuesToList()).hasSize(2).allMatch(WorkoutUpdated.class::isInstance);
+        // stamped with the wall-clock time of publication: event time lives in the payload
+        assertThat(published.getFirst().timestamp()).isEqualTo(NOW.plusMillis(50).toEpochMilli());
+        assertThat(progressOut.readValuesToList()).hasSize(2).allMatch(WorkoutUpdated.class::isInstance);
 
         // and: nothing more while nothing changes
         driver.advanceWallClockTime(Duration.ofMillis(50));
@@ -525,7 +542,7 @@ class LiveWorkoutTopologyTest {
         TestRecord<String, LiveWorkoutState> state = states.readRecord();
         assertThat(state.value().getSampleCount()).isEqualTo(2);
         assertThat(header(state, "X-Correlation-Id")).isEqualTo("batch-1");
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -541,7 +558,7 @@ class LiveWorkoutTopologyTest {
         }
         driver.advanceWallClockTime(Duration.ofMillis(50));
         LiveWorkoutState live = states.readValue();
-        eventsOut.readValuesToList();
+        drainUpdates();
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
         assertThat(sessions.get(workout.toString()).buffered()).isEqualTo(30);
 
@@ -562,7 +579,7 @@ class LiveWorkoutTopologyTest {
         pipe(running(workout, user, 90));
         driver.advanceWallClockTime(Duration.ofMillis(50));
         assertThat(states.readValue().getSampleCount()).isEqualTo(61);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -583,7 +600,7 @@ class LiveWorkoutTopologyTest {
         }
         driver.advanceWallClockTime(Duration.ofMillis(50));
         assertThat(states.readRecordsToList()).hasSize(3);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertThat(readOwners()).hasSize(3);
 
         // when
@@ -653,7 +670,7 @@ class LiveWorkoutTopologyTest {
         assertThat(claim.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER)).isNull();
         claimed.add(claim.key());
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -670,7 +687,7 @@ class LiveWorkoutTopologyTest {
                 pipe(running(workout, d, second));
             }
             LiveWorkoutState before = states.readValuesToList().getLast();
-            eventsOut.readValuesToList();
+            drainUpdates();
             KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
             byte[] sessionBefore = LiveSessionCodec.encode(sessions.get(workout.toString()));
 
@@ -686,6 +703,7 @@ class LiveWorkoutTopologyTest {
             // then: D's workout is untouched, nothing published, each sample dead-lettered with its ids only
             assertThat(states.isEmpty()).isTrue();
             assertThat(eventsOut.isEmpty()).isTrue();
+            assertThat(progressOut.isEmpty()).isTrue();
             assertThat(LiveSessionCodec.encode(sessions.get(workout.toString()))).isEqualTo(sessionBefore);
             assertThat(before.getSampleCount()).isEqualTo(60);
             List<TestRecord<String, TelemetrySampleBatch>> letters = deadLetters.readRecordsToList();
@@ -710,7 +728,7 @@ class LiveWorkoutTopologyTest {
             assertThat(after.getSampleCount()).isEqualTo(61);
             assertThat(after.getMaxHeartRateBpm()).isEqualTo(150);
             assertThat(after.getDistanceMeters()).isCloseTo(180.0, within(0.01));
-            eventsOut.readValuesToList();
+            drainUpdates();
             assertAllOutputsEmpty();
         } finally {
             Metrics.removeRegistry(registry);
@@ -746,7 +764,7 @@ class LiveWorkoutTopologyTest {
         assertThat(letters).hasSize(10);
         assertThat(letters).allMatch(letter -> letter.getSamples().getFirst().getUserId().equals(intruder));
         assertThat(readOwners()).containsExactly(Map.entry(workout.toString(), owner));
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -760,7 +778,7 @@ class LiveWorkoutTopologyTest {
             pipe(running(workout, d, second));
         }
         states.readValuesToList();
-        eventsOut.readValuesToList();
+        drainUpdates();
 
         // when: E pauses and then completes D's workout
         pipeEvent(workout, aWorkoutPaused().forWorkout(workout, e).at(T0.plusSeconds(30)).build(),
@@ -782,7 +800,7 @@ class LiveWorkoutTopologyTest {
         assertThat(state.getStatus()).isEqualTo("ACTIVE");
         assertThat(state.getSampleCount()).isEqualTo(31);
         assertThat(state.getElapsedTimeMillis()).isEqualTo(30_000);
-        eventsOut.readValuesToList();
+        drainUpdates();
         assertAllOutputsEmpty();
     }
 
@@ -806,6 +824,179 @@ class LiveWorkoutTopologyTest {
         KeyValueStore<String, LiveSession> sessions = driver.getKeyValueStore(LiveWorkoutTopology.SESSION_STORE);
         assertThat(sessions.get(workout.toString()).userId()).isEqualTo(e);
         assertThat(sessions.get(workout.toString()).hasSamples()).isFalse();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldAnswerACompletionRequestWithTheFinalFiguresAndTheTrackWhenTheWorkoutEnds() {
+        // given: a run of 10 minutes, the last 20 s still in the reorder buffer
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        pipeEvent(workout, aWorkoutStarted().forWorkout(workout, user).sportType(SportType.RUNNING).at(T0).build(),
+                T0);
+        for (int second = 0; second <= 600; second++) {
+            pipe(running(workout, user, second));
+        }
+        states.readValuesToList();
+        // progress goes to its own topic, so that the consumers of the lifecycle do not read it
+        assertThat(progressOut.readValuesToList()).isNotEmpty()
+                .allSatisfy(progress -> assertThat(((WorkoutUpdated) progress).getData().getFinalFigures()).isNull());
+        assertThat(eventsOut.isEmpty()).isTrue();
+
+        // when
+        Instant end = T0.plusSeconds(601);
+        pipeEvent(workout, aWorkoutCompletionRequested().forWorkout(workout, user).at(end).build(), end);
+
+        // then: the final live state, and the final update carrying the same figures and the track
+        LiveWorkoutState last = states.readValue();
+        assertThat(last.getStatus()).isEqualTo("COMPLETED");
+        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
+        FinalFigures figures = update.getData().getFinalFigures();
+        assertThat(figures.getEndReason()).isEqualTo(EndReason.COMPLETED);
+        assertThat(figures.getEndedAt()).isEqualTo(end);
+        assertThat(figures.getStartedAt()).isEqualTo(T0);
+        assertThat(figures.getSampleCount()).isEqualTo(601);
+        assertThat(figures.getDistanceMeters()).isEqualTo(last.getDistanceMeters()).isCloseTo(1800.0, within(0.01));
+        assertThat(figures.getMovingTimeMillis()).isEqualTo(last.getMovingTimeMillis());
+        assertThat(figures.getElapsedTimeMillis()).isEqualTo(last.getElapsedTimeMillis()).isEqualTo(600_000);
+        assertThat(figures.getCaloriesKcal()).isEqualTo(last.getCaloriesKcal());
+        assertThat(figures.getAvgHeartRateBpm()).isEqualTo(150);
+        assertThat(figures.getHeartRateZoneMillis()).isEqualTo(last.getHeartRateZoneMillis());
+        // a point every 5 s of event time, and one where the workout ends
+        List<io.stride.schemas.workout.TrackPoint> track = figures.getTrack();
+        assertThat(track).hasSize(122);
+        assertThat(track).extracting(io.stride.schemas.workout.TrackPoint::getOffsetMillis).isSorted();
+        assertThat(track.getFirst().getOffsetMillis()).isZero();
+        assertThat(track.getLast().getOffsetMillis()).isEqualTo(600_000);
+        assertThat(track.getLast().getDistanceMeters()).isEqualTo(figures.getDistanceMeters());
+        assertThat(track.getLast().getLatitude()).isCloseTo(55.75 + 1800 / METERS_PER_DEGREE, within(1e-6));
+        assertThat(track).allSatisfy(point -> assertThat(point.getHeartRateBpm()).isEqualTo(150));
+        assertThat(track.get(60).getDistanceMeters()).isCloseTo(900.0, within(30.0));
+        // and the track store no longer holds the workout
+        KeyValueStore<String, List<TrackPoint>> tracks = driver.getKeyValueStore(LiveWorkoutTopology.TRACK_STORE);
+        try (var chunks = tracks.range(workout + "/", workout + "/~")) {
+            assertThat(chunks.hasNext()).isFalse();
+        }
+        assertAllOutputsEmpty();
+
+        // and: the same request again changes nothing
+        pipeEvent(workout, aWorkoutCompletionRequested().forWorkout(workout, user).at(end).build(), end);
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldKeepEveryNthTrackPointAndTheLastWhenTheTrackIsLongerThanTheMaximum() {
+        // given: at most 50 track points
+        driver.close();
+        LiveSettings d = LiveSettings.DEFAULTS.publishingEveryChange();
+        startDriver(new LiveSettings(d.grace(), d.maxAccuracyMeters(), d.smoothingFixes(), d.minMovementMeters(),
+                d.speedWindow(), d.stoppedSpeedMetersPerSecond(), d.elevationThresholdMeters(), d.maxGap(),
+                d.updateEvery(), d.updateEveryMeters(), d.publishEvery(), d.sweepEvery(), d.retireClosedAfter(),
+                d.trackEvery(), 50, d.abandonAfter()));
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 600; second++) {
+            pipe(running(workout, user, second));
+        }
+
+        // when
+        pipeEvent(workout, aWorkoutCompletionRequested().forWorkout(workout, user).at(T0.plusSeconds(601)).build(),
+                T0.plusSeconds(601));
+
+        // then: 122 points thinned to every 3rd (41) and the last
+        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
+        List<io.stride.schemas.workout.TrackPoint> track = update.getData().getFinalFigures().getTrack();
+        assertThat(track).hasSize(42);
+        assertThat(track.get(1).getOffsetMillis()).isEqualTo(15_000);
+        assertThat(track.getLast().getOffsetMillis()).isEqualTo(600_000);
+        states.readValuesToList();
+        progressOut.readValuesToList();
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldEndWithoutFiguresWhenAWorkoutWithoutSamplesIsCompleted() {
+        // given: a workout started in the app, no sample ever sent; and one this processor never heard of
+        UUID started = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        pipeEvent(started, aWorkoutStarted().forWorkout(started, user).at(T0).build(), T0);
+
+        // when
+        pipeEvent(started, aWorkoutCompletionRequested().forWorkout(started, user).at(T0.plusSeconds(60)).build(),
+                T0.plusSeconds(60));
+        pipeEvent(unknown, aWorkoutCompletionRequested().forWorkout(unknown, user).at(T0.plusSeconds(60)).build(),
+                T0.plusSeconds(60));
+
+        // then: each ends at once, nothing measured, so the workouts service can record the completion
+        List<WorkoutUpdated> updates = eventsOut.readValuesToList().stream().map(WorkoutUpdated.class::cast).toList();
+        assertThat(updates).extracting(update -> update.getData().getWorkoutId()).containsExactly(started, unknown);
+        assertThat(updates).allSatisfy(update -> {
+            FinalFigures figures = update.getData().getFinalFigures();
+            assertThat(figures.getSampleCount()).isZero();
+            assertThat(figures.getDistanceMeters()).isZero();
+            assertThat(figures.getStartedAt()).isNull();
+            assertThat(figures.getEndedAt()).isEqualTo(T0.plusSeconds(60));
+            assertThat(figures.getTrack()).isEmpty();
+        });
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldFinishAWorkoutAsAbandonedWhenNoSampleArrivesForTheAbandonTime() {
+        // given: a workout whose watch went quiet after 2 minutes; abandoned after 10 minutes (4 h by default)
+        driver.close();
+        LiveSettings d = LiveSettings.DEFAULTS;
+        startDriver(new LiveSettings(d.grace(), d.maxAccuracyMeters(), d.smoothingFixes(), d.minMovementMeters(),
+                d.speedWindow(), d.stoppedSpeedMetersPerSecond(), d.elevationThresholdMeters(), d.maxGap(),
+                d.updateEvery(), d.updateEveryMeters(), d.publishEvery(), d.sweepEvery(), d.retireClosedAfter(),
+                d.trackEvery(), d.maxTrackPoints(), Duration.ofMinutes(10)));
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 120; second++) {
+            pipe(running(workout, user, second));
+        }
+        driver.advanceWallClockTime(Duration.ofMillis(50));
+        states.readValuesToList();
+        drainUpdates();
+
+        // when: the abandon time goes by
+        driver.advanceWallClockTime(Duration.ofMinutes(10).plusSeconds(10));
+
+        // then: completed as abandoned, ending at its last sample
+        LiveWorkoutState last = lastFor(states.readRecordsToList(), workout);
+        assertThat(last.getStatus()).isEqualTo("COMPLETED");
+        WorkoutUpdated update = (WorkoutUpdated) eventsOut.readValue();
+        FinalFigures figures = update.getData().getFinalFigures();
+        assertThat(figures.getEndReason()).isEqualTo(EndReason.ABANDONED);
+        assertThat(figures.getEndedAt()).isEqualTo(T0.plusSeconds(120));
+        assertThat(figures.getSampleCount()).isEqualTo(121);
+        assertThat(figures.getDistanceMeters()).isCloseTo(360.0, within(0.01));
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldDeleteTheTrackWithoutFinalFiguresWhenTheWorkoutIsCancelled() {
+        // given
+        UUID workout = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        for (int second = 0; second <= 60; second++) {
+            pipe(running(workout, user, second));
+        }
+        states.readValuesToList();
+        drainUpdates();
+
+        // when
+        pipeEvent(workout, aWorkoutCancelled().forWorkout(workout, user).at(T0.plusSeconds(61)).build(),
+                T0.plusSeconds(61));
+
+        // then
+        assertThat(states.readValue().getStatus()).isEqualTo("CANCELLED");
+        assertThat(((WorkoutUpdated) progressOut.readValue()).getData().getFinalFigures()).isNull();
+        KeyValueStore<String, List<TrackPoint>> tracks = driver.getKeyValueStore(LiveWorkoutTopology.TRACK_STORE);
+        try (var chunks = tracks.range(workout + "/", workout + "/~")) {
+            assertThat(chunks.hasNext()).isFalse();
+        }
         assertAllOutputsEmpty();
     }
 

@@ -57,7 +57,7 @@ class SealedTopologyTest {
     TopologyTestDriver driver;
     TestInputTopic<String, TelemetrySampleBatch> samples;
     TestOutputTopic<String, LiveWorkoutState> states;
-    TestOutputTopic<String, byte[]> rawEvents;
+    TestOutputTopic<String, byte[]> rawProgress;
     TestOutputTopic<String, byte[]> deadLetters;
 
     @BeforeEach
@@ -73,7 +73,7 @@ class SealedTopologyTest {
                 serdes.samples().serializer());
         states = driver.createOutputTopic(Topics.LIVE_WORKOUT_STATE, Serdes.String().deserializer(),
                 serdes.states().deserializer());
-        rawEvents = driver.createOutputTopic(Topics.WORKOUT_EVENTS, Serdes.String().deserializer(),
+        rawProgress = driver.createOutputTopic(Topics.WORKOUT_PROGRESS, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
         deadLetters = driver.createOutputTopic(Topics.TELEMETRY_SAMPLE_BATCHES_DLQ, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
@@ -111,12 +111,12 @@ class SealedTopologyTest {
         // then: folded, and the WorkoutUpdated is sealed for the athlete
         assertThat(states.readValuesToList()).last()
                 .satisfies(state -> assertThat(state.getDistanceMeters()).isGreaterThan(20));
-        TestRecord<String, byte[]> update = rawEvents.readRecord();
+        TestRecord<String, byte[]> update = rawProgress.readRecord();
         assertThat(update.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER).value())
                 .asString(StandardCharsets.UTF_8).isEqualTo(user.toString());
         assertThat(new String(update.value(), StandardCharsets.ISO_8859_1))
                 .doesNotContain(user.toString(), workout.toString());
-        assertThat(serdes.workoutEvents().deserializer().deserialize(Topics.WORKOUT_EVENTS, update.headers(),
+        assertThat(serdes.workoutEvents().deserializer().deserialize(Topics.WORKOUT_PROGRESS, update.headers(),
                 update.value()).getSchema().getName()).isEqualTo("WorkoutUpdated");
         assertThat(deadLetters.isEmpty()).isTrue();
     }
@@ -131,7 +131,7 @@ class SealedTopologyTest {
         keyring.put(e.toString(), newKey());
         pipe(workout, d, 0, 5);
         states.readValuesToList();
-        rawEvents.readValuesToList();
+        rawProgress.readValuesToList();
 
         // when: E's sample aimed at D's workout
         pipe(workout, e, 5, 6);
@@ -146,7 +146,7 @@ class SealedTopologyTest {
         assertThat(opened.getSamples().getFirst().getUserId()).isEqualTo(e);
         assertThat(opened.getSamples().getFirst().getLatitude()).isNull();
         assertThat(states.isEmpty()).isTrue();
-        assertThat(rawEvents.isEmpty()).isTrue();
+        assertThat(rawProgress.isEmpty()).isTrue();
     }
 
     @Test
@@ -160,7 +160,7 @@ class SealedTopologyTest {
             keyring.put(user.toString(), newKey());
             pipe(workout, user, 0, 5);
             states.readValuesToList();
-            rawEvents.readValuesToList();
+            rawProgress.readValuesToList();
             Headers headers = new RecordHeaders();
             byte[] sealedLater = serdes.samples().serializer().serialize(Topics.TELEMETRY_SAMPLE_BATCHES, headers,
                     new TelemetrySampleBatch(List.of(running(workout, user, 5))));
@@ -174,7 +174,7 @@ class SealedTopologyTest {
 
             // then
             assertThat(states.isEmpty()).isTrue();
-            assertThat(rawEvents.isEmpty()).isTrue();
+            assertThat(rawProgress.isEmpty()).isTrue();
             assertThat(deadLetters.isEmpty()).as("nothing of the erased athlete kept").isTrue();
             assertThat(registry.find(DeadLetterHandler.ERASED_RECORDS_METRIC).counter()).isNotNull()
                     .satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
