@@ -144,13 +144,15 @@ final class WorkoutFold {
             next.trackExpiresAt = null;
             return null;
         }
-        next.trackExpiresAt = expiry(completed.endTime());
+        // kept 6 months from when the platform recorded the workout: a recording imported years later keeps its route
+        next.trackExpiresAt = expiry(completed.occurredAt().isAfter(completed.endTime()) ? completed.occurredAt()
+                : completed.endTime());
         Instant origin = figures.startedAt() != null ? figures.startedAt() : next.startTime;
         return new TrackDocument(next.workoutId, next.userId, origin, next.trackExpiresAt, samples,
                 next.trackTimed, completed.eventId());
     }
 
-    /** When coordinates recorded up to {@code end} expire: the retention later, by the calendar (UTC). */
+    /** When coordinates recorded (by the platform) at {@code end} expire: the retention later, by the calendar (UTC). */
     Instant expiry(Instant end) {
         return end.atZone(ZoneOffset.UTC).plus(coordinatesRetention).toInstant();
     }

@@ -179,15 +179,15 @@ class ProjectionTest {
 
     @Test
     void shouldPurgeCoordinatesSixMonthsAfterTheWorkoutWhenThePurgeRuns() {
-        // given: a workout that ended 10 minutes ago, with its track
+        // given: a workout that ended 10 minutes ago, with its track, recorded by the platform a second later
         UUID athlete = TestKafka.athlete();
         Instant start = Instant.now().minus(20, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         WorkoutEvents.Workout workout = WorkoutEvents.Workout.of(athlete, start, SportType.RUNNING);
         TestKafka.publish(athlete, workout.workoutId(), workout.started(null), workout.completed(track, 150));
         awaitVersion(athlete, workout.workoutId(), 2);
         String id = workout.workoutId().toString();
-        Instant end = start.plusSeconds(625);
-        Instant expiry = end.atZone(ZoneOffset.UTC).plusMonths(6).toInstant();
+        Instant recorded = start.plusSeconds(626);
+        Instant expiry = recorded.atZone(ZoneOffset.UTC).plusMonths(6).toInstant();
         TrackDocument stored = models.tracks().find(id).await().indefinitely().orElseThrow();
         assertThat(stored.expiresAt()).isEqualTo(expiry);
 
@@ -207,8 +207,34 @@ class ProjectionTest {
     }
 
     @Test
-    void shouldNotKeepCoordinatesWhenAnImportedWorkoutIsOlderThanSixMonths() {
-        // given: a recording of last year, imported now
+    void shouldKeepTheCoordinatesSixMonthsFromTheImportWhenARecordingOfLastYearIsImported() {
+        // given: a run of last year, whose completion the platform records now
+        UUID athlete = TestKafka.athlete();
+        Instant start = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        WorkoutEvents.Workout workout = WorkoutEvents.Workout.of(athlete, start, SportType.RUNNING);
+        WorkoutCompleted completed = workout.completed(track, 150);
+        Instant recorded = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        completed.setTimestamp(recorded);
+
+        // when
+        TestKafka.publish(athlete, workout.workoutId(), workout.started(null), completed);
+        awaitVersion(athlete, workout.workoutId(), 2);
+
+        // then: dated last year, its route there until 6 months after the import
+        String base = "/api/v1/workouts/" + workout.workoutId();
+        var details = given().header("Authorization", TestIssuer.bearer(athlete, Roles.ATHLETE))
+                .get(base + "/details").then().statusCode(200).extract().jsonPath();
+        assertThat(details.getString("track_status")).isEqualTo("available");
+        assertThat(Instant.parse(details.getString("summary.start_time"))).isEqualTo(start);
+        given().header("Authorization", TestIssuer.bearer(athlete, Roles.ATHLETE)).get(base + "/route")
+                .then().statusCode(200);
+        assertThat(models.tracks().find(workout.workoutId().toString()).await().indefinitely().orElseThrow()
+                .expiresAt()).isEqualTo(recorded.atZone(ZoneOffset.UTC).plusMonths(6).toInstant());
+    }
+
+    @Test
+    void shouldNotKeepCoordinatesWhenTheWorkoutWasRecordedMoreThanSixMonthsAgo() {
+        // given: a workout of last year as the platform recorded it then (its events replayed now)
         UUID athlete = TestKafka.athlete();
         Instant start = Instant.now().minus(400, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         WorkoutEvents.Workout workout = WorkoutEvents.Workout.of(athlete, start, SportType.RUNNING);

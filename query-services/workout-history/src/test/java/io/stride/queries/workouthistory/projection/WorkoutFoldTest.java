@@ -17,6 +17,7 @@ import io.stride.queries.workouthistory.mapping.Tracks;
 import io.stride.queries.workouthistory.mapping.WorkoutEvent;
 import io.stride.queries.workouthistory.store.WorkoutDocument;
 import io.stride.schemas.common.SportType;
+import io.stride.schemas.workout.WorkoutCompleted;
 
 /** Given events, then the read model: the fold of the contract records into a workout's document. */
 class WorkoutFoldTest {
@@ -42,6 +43,22 @@ class WorkoutFoldTest {
     }
 
     @Test
+    void shouldKeepTheRouteOfARecordingImportedYearsLaterSixMonthsFromItsImport() {
+        // given: a run of 2019 whose completion the platform recorded today (an import)
+        WorkoutEvents.Workout old = WorkoutEvents.Workout.of(athlete, Instant.parse("2019-03-10T07:00:00Z"),
+                SportType.RUNNING);
+        WorkoutCompleted completed = old.completed(track, 180);
+        completed.setTimestamp(Instant.parse("2026-12-07T03:40:00Z"));
+
+        // when
+        WorkoutDocument document = foldAll(old.started("Imported"), completed);
+
+        // then: dated 2019, its coordinates kept until 6 months after the import
+        assertThat(document.startTime).isEqualTo(Instant.parse("2019-03-10T07:00:00Z"));
+        assertThat(document.trackExpiresAt).isEqualTo(Instant.parse("2027-06-07T03:40:00Z"));
+    }
+
+    @Test
     void shouldHoldTheFinalFiguresSplitsAndTagsWhenAWorkoutIsCompleted() {
         // when
         WorkoutDocument document = foldAll(workout.started("Morning run"), workout.progress(800),
@@ -62,7 +79,8 @@ class WorkoutFoldTest {
         assertThat(document.bestEffortMillis).containsEntry("1k", 250_000L);
         assertThat(document.tags).containsExactly("race");
         assertThat(document.trackPoints).isEqualTo(track.size());
-        assertThat(document.trackExpiresAt).isEqualTo(Instant.parse("2025-12-01T06:10:25Z"));
+        // 6 months after the platform recorded it (a second after its end)
+        assertThat(document.trackExpiresAt).isEqualTo(Instant.parse("2025-12-01T06:10:26Z"));
         // the live progress is not an applied event; the rest are, each once
         assertThat(document.appliedEventIds).hasSize(6);
         assertThat(document.version).isEqualTo(6);
