@@ -187,6 +187,9 @@ class WorkoutLifecycleIT {
         assertThat(completed.getDouble("figures.distance_meters")).as("599 steps due north")
                 .isCloseTo(599 * STEP_METERS, within(0.5));
         assertThat(completed.getInt("figures.duration_seconds")).isEqualTo(599);
+        // the calories of a run (MET 9.0 at the default 70 kg over the moving time), though the samples came first
+        assertThat(completed.getDouble("figures.calories_burned")).as("kcal")
+                .isCloseTo(9.0 * 70 * completed.getLong("figures.moving_seconds") / 3600.0, within(0.5));
 
         // and: the history shows it in 2015
         JsonPath summary = await("the history's summary").atMost(Duration.ofSeconds(30))

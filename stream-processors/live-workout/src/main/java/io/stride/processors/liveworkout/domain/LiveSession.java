@@ -108,6 +108,8 @@ public final class LiveSession {
     Long lastTrackPointAtMillis;
     long trackPointCount;
     double workJoules;
+    /** The share of {@link #caloriesKcal} counted by the MET method, at the MET of {@link #sport}. */
+    double metCaloriesKcal;
     /** Track points taken since the last {@link #drainTrackPoints()}; not part of the stored session. */
     List<TrackPoint> newTrackPoints = new ArrayList<>();
 
@@ -157,6 +159,7 @@ public final class LiveSession {
         copy.lastTrackPointAtMillis = lastTrackPointAtMillis;
         copy.trackPointCount = trackPointCount;
         copy.workJoules = workJoules;
+        copy.metCaloriesKcal = metCaloriesKcal;
         return copy;
     }
 
@@ -310,7 +313,22 @@ public final class LiveSession {
         if (userId == null) {
             userId = startedBy;
         }
-        sport = startedSport;
+        sportIs(startedSport);
+    }
+
+    /**
+     * The workout's sport, learnt from its lifecycle (a start, an athlete's edit, an import): samples that came first
+     * were counted at the sport the session had, so the calories counted by the MET method are recounted at the new
+     * sport's MET (what a recording imported, or a device streaming before its start, would otherwise keep).
+     */
+    public void sportIs(Sport known) {
+        if (known == null || known == sport) {
+            return;
+        }
+        double recounted = metCaloriesKcal * known.met() / sport.met();
+        caloriesKcal += recounted - metCaloriesKcal;
+        metCaloriesKcal = recounted;
+        sport = known;
     }
 
     /** The athlete paused the workout at {@code at}. */
@@ -521,6 +539,7 @@ public final class LiveSession {
                     athlete.weightKg(), active);
         } else {
             caloriesKcal += metKcal;
+            metCaloriesKcal += metKcal;
         }
         if (countable && bpm != null) {
             zoneMillis[HeartRateZones.zoneOf(bpm, zoneMaxHeartRateBpm) - 1] += active;

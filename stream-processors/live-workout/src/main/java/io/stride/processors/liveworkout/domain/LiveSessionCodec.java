@@ -27,9 +27,10 @@ public final class LiveSessionCodec {
      * Current format version: 2 writes the buffer's device ids once (1 wrote one per buffered sample); 3 appends the
      * GPS-only stop detector (older sessions start it afresh); 4 appends whether the session is retired (older ones
      * are not); 5 appends where the recorded track stands (older sessions start it afresh) and the mechanical work
-     * from a power meter (older sessions count it from their next sample).
+     * from a power meter (older sessions count it from their next sample); 6 appends the calories counted by the MET
+     * method (older sessions recount only those of their next samples when their sport becomes known).
      */
-    public static final byte VERSION = 5;
+    public static final byte VERSION = 6;
 
     private static final byte ID_NULL = 0;
     private static final byte ID_SAME = 1;
@@ -119,6 +120,7 @@ public final class LiveSessionCodec {
         out.writeNullableLong(session.lastTrackPointAtMillis);
         out.writeLong(session.trackPointCount);
         out.writeDouble(session.workJoules);
+        out.writeDouble(session.metCaloriesKcal);
         return out.toByteArray();
     }
 
@@ -204,6 +206,9 @@ public final class LiveSessionCodec {
             session.lastTrackPointAtMillis = readNullableLong(in);
             session.trackPointCount = in.getLong();
             session.workJoules = in.getDouble();
+        }
+        if (version >= 6) {
+            session.metCaloriesKcal = in.getDouble();
         }
         return session;
     }

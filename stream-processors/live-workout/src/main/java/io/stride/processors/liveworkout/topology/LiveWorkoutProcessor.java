@@ -40,6 +40,7 @@ import io.stride.schemas.workout.EndReason;
 import io.stride.schemas.workout.WorkoutCompleted;
 import io.stride.schemas.workout.WorkoutCompletionRequested;
 import io.stride.schemas.workout.WorkoutOwner;
+import io.stride.schemas.workout.UpdateSource;
 import io.stride.schemas.workout.WorkoutPaused;
 import io.stride.schemas.workout.WorkoutResumed;
 import io.stride.schemas.workout.WorkoutStarted;
@@ -284,7 +285,14 @@ final class LiveWorkoutProcessor implements Processor<String, SpecificRecord, St
                 session.closed(LiveSession.Status.CANCELLED, athlete(session), settings);
                 publishNow(record, session);
             }
-            // WorkoutUpdated is this processor's own output read back; tags do not change live figures
+            // the aggregate's edit of the sport (an athlete's, an import's): the calories follow it
+            case WorkoutUpdated updated when session != null && !session.isClosed()
+                    && updated.getData().getSource() == UpdateSource.ATHLETE
+                    && updated.getData().getSportType() != null -> {
+                session.sportIs(AvroMapping.toDomain(updated.getData().getSportType()));
+                store(record.key(), session);
+            }
+            // any other WorkoutUpdated is this processor's own output read back; tags do not change live figures
             default -> {
             }
         }

@@ -169,6 +169,31 @@ class LiveSessionTest {
     }
 
     @Test
+    void shouldRecountTheMetCaloriesAtTheSportsMetWhenTheSportIsLearntAfterTheSamples() {
+        // given: a recording's samples counted before its sport was known (an import; no metrics, so MET)
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        LiveSession known = LiveSession.open(WORKOUT, USER);
+        known.started(USER, Sport.RUNNING);
+        for (int second = 0; second <= 100; second++) {
+            session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+            known.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+        double asOther = session.view(Athlete.UNKNOWN, SETTINGS).caloriesKcal();
+
+        // when: the import says it was a run
+        session.started(USER, Sport.OTHER);
+        session.sportIs(Sport.RUNNING);
+
+        // then: the calories of a run, as if the sport had been known from the first sample
+        double asRunning = session.view(Athlete.UNKNOWN, SETTINGS).caloriesKcal();
+        assertThat(asOther).isPositive();
+        assertThat(asRunning).isCloseTo(asOther * Sport.RUNNING.met() / Sport.OTHER.met(), within(1e-9))
+                .isCloseTo(known.view(Athlete.UNKNOWN, SETTINGS).caloriesKcal(), within(1e-9));
+        assertThat(LiveSessionCodec.decode(LiveSessionCodec.encode(session)).view(Athlete.UNKNOWN, SETTINGS)
+                .caloriesKcal()).isEqualTo(asRunning);
+    }
+
+    @Test
     void shouldCountCaloriesFromTheMechanicalWorkWhenAPowerMeterReports() {
         // given: a ride at 200 W for 100 s, heart rate and metrics known too (power wins)
         Athlete athlete = new Athlete(200, 80.0, null, 50);
