@@ -370,6 +370,8 @@ const History = (() => {
 
     function init() {
         const configured = fetch('/api/v1/page-config').then(r => r.json()).then(c => { usersUrl = c.users_url; });
+        // the form is ready once submitting it signs in (before, a post keeps the password out of the URL)
+        $('login-form').dataset.ready = 'true';
         $('login-form').addEventListener('submit', async event => {
             event.preventDefault();
             $('login-error').textContent = '';

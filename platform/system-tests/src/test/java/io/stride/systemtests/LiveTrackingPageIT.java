@@ -82,7 +82,8 @@ class LiveTrackingPageIT {
 
     private static void signIn(HeadlessChromium browser, UsersApp.Account account) throws Exception {
         await("the sign-in form").atMost(Duration.ofSeconds(30))
-                .until(() -> browser.evaluate("String(!!document.getElementById('login-form'))"), "true"::equals);
+                .until(() -> browser.evaluate("String((document.getElementById('login-form') || {dataset: {}})"
+                            + ".dataset.ready === 'true')"), "true"::equals);
         browser.evaluate("document.getElementById('email').value = '" + account.email + "';"
                 + "document.getElementById('password').value = '" + UsersApp.PASSWORD + "';"
                 + "document.getElementById('login-form').requestSubmit(); 'submitted'");

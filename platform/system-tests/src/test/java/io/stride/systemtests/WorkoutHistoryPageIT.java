@@ -141,7 +141,8 @@ class WorkoutHistoryPageIT {
                 "chromium"))) {
             browser.open(history.baseUrl() + "/#workout=" + workouts.getFirst());
             await("the sign-in form").atMost(Duration.ofSeconds(30))
-                    .until(() -> browser.evaluate("String(!!document.getElementById('login-form'))"), "true"::equals);
+                    .until(() -> browser.evaluate("String((document.getElementById('login-form') || {dataset: {}})"
+                            + ".dataset.ready === 'true')"), "true"::equals);
             browser.evaluate("document.getElementById('email').value = '" + athlete.email + "';"
                     + "document.getElementById('password').value = '" + UsersApp.PASSWORD + "';"
                     + "document.getElementById('login-form').requestSubmit(); 'submitted'");
