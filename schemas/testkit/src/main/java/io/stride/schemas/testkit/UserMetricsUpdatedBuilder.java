@@ -19,6 +19,7 @@ public final class UserMetricsUpdatedBuilder {
     private Double weightKg = 70.0;
     private Double heightCm = 178.0;
     private Integer birthYear = 1990;
+    private String timeZone = "Europe/Lisbon";
     private Instant occurredAt = EventBuilders.WORKOUT_START.minusSeconds(24 * 60 * 60);
 
     UserMetricsUpdatedBuilder() {
@@ -66,6 +67,12 @@ public final class UserMetricsUpdatedBuilder {
         return this;
     }
 
+    /** IANA time zone, or {@code null}. */
+    public UserMetricsUpdatedBuilder timeZone(String timeZone) {
+        this.timeZone = timeZone;
+        return this;
+    }
+
     /** When the metrics changed (the envelope {@code timestamp}). */
     public UserMetricsUpdatedBuilder at(Instant occurredAt) {
         this.occurredAt = occurredAt;
@@ -84,6 +91,7 @@ public final class UserMetricsUpdatedBuilder {
                         .setWeightKg(weightKg)
                         .setHeightCm(heightCm)
                         .setBirthYear(birthYear)
+                        .setTimeZone(timeZone)
                         .build())
                 .build();
     }
