@@ -88,7 +88,11 @@ class BatchIngestion {
     Uni<Outcome> ingest(List<JsonNode> samples, AuthenticatedDevice device, String correlationId) {
         limits.checkSize(samples);
         checkOwnership(samples, device);
-        return ingest(samples, correlationId, validator);
+        Instant now = clock.instant();
+        Checked checked = check(samples, validator, now);
+        return publish(checked.accepted(), now, correlationId)
+                .map(published -> new Outcome(published.accepted(), published.highestSequenceNumbers(),
+                        checked.rejected()));
     }
 
     /**
@@ -167,12 +171,16 @@ class BatchIngestion {
     }
 
     /**
-     * A batch whose samples' device and user are already vouched for (a recording imported by its user), checked by
-     * another validator (imports accept older samples than live devices).
+     * Samples checked one by one, in order.
+     *
+     * @param accepted the valid samples, in batch order
+     * @param rejected refused samples: {@code index} in the checked list and {@code violations}
      */
-    Uni<Outcome> ingest(List<JsonNode> samples, String correlationId, SampleValidator validator) {
-        limits.checkSize(samples);
-        Instant now = clock.instant();
+    record Checked(List<ValidSample> accepted, List<Map<String, Object>> rejected) {
+    }
+
+    /** Checks each sample on its own with {@code validator}, as of {@code now}. */
+    static Checked check(List<JsonNode> samples, SampleValidator validator, Instant now) {
         List<ValidSample> accepted = new ArrayList<>(samples.size());
         List<Map<String, Object>> rejected = new ArrayList<>();
         for (int index = 0; index < samples.size(); index++) {
@@ -182,14 +190,22 @@ class BatchIngestion {
                         violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList()));
             }
         }
+        return new Checked(accepted, rejected);
+    }
+
+    /**
+     * Publishes samples already checked (a recording imported by its user, checked whole before any is published):
+     * 429 when the gateway has no room for them; the outcome once Kafka has acknowledged them.
+     */
+    Uni<Outcome> publish(List<ValidSample> accepted, Instant receivedAt, String correlationId) {
         if (!inFlight.tryAcquire(accepted.size())) {
             Log.debugf("batch refused, gateway at capacity inFlight=%d", inFlight.inFlight());
             throw ApiException.rateLimited(RETRY_AFTER);
         }
-        Outcome outcome = new Outcome(accepted.size(), highestSequenceNumbers(accepted), rejected);
-        return publisher.publish(accepted, now, correlationId)
+        Outcome outcome = new Outcome(accepted.size(), highestSequenceNumbers(accepted), List.of());
+        return publisher.publish(accepted, receivedAt, correlationId)
                 .eventually(() -> inFlight.release(accepted.size()))
-                .invoke(() -> Log.debugf("batch published accepted=%d rejected=%d", accepted.size(), rejected.size()))
+                .invoke(() -> Log.debugf("batch published accepted=%d", accepted.size()))
                 .replaceWith(outcome);
     }
 

@@ -38,7 +38,6 @@ import io.stride.ingest.telemetrygateway.config.GatewayConfig;
 import io.stride.ingest.telemetrygateway.recording.RecordedPoint;
 import io.stride.ingest.telemetrygateway.recording.RecordingFormat;
 import io.stride.ingest.telemetrygateway.recording.UnreadableRecording;
-import io.stride.ingest.telemetrygateway.validation.SampleCheck;
 import io.stride.ingest.telemetrygateway.validation.SampleLimits;
 import io.stride.ingest.telemetrygateway.validation.SampleValidator;
 import io.stride.ingest.telemetrygateway.validation.ValidSample;
@@ -123,12 +122,14 @@ public class RecordingImportResource {
         for (int i = 0; i < points.size(); i++) {
             samples.add(sample(points.get(i), i + 1, workout, user, device));
         }
-        WorkoutImports.Recorded recorded = recorded(samples, workout, sport, title, format);
+        Instant now = clock.instant();
+        BatchIngestion.Checked checked = BatchIngestion.check(samples, importValidator, now);
+        WorkoutImports.Recorded recorded = recorded(checked, workout, sport, title, format);
         Log.infof("recording import format=%s workoutId=%s points=%d start=%s end=%s", format, workout,
                 points.size(), recorded.startTime(), recorded.endTime());
-        return publishInBatches(samples, CorrelationId.currentOrNew())
-                .chain(outcomes -> workouts.complete(authorization, recorded)
-                        .map(status -> RestResponse.accepted(summary(workout, points.size(), outcomes,
+        return publishInBatches(checked.accepted(), now, CorrelationId.currentOrNew())
+                .chain(highest -> workouts.complete(authorization, recorded)
+                        .map(status -> RestResponse.accepted(summary(workout, checked, highest,
                                 status.orElse(null)))));
     }
 
@@ -136,32 +137,25 @@ public class RecordingImportResource {
      * The workout the recording's importable points span, first to last; 422 {@code nothing_importable} with the
      * reasons when no point can be imported.
      */
-    private WorkoutImports.Recorded recorded(List<JsonNode> samples, UUID workout, String sport, String title,
-            RecordingFormat format) {
-        Instant now = clock.instant();
+    private static WorkoutImports.Recorded recorded(BatchIngestion.Checked checked, UUID workout, String sport,
+            String title, RecordingFormat format) {
+        if (checked.accepted().isEmpty()) {
+            int points = checked.rejected().size();
+            throw ApiException.unprocessable("nothing_importable", "None of the recording's " + points
+                    + " points can be imported", Map.of("format", format.name().toLowerCase(), "points", points,
+                            "rejected", points, "rejections", listed(checked.rejected())));
+        }
         Instant first = null;
         Instant last = null;
-        List<Map<String, Object>> rejections = new ArrayList<>();
-        for (int index = 0; index < samples.size(); index++) {
-            switch (importValidator.check(samples.get(index), now)) {
-                case SampleCheck.Accepted(ValidSample sample) -> {
-                    first = first == null || sample.recordedAt().isBefore(first) ? sample.recordedAt() : first;
-                    last = last == null || sample.recordedAt().isAfter(last) ? sample.recordedAt() : last;
-                }
-                case SampleCheck.Rejected(var violations) -> {
-                    if (rejections.size() < MAX_LISTED_REJECTIONS) {
-                        rejections.add(Map.of("index", index, "violations", violations.stream()
-                                .map(v -> Map.of("field", v.field(), "message", v.message())).toList()));
-                    }
-                }
-            }
-        }
-        if (first == null) {
-            throw ApiException.unprocessable("nothing_importable", "None of the recording's " + samples.size()
-                    + " points can be imported", Map.of("format", format.name().toLowerCase(), "points",
-                            samples.size(), "rejected", samples.size(), "rejections", rejections));
+        for (ValidSample sample : checked.accepted()) {
+            first = first == null || sample.recordedAt().isBefore(first) ? sample.recordedAt() : first;
+            last = last == null || sample.recordedAt().isAfter(last) ? sample.recordedAt() : last;
         }
         return new WorkoutImports.Recorded(workout, sport, first, last, title, null);
+    }
+
+    private static List<Map<String, Object>> listed(List<Map<String, Object>> rejected) {
+        return rejected.subList(0, Math.min(rejected.size(), MAX_LISTED_REJECTIONS));
     }
 
     private static String sport(String name) {
@@ -195,44 +189,28 @@ public class RecordingImportResource {
         }
     }
 
-    private Uni<List<BatchIngestion.Outcome>> publishInBatches(List<JsonNode> samples, String correlationId) {
-        Uni<List<BatchIngestion.Outcome>> chain = Uni.createFrom().item(new ArrayList<>());
+    /** Publishes the valid samples in batches of the gateway's size, one after the other; the highest sequence numbers. */
+    private Uni<Map<String, Long>> publishInBatches(List<ValidSample> samples, Instant receivedAt,
+            String correlationId) {
+        Uni<Map<String, Long>> chain = Uni.createFrom().item(new TreeMap<>());
         for (int from = 0; from < samples.size(); from += config.maxBatchSize()) {
-            List<JsonNode> batch = samples.subList(from, Math.min(samples.size(), from + config.maxBatchSize()));
-            int offset = from;
-            chain = chain.chain(done -> ingestion.ingest(batch, correlationId, importValidator)
+            List<ValidSample> batch = samples.subList(from, Math.min(samples.size(), from + config.maxBatchSize()));
+            chain = chain.chain(highest -> ingestion.publish(batch, receivedAt, correlationId)
                     .map(outcome -> {
-                        done.add(shifted(outcome, offset));
-                        return done;
+                        outcome.highestSequenceNumbers().forEach((device, sequence) -> highest.merge(device,
+                                sequence, Math::max));
+                        return highest;
                     }));
         }
         return chain;
     }
 
-    /** Rejection indexes relative to the whole recording rather than to the batch. */
-    private static BatchIngestion.Outcome shifted(BatchIngestion.Outcome outcome, int offset) {
-        List<Map<String, Object>> rejected = outcome.rejected().stream()
-                .map(rejection -> Map.<String, Object>of("index", (Integer) rejection.get("index") + offset,
-                        "violations", rejection.get("violations")))
-                .toList();
-        return new BatchIngestion.Outcome(outcome.accepted(), outcome.highestSequenceNumbers(), rejected);
-    }
-
-    private static ImportOutcome summary(UUID workout, int points, List<BatchIngestion.Outcome> outcomes,
+    private static ImportOutcome summary(UUID workout, BatchIngestion.Checked checked, Map<String, Long> highest,
             String workoutStatus) {
-        int accepted = 0;
-        Map<String, Long> highest = new TreeMap<>();
-        List<Map<String, Object>> rejections = new ArrayList<>();
-        int rejected = 0;
-        for (BatchIngestion.Outcome outcome : outcomes) {
-            accepted += outcome.accepted();
-            outcome.highestSequenceNumbers().forEach((device, sequence) -> highest.merge(device, sequence, Math::max));
-            rejected += outcome.rejected().size();
-            outcome.rejected().stream()
-                    .limit(Math.max(0, MAX_LISTED_REJECTIONS - rejections.size()))
-                    .forEach(rejections::add);
-        }
-        return new ImportOutcome(workout, points, accepted, rejected, highest, rejections, workoutStatus);
+        int accepted = checked.accepted().size();
+        int rejected = checked.rejected().size();
+        return new ImportOutcome(workout, accepted + rejected, accepted, rejected, highest,
+                listed(checked.rejected()), workoutStatus);
     }
 
     private ObjectNode sample(RecordedPoint point, long sequence, UUID workout, UUID user, String device) {

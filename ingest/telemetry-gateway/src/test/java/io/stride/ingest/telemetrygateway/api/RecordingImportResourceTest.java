@@ -3,6 +3,7 @@ package io.stride.ingest.telemetrygateway.api;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -100,6 +101,34 @@ class RecordingImportResourceTest {
                 .body("accepted", equalTo(2))
                 .body("rejected", equalTo(0))
                 .body("workout_status", nullValue());
+    }
+
+    @Test
+    void shouldCountAndIndexRefusedPointsOverTheWholeRecordingWhenItSpansSeveralBatches() {
+        // given: 1,200 points a second apart (three batches of at most 500), two of them dated a year ahead
+        StringBuilder points = new StringBuilder();
+        for (int i = 0; i < 1_200; i++) {
+            String year = i == 3 || i == 1_104 ? Year.now().plusYears(1).toString() : "2021";
+            points.append("<trkpt lat=\"").append(55.7558 + i * 0.00001).append("\" lon=\"37.6173\"><time>")
+                    .append(year).append("-03-01T07:").append(String.format("%02d:%02d", i / 60, i % 60))
+                    .append("Z</time></trkpt>");
+        }
+        String gpx = "<?xml version=\"1.0\"?><gpx version=\"1.1\" xmlns=\"http://www.topografix.com/GPX/1/1\">"
+                + "<trk><trkseg>" + points + "</trkseg></trk></gpx>";
+
+        // when / then: the refused points are named by their place in the file; the others are all published
+        given().auth().oauth2(TestIssuer.token(TestDevices.userWithKey(), "athlete"))
+                .contentType("application/gpx+xml").body(gpx)
+                .queryParam("format", "gpx")
+                .post(PATH)
+                .then()
+                .statusCode(202)
+                .body("points", equalTo(1_200))
+                .body("accepted", equalTo(1_198))
+                .body("rejected", equalTo(2))
+                .body("rejections.index", contains(3, 1_104))
+                .body("rejections[1].violations[0].field", equalTo("recorded_at"))
+                .body("highest_sequence_numbers.import-gpx", equalTo(1_200));
     }
 
     @Test
