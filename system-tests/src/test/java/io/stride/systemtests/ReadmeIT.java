@@ -54,7 +54,7 @@ class ReadmeIT {
     @BeforeAll
     static void startApps() throws IOException {
         Path root = root();
-        workDir = root.resolve("platform/system-tests/target/readme-" + UUID.randomUUID());
+        workDir = root.resolve("system-tests/target/readme-" + UUID.randomUUID());
         String run = UUID.randomUUID().toString().substring(0, 8);
         users = UsersApp.start(root, workDir);
         AppProcess gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
@@ -86,7 +86,7 @@ class ReadmeIT {
     }
 
     private static Path root() {
-        return Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
+        return Checkout.root();
     }
 
     @Test

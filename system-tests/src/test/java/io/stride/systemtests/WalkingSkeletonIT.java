@@ -55,8 +55,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startApps() throws IOException {
-        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
+        Path root = Checkout.root();
+        Path workDir = root.resolve("system-tests/target/apps-" + UUID.randomUUID());
         // Unique application ids: this run's processors keep their own state and offsets on the shared broker.
         String run = UUID.randomUUID().toString().substring(0, 8);
         gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);

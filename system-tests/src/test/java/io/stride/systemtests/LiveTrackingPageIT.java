@@ -41,8 +41,8 @@ class LiveTrackingPageIT {
     static void startUsersAndLiveTracking() throws IOException {
         assertThat(CHROMIUM).as("Chromium for the browser tests (./stride test installs Debian's chromium)")
                 .isExecutable();
-        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        workDir = root.resolve("platform/system-tests/target/page-" + UUID.randomUUID());
+        Path root = Checkout.root();
+        workDir = root.resolve("system-tests/target/page-" + UUID.randomUUID());
         users = UsersApp.start(root, workDir);
         liveTracking = AppProcess.start(root, "query-services/live-tracking",
                 List.of("-Dquarkus.kafka-streams.application-id=live-tracking-page-"

@@ -100,8 +100,8 @@ class GdprErasureIT {
 
     @BeforeAll
     static void startApps() throws IOException {
-        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
+        Path root = Checkout.root();
+        Path workDir = root.resolve("system-tests/target/apps-" + UUID.randomUUID());
         run = UUID.randomUUID().toString().substring(0, 8);
         users = UsersApp.start(root, workDir);
         gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);

@@ -138,8 +138,8 @@ class OutboxRelayCrashIT {
     void shouldPublishEveryEventOncePerWorkoutInOrderWhenTheRelayIsKilledMidBatch() throws Exception {
         // given: the service's schema (its first start migrates it), an athlete with a telemetry key, and thousands
         // of events of many workouts waiting in the outbox
-        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
+        Path root = Checkout.root();
+        Path workDir = root.resolve("system-tests/target/apps-" + UUID.randomUUID());
         List<String> properties = List.of("-Dstride.outbox.batch-size=1000");
         AppProcess.start(root, "command-services/workouts", properties, workDir).close();
         Map<String, String> devstack = Devstack.addresses();

@@ -55,8 +55,8 @@ class WorkoutHistoryPageIT {
     static void startApps() throws IOException {
         assertThat(CHROMIUM).as("Chromium for the browser tests (./stride test installs Debian's chromium)")
                 .isExecutable();
-        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        workDir = root.resolve("platform/system-tests/target/history-" + UUID.randomUUID());
+        Path root = Checkout.root();
+        workDir = root.resolve("system-tests/target/history-" + UUID.randomUUID());
         users = UsersApp.start(root, workDir);
         String generation = "history_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         history = AppProcess.start(root, "query-services/workout-history", List.of(users.jwksProperty(),

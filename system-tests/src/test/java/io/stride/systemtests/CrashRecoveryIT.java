@@ -47,7 +47,7 @@ class CrashRecoveryIT {
     private static final Set<String> WALL_CLOCK_FIELDS = Set.of("updatedAt");
 
     private final Map<String, String> addresses = Devstack.addresses();
-    private final Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
+    private final Path root = Checkout.root();
 
     private AppProcess startProcessor(String applicationId, Path workDir) throws Exception {
         return AppProcess.start(root, "stream-processors/live-workout",
@@ -142,7 +142,7 @@ class CrashRecoveryIT {
     void shouldEndWithTheStateOfACleanRunWhenTheProcessorIsKilledMidStream() throws Exception {
         // given: a processor consuming, and telemetry of six workouts
         String run = UUID.randomUUID().toString().substring(0, 8);
-        Path workDir = root.resolve("platform/system-tests/target/crash-" + run);
+        Path workDir = root.resolve("system-tests/target/crash-" + run);
         List<UUID> workouts = new ArrayList<>();
         for (int w = 0; w < WORKOUTS; w++) {
             workouts.add(UUID.randomUUID());

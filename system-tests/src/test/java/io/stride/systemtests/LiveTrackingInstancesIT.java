@@ -49,12 +49,12 @@ class LiveTrackingInstancesIT {
 
     @BeforeAll
     static void startUsersAndTwoInstances() throws IOException {
-        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        users = UsersApp.start(root, root.resolve("platform/system-tests/target/pair-users-" + UUID.randomUUID()));
+        Path root = Checkout.root();
+        users = UsersApp.start(root, root.resolve("system-tests/target/pair-users-" + UUID.randomUUID()));
         String applicationId = "-Dquarkus.kafka-streams.application-id=live-tracking-pair-"
                 + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 2; i++) {
-            Path workDir = root.resolve("platform/system-tests/target/pair-" + UUID.randomUUID());
+            Path workDir = root.resolve("system-tests/target/pair-" + UUID.randomUUID());
             INSTANCES.add(AppProcess.start(root, "query-services/live-tracking",
                     List.of(applicationId, users.jwksProperty()), workDir));
         }

@@ -51,8 +51,8 @@ class WorkoutLifecycleIT {
 
     @BeforeAll
     static void startApps() throws IOException {
-        Path root = Path.of(System.getProperty("stride.root", "../..")).toAbsolutePath().normalize();
-        Path workDir = root.resolve("platform/system-tests/target/apps-" + UUID.randomUUID());
+        Path root = Checkout.root();
+        Path workDir = root.resolve("system-tests/target/apps-" + UUID.randomUUID());
         String run = UUID.randomUUID().toString().substring(0, 8);
         String jwks = "-Dmp.jwt.verify.publickey.location=" + TestIssuer.publicKeyFile().toUri();
         workouts = AppProcess.start(root, "command-services/workouts", List.of(jwks), workDir);
