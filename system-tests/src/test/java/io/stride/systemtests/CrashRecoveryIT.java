@@ -32,6 +32,7 @@ import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.schemas.testkit.EventBuilders;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /**
  * Exactly-once under a crash: the live-workout processor is killed with SIGKILL while telemetry flows and then
@@ -92,12 +93,6 @@ class CrashRecoveryIT {
         return new KafkaConsumer<>(config, new StringDeserializer(), values);
     }
 
-    private static List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer) {
-        return consumer.partitionsFor(Topics.LIVE_WORKOUT_STATE).stream()
-                .map(info -> new TopicPartition(info.topic(), info.partition()))
-                .toList();
-    }
-
     /**
      * The latest state of each workout published after {@code from} (per-partition offsets), once every workout's
      * state has applied its last sample.
@@ -106,7 +101,7 @@ class CrashRecoveryIT {
         Set<String> keys = workouts.stream().map(UUID::toString).collect(Collectors.toSet());
         Map<String, GenericRecord> latest = new HashMap<>();
         try (KafkaConsumer<String, GenericRecord> consumer = stateConsumer()) {
-            List<TopicPartition> partitions = partitions(consumer);
+            List<TopicPartition> partitions = DevstackKafka.partitions(consumer, Topics.LIVE_WORKOUT_STATE);
             consumer.assign(partitions);
             partitions.forEach(partition -> consumer.seek(partition, from.getOrDefault(partition, 0L)));
             await("final live states of " + keys).atMost(Duration.ofSeconds(120)).until(() -> {
@@ -124,7 +119,7 @@ class CrashRecoveryIT {
 
     private Map<TopicPartition, Long> endOffsets() {
         try (KafkaConsumer<String, GenericRecord> consumer = stateConsumer()) {
-            return consumer.endOffsets(partitions(consumer));
+            return consumer.endOffsets(DevstackKafka.partitions(consumer, Topics.LIVE_WORKOUT_STATE));
         }
     }
 

@@ -26,6 +26,7 @@ import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
 import io.stride.schemas.users.TelemetryKey;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /**
  * Device credentials for tests, registered as the users service does: a {@link DeviceCredential} record (SHA-256 of

@@ -73,6 +73,7 @@ import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /**
  * The right to erasure, checked the way an auditor would: a user whose email, names and device model are unique

@@ -34,6 +34,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
+import io.stride.testing.DevstackKafka;
 
 /**
  * Two live-tracking instances share the view's partitions (one Kafka Streams application); a request may reach

@@ -23,6 +23,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
+import io.stride.testing.DevstackKafka;
 
 /**
  * The live-tracking pages in a real browser: headless Chromium (Debian's, installed by {@code ./stride test}) loads

@@ -38,6 +38,7 @@ import io.stride.schemas.users.TelemetryKey;
 import io.stride.schemas.workout.WorkoutTagAdded;
 import io.stride.schemas.workout.WorkoutTagAddedData;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /**
  * The shared outbox relay (platform/outbox) of the packaged workouts service, killed with SIGKILL while it publishes
@@ -70,12 +71,6 @@ class OutboxRelayCrashIT {
         }
     }
 
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<byte[], byte[]> consumer) {
-        return consumer.partitionsFor(Topics.WORKOUT_EVENTS).stream()
-                .map(info -> new TopicPartition(Topics.WORKOUT_EVENTS, info.partition()))
-                .toList();
-    }
-
     private static String key(byte[] key) {
         return key == null ? null : new String(key, StandardCharsets.UTF_8);
     }
@@ -84,7 +79,7 @@ class OutboxRelayCrashIT {
     private static long ourRecordsOnKafka(Set<String> keys) {
         long[] count = {0};
         try (KafkaConsumer<byte[], byte[]> consumer = DevstackKafka.rawConsumer()) {
-            DevstackKafka.readAll(consumer, partitionsOf(consumer), record -> {
+            DevstackKafka.readAll(consumer, DevstackKafka.partitions(consumer, Topics.WORKOUT_EVENTS), record -> {
                 if (keys.contains(key(record.key()))) {
                     count[0]++;
                 }
@@ -163,7 +158,7 @@ class OutboxRelayCrashIT {
         long onKafkaAtKill;
         long markedAtKill;
         try (KafkaConsumer<byte[], byte[]> watcher = DevstackKafka.rawConsumer()) {
-            List<TopicPartition> partitions = partitionsOf(watcher);
+            List<TopicPartition> partitions = DevstackKafka.partitions(watcher, Topics.WORKOUT_EVENTS);
             watcher.assign(partitions);
             watcher.seekToEnd(partitions);
             partitions.forEach(watcher::position);
@@ -201,7 +196,7 @@ class OutboxRelayCrashIT {
             Map<String, List<WorkoutTagAdded>> delivered = new HashMap<>();
             workouts.forEach(workout -> delivered.put(workout.toString(), new ArrayList<>()));
             try (KafkaConsumer<byte[], byte[]> consumer = DevstackKafka.rawConsumer()) {
-                DevstackKafka.readAll(consumer, partitionsOf(consumer), record -> {
+                DevstackKafka.readAll(consumer, DevstackKafka.partitions(consumer, Topics.WORKOUT_EVENTS), record -> {
                     List<WorkoutTagAdded> ofWorkout = delivered.get(key(record.key()));
                     if (ofWorkout != null) {
                         assertThat(record.headers().lastHeader(SealedSerde.SEALED_FOR_HEADER)).as("sealed")

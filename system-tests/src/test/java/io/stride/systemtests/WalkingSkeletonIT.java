@@ -29,6 +29,7 @@ import io.restassured.path.json.JsonPath;
 import io.stride.platform.kafka.DeadLetterHandler;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.schemas.Topics;
+import io.stride.testing.DevstackKafka;
 import io.stride.testing.TestIssuer;
 
 /**

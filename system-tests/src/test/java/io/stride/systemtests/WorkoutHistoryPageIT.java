@@ -33,6 +33,7 @@ import io.stride.schemas.common.SportType;
 import io.stride.schemas.telemetry.TelemetrySample;
 import io.stride.schemas.telemetry.TelemetrySampleBatch;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /**
  * The workout history in a real browser and through the platform's own importer: an athlete registered at the real

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -54,6 +55,7 @@ import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
 import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /**
  * The rest of the platform as the workouts service meets it on the real devstack: users' telemetry keys and device
@@ -83,7 +85,7 @@ public final class TestPlatform {
     /** A new athlete with a telemetry key (as after registering with the users service). */
     public static UUID athlete() {
         UUID user = UUID.randomUUID();
-        publish(Topics.TELEMETRY_KEYS, user.toString(), TelemetryKey.newBuilder()
+        DevstackKafka.publish(Topics.TELEMETRY_KEYS, user.toString(), TelemetryKey.newBuilder()
                 .setUserId(user)
                 .setWrappedKeyset(ByteBuffer.wrap(TelemetryKeys.newWrappedKey(user.toString(), KEK)))
                 .setCreatedAt(Instant.now())
@@ -104,7 +106,7 @@ public final class TestPlatform {
         try {
             String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(encoded.getBytes(StandardCharsets.US_ASCII)));
-            publish(Topics.DEVICE_CREDENTIALS, deviceId, DeviceCredential.newBuilder()
+            DevstackKafka.publish(Topics.DEVICE_CREDENTIALS, deviceId, DeviceCredential.newBuilder()
                     .setDeviceId(deviceId)
                     .setUserId(user)
                     .setSecretSha256(hash)
@@ -120,7 +122,7 @@ public final class TestPlatform {
 
     /** live-workout's claim: the workout belongs to {@code owner} since {@code at}. */
     public static void claim(UUID workout, UUID owner, Instant at) {
-        publish(Topics.WORKOUT_OWNERS, workout.toString(), WorkoutOwner.newBuilder()
+        DevstackKafka.publish(Topics.WORKOUT_OWNERS, workout.toString(), WorkoutOwner.newBuilder()
                 .setWorkoutId(workout)
                 .setUserId(owner)
                 .setClaimedAt(at)
@@ -160,28 +162,11 @@ public final class TestPlatform {
 
     /** The reasons ({@code stride.dlq.reason}) of the records of {@code topic.dlq} with the key, so far. */
     public static List<String> deadLetterReasons(String topic, String key) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, DEVSTACK.get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<String> reasons = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic + ".dlq").stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    var reason = record.headers().lastHeader(DeadLetterHandler.REASON_HEADER);
-                    if (key.equals(record.key()) && reason != null) {
-                        reasons.add(new String(reason.value(), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        return reasons;
+        return DevstackKafka.recordsOf(topic + ".dlq", key).stream()
+                .map(record -> record.headers().lastHeader(DeadLetterHandler.REASON_HEADER))
+                .filter(Objects::nonNull)
+                .map(reason -> new String(reason.value(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** A Workout event as live-workout writes it on {@code workouts.workout-events}: sealed for {@code user}. */
@@ -190,12 +175,12 @@ public final class TestPlatform {
                 value -> user.toString());
         Headers headers = new RecordHeaders();
         byte[] bytes = sealing.serialize(Topics.WORKOUT_EVENTS, headers, event);
-        publishBytes(Topics.WORKOUT_EVENTS, workout.toString(), bytes, headers);
+        DevstackKafka.publishBytes(Topics.WORKOUT_EVENTS, workout.toString(), bytes, headers);
     }
 
     /** The user's erasure, as the users service publishes it. */
     public static void erase(UUID user) {
-        publish(Topics.USER_ERASURES, user.toString(), UserErased.newBuilder()
+        DevstackKafka.publish(Topics.USER_ERASURES, user.toString(), UserErased.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setTimestamp(Instant.now())
                 .setData(UserErasedData.newBuilder()
@@ -301,23 +286,5 @@ public final class TestPlatform {
                 .stream()
                 .map(row -> (Integer) row.get("version"))
                 .toList();
-    }
-
-    private static void publish(String topic, String key, SpecificRecord value) {
-        try (Serializer<SpecificRecord> serializer = RegistrySerdes.serializer(REGISTRY, true)) {
-            Headers headers = new RecordHeaders();
-            byte[] bytes = serializer.serialize(topic, headers, value);
-            publishBytes(topic, key, bytes, headers);
-        }
-    }
-
-    private static void publishBytes(String topic, String key, byte[] value, Headers headers) {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DEVSTACK.get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish to " + topic, e);
-        }
     }
 }

@@ -8,21 +8,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /** The store against the real devstack's Kafka and registry, without Quarkus. */
 class DeviceCredentialStoreTest {
@@ -39,17 +32,8 @@ class DeviceCredentialStoreTest {
                 .build();
     }
 
-    private static void publish(String key, DeviceCredential value) throws Exception {
-        Map<String, String> addresses = Devstack.addresses();
-        AvroKafkaSerializer<DeviceCredential> values = new AvroKafkaSerializer<>();
-        values.configure(Map.of(SerdeConfig.REGISTRY_URL, addresses.get(Devstack.APICURIO_REGISTRY_URL),
-                SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
-                SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName()), false);
-        try (KafkaProducer<String, DeviceCredential> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, addresses.get(Devstack.KAFKA_BOOTSTRAP_SERVERS)),
-                new StringSerializer(), values)) {
-            producer.send(new ProducerRecord<>(Topics.DEVICE_CREDENTIALS, key, value)).get(30, TimeUnit.SECONDS);
-        }
+    private static void publish(String key, DeviceCredential value) {
+        DevstackKafka.publish(Topics.DEVICE_CREDENTIALS, key, value);
     }
 
     private static DeviceCredentialStore store() {

@@ -1,24 +1,18 @@
 package io.stride.queries.livetracking;
 
-import static io.restassured.RestAssured.given;
-import static io.stride.schemas.testkit.EventBuilders.aLiveWorkoutState;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static io.restassured.RestAssured.given;
+import static io.stride.schemas.testkit.EventBuilders.aLiveWorkoutState;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -30,7 +24,7 @@ import io.stride.schemas.Topics;
 import io.stride.schemas.live.LiveWorkoutState;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
-import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 import io.stride.testing.DevstackResource;
 import io.stride.testing.TestIssuer;
 
@@ -94,22 +88,8 @@ class UserErasureTest {
         LiveStates.publishRaw(Topics.USER_ERASURES, key, new byte[] {1, 2, 3});
 
         // then
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                ConsumerConfig.GROUP_ID_CONFIG, "user-erasure-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.USER_ERASURES_DLQ));
-            List<ConsumerRecord<String, byte[]>> dead = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(60)).until(() -> {
-                consumer.poll(Duration.ofMillis(500)).forEach(dead::add);
-                return dead.stream().anyMatch(record -> key.equals(record.key()));
-            });
-            ConsumerRecord<String, byte[]> record = dead.stream().filter(r -> key.equals(r.key())).findFirst()
-                    .orElseThrow();
-            assertThat(record.value()).containsExactly(1, 2, 3);
-            assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull();
-        }
+        var record = DevstackKafka.awaitRecordsOf(Topics.USER_ERASURES_DLQ, key, 1, dead -> true).getFirst();
+        assertThat(record.value()).containsExactly(1, 2, 3);
+        assertThat(record.headers().lastHeader("dead-letter-reason")).isNotNull();
     }
 }

@@ -1,12 +1,13 @@
 package io.stride.ingest.telemetrygateway.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+
+import static io.restassured.RestAssured.given;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,16 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
@@ -36,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stride.ingest.telemetrygateway.messaging.WorkoutOwnerStore;
 import io.stride.schemas.Topics;
-import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 import io.stride.testing.DevstackResource;
 
 /**
@@ -284,7 +278,8 @@ class DeviceAuthenticationTest {
 
         // then: refused (fail closed) and the record is on the dead-letter topic with a reason
         device.awaitRefused();
-        ConsumerRecord<String, byte[]> dead = deadLetterOf(device.deviceId());
+        var dead = DevstackKafka.awaitRecordsOf(Topics.DEVICE_CREDENTIALS_DLQ, device.deviceId(), 1, r -> true)
+                .getFirst();
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro");
         assertThat(new String(dead.headers().lastHeader("stride.dlq.reason").value(), StandardCharsets.UTF_8))
                 .contains("unreadable " + Topics.DEVICE_CREDENTIALS + " record");
@@ -316,29 +311,6 @@ class DeviceAuthenticationTest {
                 return handshake.getResponse().statusCode();
             }
             throw e;
-        }
-    }
-
-    private static ConsumerRecord<String, byte[]> deadLetterOf(String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS));
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.DEVICE_CREDENTIALS_DLQ).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            var found = new java.util.concurrent.atomic.AtomicReference<ConsumerRecord<String, byte[]>>();
-            await("dead letter of " + key).atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (key.equals(record.key())) {
-                        found.set(record);
-                    }
-                });
-                return found.get() != null;
-            });
-            return found.get();
         }
     }
 }

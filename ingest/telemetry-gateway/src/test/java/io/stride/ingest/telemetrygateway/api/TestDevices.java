@@ -1,7 +1,8 @@
 package io.stride.ingest.telemetrygateway.api;
 
-import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+
+import static io.restassured.RestAssured.given;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -12,24 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
-import io.apicurio.registry.serde.avro.strategy.RecordIdStrategy;
-import io.apicurio.registry.serde.config.SerdeConfig;
 import com.google.crypto.tink.Aead;
 
 import io.restassured.http.ContentType;
@@ -41,6 +30,7 @@ import io.stride.schemas.users.DeviceCredential;
 import io.stride.schemas.users.TelemetryKey;
 import io.stride.schemas.workout.WorkoutOwner;
 import io.stride.testing.Devstack;
+import io.stride.testing.DevstackKafka;
 
 /**
  * Registers users and devices as the users service does: a {@link TelemetryKey} record on the real devstack's
@@ -138,7 +128,7 @@ final class TestDevices {
     /** Publishes a new telemetry key of the user, wrapped by the devstack's key-encryption key. */
     static void issueTelemetryKey(UUID user) throws Exception {
         byte[] wrapped = TelemetryKeys.newWrappedKey(user.toString(), KEK);
-        publish(Topics.TELEMETRY_KEYS, user.toString(), TelemetryKey.newBuilder()
+        DevstackKafka.publish(Topics.TELEMETRY_KEYS, user.toString(), TelemetryKey.newBuilder()
                 .setUserId(user)
                 .setWrappedKeyset(ByteBuffer.wrap(wrapped))
                 .setCreatedAt(Instant.now())
@@ -147,7 +137,7 @@ final class TestDevices {
 
     /** Publishes that the workout belongs to {@code owner}, as live-workout does when the workout opens. */
     static void claimWorkout(UUID workout, UUID owner) throws Exception {
-        publish(Topics.WORKOUT_OWNERS, workout.toString(), WorkoutOwner.newBuilder()
+        DevstackKafka.publish(Topics.WORKOUT_OWNERS, workout.toString(), WorkoutOwner.newBuilder()
                 .setWorkoutId(workout)
                 .setUserId(owner)
                 .setClaimedAt(Instant.now())
@@ -165,30 +155,11 @@ final class TestDevices {
     }
 
     static void publish(String key, DeviceCredential value) throws Exception {
-        publish(Topics.DEVICE_CREDENTIALS, key, value);
-    }
-
-    private static void publish(String topic, String key, SpecificRecord value) throws Exception {
-        String registry = Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL);
-        try (AvroKafkaSerializer<SpecificRecord> serializer = new AvroKafkaSerializer<>()) {
-            serializer.configure(Map.of(SerdeConfig.REGISTRY_URL, registry, SerdeConfig.AUTO_REGISTER_ARTIFACT, true,
-                    SerdeConfig.ARTIFACT_RESOLVER_STRATEGY, RecordIdStrategy.class.getName()), false);
-            Headers headers = new RecordHeaders();
-            byte[] bytes = serializer.serialize(topic, headers, value);
-            publishBytes(topic, key, bytes, headers);
-        }
+        DevstackKafka.publish(Topics.DEVICE_CREDENTIALS, key, value);
     }
 
     static void publishBytes(String key, byte[] value) throws Exception {
-        publishBytes(Topics.DEVICE_CREDENTIALS, key, value, new RecordHeaders());
-    }
-
-    private static void publishBytes(String topic, String key, byte[] value, Headers headers) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, null, key, value, headers)).get(30, TimeUnit.SECONDS);
-        }
+        DevstackKafka.publishBytes(Topics.DEVICE_CREDENTIALS, key, value, new RecordHeaders());
     }
 
     private static int probe(String authorization) {

@@ -31,9 +31,11 @@ import io.stride.queries.workouthistory.mapping.Tracks;
 import io.stride.queries.workouthistory.mapping.WorkoutViews;
 import io.stride.queries.workouthistory.store.ReadModels;
 import io.stride.queries.workouthistory.store.TrackDocument;
+import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.workout.WorkoutCompleted;
 import io.stride.schemas.workout.WorkoutStarted;
+import io.stride.testing.DevstackKafka;
 import io.stride.testing.DevstackResource;
 import io.stride.testing.TestIssuer;
 
@@ -167,9 +169,8 @@ class ProjectionTest {
         TestKafka.publishBytes(workout, "not avro".getBytes(StandardCharsets.UTF_8));
 
         // then
-        var deadLetter = await("dead letter").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
-                .until(() -> TestKafka.deadLetters(workout.toString()), letters -> !letters.isEmpty())
-                .getFirst();
+        var deadLetter = DevstackKafka.awaitRecordsOf(Topics.WORKOUT_EVENTS_DLQ, workout.toString(), 1,
+                record -> true).getFirst();
         assertThat(deadLetter.value()).asString(StandardCharsets.UTF_8).isEqualTo("not avro");
         assertThat(new String(deadLetter.headers().lastHeader(DeadLetterHandler.REASON_HEADER).value(),
                 StandardCharsets.UTF_8)).isNotBlank();
