@@ -29,7 +29,9 @@ import io.stride.schemas.users.UserErasedData;
  * The right to erasure (GDPR art. 17), in one transaction: the user's devices go (a tombstone per device on
  * {@link Topics#DEVICE_CREDENTIALS}), then refresh tokens, sessions and recovery codes; a tombstone for
  * {@link Topics#TELEMETRY_KEYS} shreds the published telemetry key (ADR 0010); the data key is shredded with the
- * telemetry key, so any ciphertext of the user left anywhere (backups, replicas, the 90-day topics) is unreadable; the
+ * telemetry key, so any ciphertext of the user left anywhere (backups, replicas, the 90-day topics) is unreadable; a
+ * tombstone for {@link Topics#USER_METRICS} removes the athlete's metrics from that compacted topic (and every
+ * consumer's copy of it; appended whether or not metrics were ever published, like the telemetry key's); the
  * account row goes; {@code UserErased} is appended for {@link Topics#USER_ERASURES} so that every other app forgets the
  * user; the user's audit events lose their user id and IP. Each tombstone also deletes the outbox rows that carried
  * its key's earlier records ({@link Outbox#appendTombstone}).
@@ -83,6 +85,7 @@ public class UserErasureService {
                 .chain(() -> sessions.delete("userId", userId))
                 .chain(() -> recoveryCodes.deleteAllOf(userId))
                 .chain(() -> outbox.appendTombstone(Topics.TELEMETRY_KEYS, userId.toString()))
+                .chain(() -> outbox.appendTombstone(Topics.USER_METRICS, userId.toString()))
                 .chain(() -> dataKeys.shred(userId))
                 .chain(() -> users.delete(user))
                 .chain(() -> outbox.append(Topics.USER_ERASURES, userId.toString(), erased(userId, now)))

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.crypto.DataKey;
 import io.stride.commands.users.crypto.DataKeyShredded;
 import io.stride.commands.users.crypto.PiiField;
+import io.stride.commands.users.domain.AthleteMetrics;
 import io.stride.commands.users.persistence.AuditEventEntity;
 import io.stride.commands.users.persistence.AuditEventRepository;
 import io.stride.commands.users.persistence.DataKeyRepository;
@@ -25,6 +26,7 @@ import io.stride.commands.users.persistence.RecoveryCodeRepository;
 import io.stride.commands.users.persistence.RefreshTokenRepository;
 import io.stride.commands.users.persistence.SessionEntity;
 import io.stride.commands.users.persistence.SessionRepository;
+import io.stride.commands.users.persistence.UserAccountService;
 import io.stride.commands.users.persistence.UserEntity;
 import io.stride.commands.users.persistence.UserRepository;
 import io.stride.platform.http.ApiException;
@@ -84,10 +86,13 @@ public class UserExportService {
                 .map(String::strip)
                 .filter(role -> !role.isEmpty())
                 .toList();
+        AthleteMetrics metrics = UserAccountService.metricsOf(user, key);
         return new UserExport.Profile(user.getId(), key.decrypt(PiiField.EMAIL, user.getEmailEncrypted()),
                 key.decrypt(PiiField.FIRST_NAME, user.getFirstNameEncrypted()),
                 key.decrypt(PiiField.LAST_NAME, user.getLastNameEncrypted()), roles, user.getCreatedAt(),
-                user.getLastLogin(), user.getPasswordChangedAt(), user.isTotpEnabled());
+                user.getLastLogin(), user.getPasswordChangedAt(), user.isTotpEnabled(), metrics.weightKg(),
+                metrics.heightCm(), metrics.maxHeartRateBpm(), metrics.restingHeartRateBpm(), metrics.birthYear(),
+                metrics.timeZone(), user.getMetricsUpdatedAt());
     }
 
     private Uni<List<UserExport.Session>> sessionsOf(UUID userId) {
