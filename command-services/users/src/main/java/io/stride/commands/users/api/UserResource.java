@@ -27,18 +27,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.application.AuditLog;
+import io.stride.commands.users.application.RateLimiter;
+import io.stride.commands.users.application.TotpService;
+import io.stride.commands.users.application.UserAccountService;
 import io.stride.commands.users.domain.AthleteMetrics;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.Emails;
-import io.stride.commands.users.domain.InvalidAthleteMetrics;
+import io.stride.commands.users.domain.InvalidTotpCode;
 import io.stride.commands.users.domain.RateLimitedAction;
 import io.stride.commands.users.domain.Registration;
-import io.stride.commands.users.mail.AccountMails;
-import io.stride.commands.users.persistence.AuditLog;
-import io.stride.commands.users.persistence.RateLimiter;
-import io.stride.commands.users.persistence.TotpService;
-import io.stride.commands.users.persistence.UserAccountService;
+import io.stride.commands.users.messaging.AccountMails;
 import io.stride.platform.http.ApiException;
 
 /** Registration, the caller's profile, password and two-factor authentication. */
@@ -142,12 +142,6 @@ public class UserResource {
                     Map.of("violations", violations));
         }
         return accounts.patchProfile(userId(), firstName, lastName, metrics)
-                .onFailure(InvalidAthleteMetrics.class)
-                .transform(e -> ApiException.validation("The patch has fields that cannot be changed or invalid values",
-                        Map.of("violations", ((InvalidAthleteMetrics) e).violations().stream()
-                                .map(violation -> Map.of("field", violation.field().wireName(),
-                                        "message", violation.message()))
-                                .toList())))
                 .map(Responses.Profile::of);
     }
 
@@ -189,7 +183,7 @@ public class UserResource {
         UUID userId = userId();
         return limiter.acquireForUser(RateLimitedAction.TOTP, userId)
                 .chain(() -> totp.confirm(userId, request.code().strip()))
-                .onFailure(e -> e instanceof ApiException api && "invalid_totp_code".equals(api.error()))
+                .onFailure(InvalidTotpCode.class)
                 .call(e -> audit.record(AuditEventType.TOTP_VERIFICATION_FAILED, userId,
                         Map.of("during", "enrolment")))
                 .map(Responses.RecoveryCodes::new);

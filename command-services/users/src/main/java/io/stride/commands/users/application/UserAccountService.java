@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +28,17 @@ import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Credentials;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.InvalidAthleteMetrics;
+import io.stride.commands.users.domain.InvalidVerificationToken;
 import io.stride.commands.users.domain.Registration;
 import io.stride.commands.users.domain.Secrets;
+import io.stride.commands.users.domain.UserNotFound;
 import io.stride.commands.users.domain.UserProfile;
-import io.stride.platform.http.ApiException;
+import io.stride.commands.users.persistence.DataKeyRepository;
+import io.stride.commands.users.persistence.EmailVerificationEntity;
+import io.stride.commands.users.persistence.EmailVerificationRepository;
+import io.stride.commands.users.persistence.SessionRepository;
+import io.stride.commands.users.persistence.UserEntity;
+import io.stride.commands.users.persistence.UserRepository;
 import io.stride.platform.outbox.Outbox;
 import io.stride.platform.security.Roles;
 import io.stride.schemas.Topics;
@@ -145,9 +152,7 @@ public class UserAccountService {
         return verifications.findById(Secrets.sha256Hex(token))
                 .chain(row -> {
                     if (row == null || !row.getExpiresAt().isAfter(now)) {
-                        return Uni.createFrom().failure(new ApiException(400, "invalid_verification_token",
-                                "The confirmation link is not valid any more; register again for a new one",
-                                Map.of()));
+                        return Uni.createFrom().failure(new InvalidVerificationToken());
                     }
                     UUID userId = row.getUserId();
                     return users.findById(userId)
@@ -185,7 +190,7 @@ public class UserAccountService {
                 .chain(user -> dataKeys.keyOf(userId)
                         .map(key -> toProfile(user, key)))
                 .onFailure(DataKeyShredded.class)
-                .transform(e -> ApiException.notFound("user", userId.toString()));
+                .transform(e -> new UserNotFound(userId));
     }
 
     /**
@@ -204,7 +209,7 @@ public class UserAccountService {
         return users.findById(userId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> dataKeys.keyOf(userId)
                         .chain(key -> {
                             AthleteMetrics before = metricsOf(user, key);
@@ -274,7 +279,7 @@ public class UserAccountService {
         return users.findById(userId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()));
+                .failWith(() -> new UserNotFound(userId));
     }
 
     /** The profile with its personal fields decrypted by the user's data key. */

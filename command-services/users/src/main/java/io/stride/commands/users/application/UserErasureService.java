@@ -1,4 +1,4 @@
-package io.stride.commands.users.gdpr;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,15 +11,14 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.stride.commands.users.persistence.AuditLog;
+import io.stride.commands.users.domain.UserNotFound;
 import io.stride.commands.users.persistence.DataKeyRepository;
-import io.stride.commands.users.persistence.DeviceService;
 import io.stride.commands.users.persistence.RecoveryCodeRepository;
 import io.stride.commands.users.persistence.RefreshTokenRepository;
+import io.stride.commands.users.persistence.SessionEntity;
 import io.stride.commands.users.persistence.SessionRepository;
 import io.stride.commands.users.persistence.UserEntity;
 import io.stride.commands.users.persistence.UserRepository;
-import io.stride.platform.http.ApiException;
 import io.stride.platform.outbox.Outbox;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.UserErased;
@@ -72,7 +71,7 @@ public class UserErasureService {
         return users.findById(userId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> deviceService.removeAllOf(userId)
                         .chain(removed -> deleteAccount(user, now)
                                 .invoke(() -> Log.infof("user erased userId=%s erasedBy=%s devices=%d", userId,

@@ -1,4 +1,4 @@
-package io.stride.commands.users.gdpr;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -17,6 +17,7 @@ import io.stride.commands.users.crypto.DataKey;
 import io.stride.commands.users.crypto.DataKeyShredded;
 import io.stride.commands.users.crypto.PiiField;
 import io.stride.commands.users.domain.AthleteMetrics;
+import io.stride.commands.users.domain.UserNotFound;
 import io.stride.commands.users.persistence.AuditEventEntity;
 import io.stride.commands.users.persistence.AuditEventRepository;
 import io.stride.commands.users.persistence.DataKeyRepository;
@@ -26,10 +27,8 @@ import io.stride.commands.users.persistence.RecoveryCodeRepository;
 import io.stride.commands.users.persistence.RefreshTokenRepository;
 import io.stride.commands.users.persistence.SessionEntity;
 import io.stride.commands.users.persistence.SessionRepository;
-import io.stride.commands.users.persistence.UserAccountService;
 import io.stride.commands.users.persistence.UserEntity;
 import io.stride.commands.users.persistence.UserRepository;
-import io.stride.platform.http.ApiException;
 
 /** The right of access and to portability: one document with everything this service holds on a user. */
 @ApplicationScoped
@@ -64,11 +63,11 @@ public class UserExportService {
         return users.findById(userId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> dataKeys.keyOf(userId)
                         .map(key -> profile(user, key)))
                 .onFailure(DataKeyShredded.class)
-                .transform(e -> ApiException.notFound("user", userId.toString()))
+                .transform(e -> new UserNotFound(userId))
                 .chain(profile -> sessionsOf(userId)
                         .chain(sessionList -> recoveryCodesOf(userId)
                                 .chain(codes -> devices.listOf(userId)

@@ -1,4 +1,4 @@
-package io.stride.commands.users.gdpr;
+package io.stride.commands.users.application;
 
 import java.time.Instant;
 import java.util.List;
