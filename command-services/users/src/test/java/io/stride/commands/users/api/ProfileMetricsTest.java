@@ -177,7 +177,7 @@ class ProfileMetricsTest {
 
     @ParameterizedTest
     @MethodSource("invalidMetrics")
-    void shouldRefuseInvalidMetricWith400AndPublishNothing(String field, Object value) {
+    void shouldRefuseWith400AndPublishNothingWhenAMetricIsInvalid(String field, Object value) {
         // given
         TestClients.Account account = TestClients.newAccount();
 
