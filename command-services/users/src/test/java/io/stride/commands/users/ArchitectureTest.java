@@ -30,4 +30,24 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Entity")
                 .check(CLASSES);
     }
+
+    @Test
+    void shouldLeaveHttpAnswersToApiWhenCompiled() {
+        // given / when / then: use cases raise domain errors, api maps them to the error format
+        noClasses().that().resideOutsideOfPackage("..users.api..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("io.stride.platform.http.ApiException")
+                .check(CLASSES);
+    }
+
+    @Test
+    void shouldKeepLayersPointingInwardWhenCompiled() {
+        // given / when / then
+        noClasses().that().resideInAnyPackage("..users.application..", "..users.persistence..",
+                        "..users.messaging..", "..users.domain..")
+                .should().dependOnClassesThat().resideInAPackage("..users.api..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("..users.persistence..")
+                .should().dependOnClassesThat().resideInAPackage("..users.application..")
+                .check(CLASSES);
+    }
 }

@@ -18,16 +18,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import io.quarkus.logging.Log;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.application.AuditLog;
+import io.stride.commands.users.application.RateLimiter;
+import io.stride.commands.users.application.SessionService;
+import io.stride.commands.users.application.UserAccountService;
 import io.stride.commands.users.config.SigningKeys;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.AuthFailure;
 import io.stride.commands.users.domain.AuthOutcome;
 import io.stride.commands.users.domain.Emails;
 import io.stride.commands.users.domain.RateLimitedAction;
-import io.stride.commands.users.persistence.AuditLog;
-import io.stride.commands.users.persistence.RateLimiter;
-import io.stride.commands.users.persistence.SessionService;
-import io.stride.commands.users.persistence.UserAccountService;
 
 /** Login, token refresh, logout and the public keys that verify access tokens. */
 @Path("/api/v1/auth")

@@ -4,9 +4,9 @@ import java.util.Set;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.stride.commands.users.application.RequestOrigin;
 import io.stride.commands.users.config.UsersConfig;
 import io.stride.commands.users.domain.ClientAddresses;
-import io.stride.commands.users.persistence.RequestOrigin;
 import io.vertx.core.http.HttpServerRequest;
 
 /** Binds each request's client IP ({@code users.client-ip.trusted-proxies}) for the rate limiter and the audit log. */

@@ -3,7 +3,6 @@ package io.stride.commands.users.api;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -19,9 +18,8 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.application.DeviceService;
 import io.stride.commands.users.domain.Device;
-import io.stride.commands.users.domain.DeviceLimitReached;
-import io.stride.commands.users.persistence.DeviceService;
 import io.stride.platform.http.ApiException;
 
 /**
@@ -65,10 +63,6 @@ public class DeviceResource {
                 ? null
                 : request.model().strip();
         return devices.register(userId(), model)
-                .onFailure(DeviceLimitReached.class)
-                .transform(e -> ApiException.conflict("device_limit_reached",
-                        "Revoke a device before registering another one",
-                        Map.of("max_active_devices", ((DeviceLimitReached) e).limit())))
                 .map(registered -> Response.created(URI.create("/api/v1/users/me/devices/"
                                 + registered.device().deviceId()))
                         .entity(new RegisteredDeviceView(registered.device().deviceId(), registered.device().model(),

@@ -19,9 +19,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
-import io.stride.commands.users.gdpr.UserErasureService;
-import io.stride.commands.users.gdpr.UserExportService;
-import io.stride.commands.users.persistence.UserAccountService;
+import io.stride.commands.users.application.UserAccountService;
+import io.stride.commands.users.application.UserErasureService;
+import io.stride.commands.users.application.UserExportService;
 import io.stride.platform.http.ApiException;
 import io.stride.platform.security.Roles;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.stride.commands.users.domain.AthleteMetrics;
 import io.stride.commands.users.domain.UserProfile;
 
 /** Response bodies of the users API (snake_case on the wire). */
@@ -12,13 +13,17 @@ final class Responses {
     private Responses() {
     }
 
-    /** A user's profile. */
+    /** A user's profile, with the athlete's metrics (null when unset). */
     public record Profile(UUID id, String email, String firstName, String lastName, Instant createdAt,
-            Instant lastLogin, boolean totpEnabled) {
+            Instant lastLogin, boolean totpEnabled, Double weightKg, Double heightCm, Integer maxHeartRateBpm,
+            Integer restingHeartRateBpm, Integer birthYear, String timeZone) {
 
         static Profile of(UserProfile profile) {
+            AthleteMetrics metrics = profile.metrics();
             return new Profile(profile.id(), profile.email(), profile.firstName(), profile.lastName(),
-                    profile.createdAt(), profile.lastLogin(), profile.totpEnabled());
+                    profile.createdAt(), profile.lastLogin(), profile.totpEnabled(), metrics.weightKg(),
+                    metrics.heightCm(), metrics.maxHeartRateBpm(), metrics.restingHeartRateBpm(),
+                    metrics.birthYear(), metrics.timeZone());
         }
     }
 

@@ -1,6 +1,9 @@
 package io.stride.commands.users.api;
 
+import java.time.Clock;
+import java.time.Year;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,16 +27,18 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.stride.commands.users.application.AuditLog;
+import io.stride.commands.users.application.RateLimiter;
+import io.stride.commands.users.application.TotpService;
+import io.stride.commands.users.application.UserAccountService;
+import io.stride.commands.users.domain.AthleteMetrics;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
 import io.stride.commands.users.domain.Emails;
+import io.stride.commands.users.domain.InvalidTotpCode;
 import io.stride.commands.users.domain.RateLimitedAction;
 import io.stride.commands.users.domain.Registration;
-import io.stride.commands.users.mail.AccountMails;
-import io.stride.commands.users.persistence.AuditLog;
-import io.stride.commands.users.persistence.RateLimiter;
-import io.stride.commands.users.persistence.TotpService;
-import io.stride.commands.users.persistence.UserAccountService;
+import io.stride.commands.users.messaging.AccountMails;
 import io.stride.platform.http.ApiException;
 
 /** Registration, the caller's profile, password and two-factor authentication. */
@@ -41,7 +46,8 @@ import io.stride.platform.http.ApiException;
 public class UserResource {
 
     /** The only profile fields a user may change; id, email, created_at, roles... are not patchable. */
-    static final Set<String> PATCHABLE = Set.of("first_name", "last_name");
+    static final Set<String> PATCHABLE = Set.of("first_name", "last_name", "weight_kg", "height_cm",
+            "max_heart_rate_bpm", "resting_heart_rate_bpm", "birth_year", "time_zone");
 
     private final UserAccountService accounts;
     private final TotpService totp;
@@ -50,10 +56,12 @@ public class UserResource {
     private final RateLimiter limiter;
     private final AccountMails mails;
     private final AuditLog audit;
+    private final Clock clock;
 
     public UserResource(UserAccountService accounts, TotpService totp, PasswordHashing hashing, JsonWebToken jwt,
-            RateLimiter limiter, AccountMails mails, AuditLog audit) {
+            RateLimiter limiter, AccountMails mails, AuditLog audit, Clock clock) {
         this.mails = mails;
+        this.clock = clock;
         this.accounts = accounts;
         this.totp = totp;
         this.hashing = hashing;
@@ -106,8 +114,11 @@ public class UserResource {
     }
 
     /**
-     * Changes {@code first_name} and/or {@code last_name}. Any other field (id, email, created_at, ...) is refused
-     * with 400 rather than silently ignored, so that a client never believes it changed something it did not.
+     * Changes {@code first_name}, {@code last_name} and the athlete's metrics ({@code weight_kg}, {@code height_cm},
+     * {@code max_heart_rate_bpm}, {@code resting_heart_rate_bpm}, {@code birth_year}, {@code time_zone}; null clears a
+     * metric). Any other field (id, email, created_at, ...) is refused with 400 rather than silently ignored, so that
+     * a client never believes it changed something it did not; so is a value of the wrong type or out of range, and a
+     * resting heart rate not below the maximum one (the stored one when the patch does not give it).
      */
     @PATCH
     @Path("/me")
@@ -115,7 +126,8 @@ public class UserResource {
     public Uni<Responses.Profile> patchProfile(Map<String, Object> patch) {
         if (patch == null || patch.isEmpty()) {
             throw ApiException.validation("The patch is empty", Map.of("violations",
-                    List.of(Map.of("field", "", "message", "give first_name and/or last_name"))));
+                    List.of(Map.of("field", "", "message", "give at least one of " + String.join(", ",
+                            PATCHABLE.stream().sorted().toList())))));
         }
         List<Map<String, String>> violations = new ArrayList<>();
         patch.keySet().stream()
@@ -124,11 +136,12 @@ public class UserResource {
                 .forEach(field -> violations.add(Map.of("field", field, "message", "is not patchable")));
         Optional<String> firstName = name(patch, "first_name", violations);
         Optional<String> lastName = name(patch, "last_name", violations);
+        Map<AthleteMetrics.Field, Object> metrics = metrics(patch, Year.now(clock).getValue(), violations);
         if (!violations.isEmpty()) {
             throw ApiException.validation("The patch has fields that cannot be changed or invalid values",
                     Map.of("violations", violations));
         }
-        return accounts.patchProfile(userId(), firstName, lastName)
+        return accounts.patchProfile(userId(), firstName, lastName, metrics)
                 .map(Responses.Profile::of);
     }
 
@@ -170,7 +183,7 @@ public class UserResource {
         UUID userId = userId();
         return limiter.acquireForUser(RateLimitedAction.TOTP, userId)
                 .chain(() -> totp.confirm(userId, request.code().strip()))
-                .onFailure(e -> e instanceof ApiException api && "invalid_totp_code".equals(api.error()))
+                .onFailure(InvalidTotpCode.class)
                 .call(e -> audit.record(AuditEventType.TOTP_VERIFICATION_FAILED, userId,
                         Map.of("during", "enrolment")))
                 .map(Responses.RecoveryCodes::new);
@@ -178,6 +191,25 @@ public class UserResource {
 
     private UUID userId() {
         return UUID.fromString(jwt.getSubject());
+    }
+
+    /** The metrics the patch gives (null values clear), each checked alone; what is wrong goes to violations. */
+    private static Map<AthleteMetrics.Field, Object> metrics(Map<String, Object> patch, int currentYear,
+            List<Map<String, String>> violations) {
+        Map<AthleteMetrics.Field, Object> metrics = new EnumMap<>(AthleteMetrics.Field.class);
+        for (AthleteMetrics.Field field : AthleteMetrics.Field.values()) {
+            if (!patch.containsKey(field.wireName())) {
+                continue;
+            }
+            Object value = patch.get(field.wireName());
+            String violation = AthleteMetrics.check(field, value, currentYear);
+            if (violation == null) {
+                metrics.put(field, value);
+            } else {
+                violations.add(Map.of("field", field.wireName(), "message", violation));
+            }
+        }
+        return metrics;
     }
 
     private static Optional<String> name(Map<String, Object> patch, String field,

@@ -8,7 +8,9 @@ public enum PiiField {
     EMAIL("email"),
     FIRST_NAME("first_name"),
     LAST_NAME("last_name"),
-    TOTP_SECRET("totp_secret");
+    TOTP_SECRET("totp_secret"),
+    /** The athlete's body metrics and time zone, all in one ciphertext (health data). */
+    METRICS("metrics");
 
     private final String label;
 

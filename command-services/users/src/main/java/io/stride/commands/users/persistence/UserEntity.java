@@ -48,8 +48,29 @@ public class UserEntity {
     private Instant emailVerifiedAt;
     @Column(name = "totp_last_step")
     private Long totpLastStep;
+    /** The athlete's metrics ({@code AthleteMetrics.encode()}) encrypted as one field; null while none is set. */
+    @Column(name = "metrics_encrypted")
+    private byte[] metricsEncrypted;
+    @Column(name = "metrics_updated_at")
+    private Instant metricsUpdatedAt;
     @Version
     private int version;
+
+    public byte[] getMetricsEncrypted() {
+        return metricsEncrypted;
+    }
+
+    public void setMetricsEncrypted(byte[] metricsEncrypted) {
+        this.metricsEncrypted = metricsEncrypted;
+    }
+
+    public Instant getMetricsUpdatedAt() {
+        return metricsUpdatedAt;
+    }
+
+    public void setMetricsUpdatedAt(Instant metricsUpdatedAt) {
+        this.metricsUpdatedAt = metricsUpdatedAt;
+    }
 
     public UUID getId() {
         return id;

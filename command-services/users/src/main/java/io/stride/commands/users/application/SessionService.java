@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +23,14 @@ import io.stride.commands.users.domain.Base32;
 import io.stride.commands.users.domain.IssuedTokens;
 import io.stride.commands.users.domain.Secrets;
 import io.stride.commands.users.domain.Totp;
+import io.stride.commands.users.persistence.DataKeyRepository;
+import io.stride.commands.users.persistence.RecoveryCodeRepository;
+import io.stride.commands.users.persistence.RefreshTokenEntity;
+import io.stride.commands.users.persistence.RefreshTokenRepository;
+import io.stride.commands.users.persistence.SessionEntity;
+import io.stride.commands.users.persistence.SessionRepository;
+import io.stride.commands.users.persistence.UserEntity;
+import io.stride.commands.users.persistence.UserRepository;
 
 /**
  * Login sessions and their rotating refresh tokens. A session is one login; each refresh uses up its token and

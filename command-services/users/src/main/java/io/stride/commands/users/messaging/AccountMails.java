@@ -1,4 +1,4 @@
-package io.stride.commands.users.mail;
+package io.stride.commands.users.messaging;
 
 import jakarta.enterprise.context.ApplicationScoped;
 

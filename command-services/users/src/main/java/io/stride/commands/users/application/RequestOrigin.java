@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.util.Optional;
 

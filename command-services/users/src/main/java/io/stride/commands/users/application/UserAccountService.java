@@ -1,13 +1,15 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.exception.ConstraintViolationException;
 
@@ -21,16 +23,27 @@ import io.stride.commands.users.crypto.DataKeyShredded;
 import io.stride.commands.users.crypto.PiiCrypto;
 import io.stride.commands.users.crypto.PiiField;
 import io.stride.commands.users.crypto.TelemetryKeyMaker;
+import io.stride.commands.users.domain.AthleteMetrics;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Credentials;
 import io.stride.commands.users.domain.EmailAlreadyRegistered;
+import io.stride.commands.users.domain.InvalidAthleteMetrics;
+import io.stride.commands.users.domain.InvalidVerificationToken;
 import io.stride.commands.users.domain.Registration;
 import io.stride.commands.users.domain.Secrets;
+import io.stride.commands.users.domain.UserNotFound;
 import io.stride.commands.users.domain.UserProfile;
-import io.stride.platform.http.ApiException;
+import io.stride.commands.users.persistence.DataKeyRepository;
+import io.stride.commands.users.persistence.EmailVerificationEntity;
+import io.stride.commands.users.persistence.EmailVerificationRepository;
+import io.stride.commands.users.persistence.SessionRepository;
+import io.stride.commands.users.persistence.UserEntity;
+import io.stride.commands.users.persistence.UserRepository;
 import io.stride.platform.outbox.Outbox;
 import io.stride.platform.security.Roles;
 import io.stride.schemas.Topics;
+import io.stride.schemas.users.UserMetricsUpdated;
+import io.stride.schemas.users.UserMetricsUpdatedData;
 
 /** Use cases on an account: register, read and patch the profile, change the password. */
 @ApplicationScoped
@@ -139,9 +152,7 @@ public class UserAccountService {
         return verifications.findById(Secrets.sha256Hex(token))
                 .chain(row -> {
                     if (row == null || !row.getExpiresAt().isAfter(now)) {
-                        return Uni.createFrom().failure(new ApiException(400, "invalid_verification_token",
-                                "The confirmation link is not valid any more; register again for a new one",
-                                Map.of()));
+                        return Uni.createFrom().failure(new InvalidVerificationToken());
                     }
                     UUID userId = row.getUserId();
                     return users.findById(userId)
@@ -179,23 +190,69 @@ public class UserAccountService {
                 .chain(user -> dataKeys.keyOf(userId)
                         .map(key -> toProfile(user, key)))
                 .onFailure(DataKeyShredded.class)
-                .transform(e -> ApiException.notFound("user", userId.toString()));
+                .transform(e -> new UserNotFound(userId));
     }
 
-    /** Changes only the given names; nothing else of the account is patchable. */
+    /**
+     * Changes the given names and metrics (a metric given as null is cleared); nothing else of the account is
+     * patchable. When the metrics differ from the stored ones afterwards, the full new set is appended to the outbox
+     * as one {@code UserMetricsUpdated} for {@link Topics#USER_METRICS} (keyed by user id) in the same transaction;
+     * a patch that changes none of them appends nothing. {@link InvalidAthleteMetrics} (nothing changed) when the
+     * result breaks a rule between metrics.
+     */
     @WithTransaction
     @WithSpan("UserAccountService.patchProfile")
-    public Uni<UserProfile> patchProfile(UUID userId, Optional<String> firstName, Optional<String> lastName) {
-        return existing(userId)
+    public Uni<UserProfile> patchProfile(UUID userId, Optional<String> firstName, Optional<String> lastName,
+            Map<AthleteMetrics.Field, Object> metricChanges) {
+        Instant now = clock.instant();
+        // locked: two patches of one athlete run one after the other, each event compared with the one before
+        return users.findById(userId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem()
+                .ifNull()
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> dataKeys.keyOf(userId)
-                        .map(key -> {
+                        .chain(key -> {
+                            AthleteMetrics before = metricsOf(user, key);
+                            AthleteMetrics after = before.with(metricChanges);
+                            List<AthleteMetrics.Violation> violations = after.violations();
+                            if (!violations.isEmpty()) {
+                                return Uni.createFrom().failure(new InvalidAthleteMetrics(violations));
+                            }
                             firstName.ifPresent(name -> user.setFirstNameEncrypted(
                                     key.encrypt(PiiField.FIRST_NAME, name)));
                             lastName.ifPresent(name -> user.setLastNameEncrypted(
                                     key.encrypt(PiiField.LAST_NAME, name)));
-                            Log.infof("profile updated userId=%s", userId);
-                            return toProfile(user, key);
+                            boolean metricsChanged = !after.equals(before);
+                            Uni<Void> published = Uni.createFrom().voidItem();
+                            if (metricsChanged) {
+                                user.setMetricsEncrypted(after.isEmpty() ? null
+                                        : key.encrypt(PiiField.METRICS, after.encode()));
+                                user.setMetricsUpdatedAt(now);
+                                published = outbox.append(Topics.USER_METRICS, userId.toString(),
+                                        metricsUpdated(userId, after, now));
+                            }
+                            return published
+                                    .invoke(() -> Log.infof("profile updated userId=%s metricsChanged=%s", userId,
+                                            metricsChanged))
+                                    .map(ignored -> toProfile(user, key));
                         }));
+    }
+
+    /** The full current metrics of the athlete as the event that says they changed at {@code at}. */
+    static UserMetricsUpdated metricsUpdated(UUID userId, AthleteMetrics metrics, Instant at) {
+        return UserMetricsUpdated.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setTimestamp(at)
+                .setData(UserMetricsUpdatedData.newBuilder()
+                        .setUserId(userId)
+                        .setWeightKg(metrics.weightKg())
+                        .setHeightCm(metrics.heightCm())
+                        .setMaxHeartRateBpm(metrics.maxHeartRateBpm())
+                        .setRestingHeartRateBpm(metrics.restingHeartRateBpm())
+                        .setBirthYear(metrics.birthYear())
+                        .setTimeZone(metrics.timeZone())
+                        .build())
+                .build();
     }
 
     /**
@@ -222,7 +279,7 @@ public class UserAccountService {
         return users.findById(userId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()));
+                .failWith(() -> new UserNotFound(userId));
     }
 
     /** The profile with its personal fields decrypted by the user's data key. */
@@ -230,6 +287,12 @@ public class UserAccountService {
         return new UserProfile(user.getId(), key.decrypt(PiiField.EMAIL, user.getEmailEncrypted()),
                 key.decrypt(PiiField.FIRST_NAME, user.getFirstNameEncrypted()),
                 key.decrypt(PiiField.LAST_NAME, user.getLastNameEncrypted()),
-                user.getCreatedAt(), user.getLastLogin(), user.isTotpEnabled());
+                user.getCreatedAt(), user.getLastLogin(), user.isTotpEnabled(), metricsOf(user, key));
+    }
+
+    /** The athlete's metrics decrypted by the user's data key ({@link AthleteMetrics#NONE} while none is set). */
+    public static AthleteMetrics metricsOf(UserEntity user, DataKey key) {
+        return user.getMetricsEncrypted() == null ? AthleteMetrics.NONE
+                : AthleteMetrics.decode(key.decrypt(PiiField.METRICS, user.getMetricsEncrypted()));
     }
 }

@@ -1,4 +1,4 @@
-package io.stride.commands.users.gdpr;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,15 +11,14 @@ import io.opentelemetry.instrumentation.annotations.WithSpan;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.stride.commands.users.persistence.AuditLog;
+import io.stride.commands.users.domain.UserNotFound;
 import io.stride.commands.users.persistence.DataKeyRepository;
-import io.stride.commands.users.persistence.DeviceService;
 import io.stride.commands.users.persistence.RecoveryCodeRepository;
 import io.stride.commands.users.persistence.RefreshTokenRepository;
+import io.stride.commands.users.persistence.SessionEntity;
 import io.stride.commands.users.persistence.SessionRepository;
 import io.stride.commands.users.persistence.UserEntity;
 import io.stride.commands.users.persistence.UserRepository;
-import io.stride.platform.http.ApiException;
 import io.stride.platform.outbox.Outbox;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.UserErased;
@@ -29,7 +28,9 @@ import io.stride.schemas.users.UserErasedData;
  * The right to erasure (GDPR art. 17), in one transaction: the user's devices go (a tombstone per device on
  * {@link Topics#DEVICE_CREDENTIALS}), then refresh tokens, sessions and recovery codes; a tombstone for
  * {@link Topics#TELEMETRY_KEYS} shreds the published telemetry key (ADR 0010); the data key is shredded with the
- * telemetry key, so any ciphertext of the user left anywhere (backups, replicas, the 90-day topics) is unreadable; the
+ * telemetry key, so any ciphertext of the user left anywhere (backups, replicas, the 90-day topics) is unreadable; a
+ * tombstone for {@link Topics#USER_METRICS} removes the athlete's metrics from that compacted topic (and every
+ * consumer's copy of it; appended whether or not metrics were ever published, like the telemetry key's); the
  * account row goes; {@code UserErased} is appended for {@link Topics#USER_ERASURES} so that every other app forgets the
  * user; the user's audit events lose their user id and IP. Each tombstone also deletes the outbox rows that carried
  * its key's earlier records ({@link Outbox#appendTombstone}).
@@ -70,7 +71,7 @@ public class UserErasureService {
         return users.findById(userId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> deviceService.removeAllOf(userId)
                         .chain(removed -> deleteAccount(user, now)
                                 .invoke(() -> Log.infof("user erased userId=%s erasedBy=%s devices=%d", userId,
@@ -83,6 +84,7 @@ public class UserErasureService {
                 .chain(() -> sessions.delete("userId", userId))
                 .chain(() -> recoveryCodes.deleteAllOf(userId))
                 .chain(() -> outbox.appendTombstone(Topics.TELEMETRY_KEYS, userId.toString()))
+                .chain(() -> outbox.appendTombstone(Topics.USER_METRICS, userId.toString()))
                 .chain(() -> dataKeys.shred(userId))
                 .chain(() -> users.delete(user))
                 .chain(() -> outbox.append(Topics.USER_ERASURES, userId.toString(), erased(userId, now)))

@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.util.Map;
@@ -10,6 +10,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.domain.AuditEventType;
+import io.stride.commands.users.persistence.AuditEventEntity;
+import io.stride.commands.users.persistence.AuditEventRepository;
 
 /**
  * The security audit log ({@code users.audit_events}) plus one structured log line per event. {@link #record} joins

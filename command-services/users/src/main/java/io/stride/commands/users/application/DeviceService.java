@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -19,9 +19,13 @@ import io.stride.commands.users.config.UsersConfig;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Device;
 import io.stride.commands.users.domain.DeviceLimitReached;
+import io.stride.commands.users.domain.DeviceNotFound;
 import io.stride.commands.users.domain.RegisteredDevice;
 import io.stride.commands.users.domain.Secrets;
-import io.stride.platform.http.ApiException;
+import io.stride.commands.users.domain.UserNotFound;
+import io.stride.commands.users.persistence.DeviceEntity;
+import io.stride.commands.users.persistence.DeviceRepository;
+import io.stride.commands.users.persistence.UserRepository;
 import io.stride.platform.outbox.Outbox;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
@@ -70,7 +74,7 @@ public class DeviceService {
         return users.findById(userId, LockModeType.PESSIMISTIC_WRITE)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> devices.countActive(userId))
                 .invoke(active -> {
                     if (active >= maxActive) {
@@ -105,7 +109,7 @@ public class DeviceService {
         return devices.findOwned(userId, deviceId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("device", deviceId.toString()))
+                .failWith(() -> new DeviceNotFound(deviceId))
                 .call(device -> {
                     if (device.getRevokedAt() != null) {
                         return Uni.createFrom().voidItem();

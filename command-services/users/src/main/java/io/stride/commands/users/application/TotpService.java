@@ -1,9 +1,8 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -18,10 +17,18 @@ import io.stride.commands.users.crypto.DataKey;
 import io.stride.commands.users.crypto.PiiField;
 import io.stride.commands.users.domain.AuditEventType;
 import io.stride.commands.users.domain.Base32;
+import io.stride.commands.users.domain.InvalidTotpCode;
 import io.stride.commands.users.domain.Secrets;
 import io.stride.commands.users.domain.Totp;
+import io.stride.commands.users.domain.TotpAlreadyEnabled;
 import io.stride.commands.users.domain.TotpEnrolment;
-import io.stride.platform.http.ApiException;
+import io.stride.commands.users.domain.TotpNotEnrolled;
+import io.stride.commands.users.domain.UserNotFound;
+import io.stride.commands.users.persistence.DataKeyRepository;
+import io.stride.commands.users.persistence.RecoveryCodeEntity;
+import io.stride.commands.users.persistence.RecoveryCodeRepository;
+import io.stride.commands.users.persistence.UserEntity;
+import io.stride.commands.users.persistence.UserRepository;
 
 /** Two-factor authentication with TOTP: enrolment, confirmation with a first code, recovery codes. */
 @ApplicationScoped
@@ -56,12 +63,11 @@ public class TotpService {
         return users.findById(userId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> dataKeys.keyOf(userId)
                         .map(key -> {
                             if (user.isTotpEnabled()) {
-                                throw ApiException.conflict("totp_already_enabled",
-                                        "Two-factor authentication is already on", Map.of());
+                                throw new TotpAlreadyEnabled();
                             }
                             byte[] secret = secrets.totpSecret();
                             user.setTotpSecretEncrypted(key.encrypt(PiiField.TOTP_SECRET, Base32.encode(secret)));
@@ -83,7 +89,7 @@ public class TotpService {
         return users.findById(userId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> dataKeys.keyOf(userId)
                         .map(key -> secretOf(user, key))
                         .chain(secret -> confirm(user, secret, code, now)));
@@ -97,14 +103,14 @@ public class TotpService {
     private Uni<List<String>> confirm(UserEntity user, String totpSecret, String code, Instant now) {
         UUID userId = user.getId();
         if (user.isTotpEnabled()) {
-            throw ApiException.conflict("totp_already_enabled", "Two-factor authentication is already on", Map.of());
+            throw new TotpAlreadyEnabled();
         }
         if (totpSecret == null) {
-            throw ApiException.conflict("totp_not_enrolled", "Start the enrolment first", Map.of());
+            throw new TotpNotEnrolled();
         }
         OptionalLong step = Totp.verify(Base32.decode(totpSecret), code, now, Long.MIN_VALUE);
         if (step.isEmpty()) {
-            throw ApiException.unprocessable("invalid_totp_code", "The code does not match", Map.of());
+            throw new InvalidTotpCode();
         }
         user.setTotpEnabled(true);
         user.setTotpLastStep(step.getAsLong());

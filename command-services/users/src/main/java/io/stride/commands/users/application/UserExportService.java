@@ -1,4 +1,4 @@
-package io.stride.commands.users.gdpr;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -16,6 +16,8 @@ import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.crypto.DataKey;
 import io.stride.commands.users.crypto.DataKeyShredded;
 import io.stride.commands.users.crypto.PiiField;
+import io.stride.commands.users.domain.AthleteMetrics;
+import io.stride.commands.users.domain.UserNotFound;
 import io.stride.commands.users.persistence.AuditEventEntity;
 import io.stride.commands.users.persistence.AuditEventRepository;
 import io.stride.commands.users.persistence.DataKeyRepository;
@@ -27,7 +29,6 @@ import io.stride.commands.users.persistence.SessionEntity;
 import io.stride.commands.users.persistence.SessionRepository;
 import io.stride.commands.users.persistence.UserEntity;
 import io.stride.commands.users.persistence.UserRepository;
-import io.stride.platform.http.ApiException;
 
 /** The right of access and to portability: one document with everything this service holds on a user. */
 @ApplicationScoped
@@ -62,11 +63,11 @@ public class UserExportService {
         return users.findById(userId)
                 .onItem()
                 .ifNull()
-                .failWith(() -> ApiException.notFound("user", userId.toString()))
+                .failWith(() -> new UserNotFound(userId))
                 .chain(user -> dataKeys.keyOf(userId)
                         .map(key -> profile(user, key)))
                 .onFailure(DataKeyShredded.class)
-                .transform(e -> ApiException.notFound("user", userId.toString()))
+                .transform(e -> new UserNotFound(userId))
                 .chain(profile -> sessionsOf(userId)
                         .chain(sessionList -> recoveryCodesOf(userId)
                                 .chain(codes -> devices.listOf(userId)
@@ -84,10 +85,13 @@ public class UserExportService {
                 .map(String::strip)
                 .filter(role -> !role.isEmpty())
                 .toList();
+        AthleteMetrics metrics = UserAccountService.metricsOf(user, key);
         return new UserExport.Profile(user.getId(), key.decrypt(PiiField.EMAIL, user.getEmailEncrypted()),
                 key.decrypt(PiiField.FIRST_NAME, user.getFirstNameEncrypted()),
                 key.decrypt(PiiField.LAST_NAME, user.getLastNameEncrypted()), roles, user.getCreatedAt(),
-                user.getLastLogin(), user.getPasswordChangedAt(), user.isTotpEnabled());
+                user.getLastLogin(), user.getPasswordChangedAt(), user.isTotpEnabled(), metrics.weightKg(),
+                metrics.heightCm(), metrics.maxHeartRateBpm(), metrics.restingHeartRateBpm(), metrics.birthYear(),
+                metrics.timeZone(), user.getMetricsUpdatedAt());
     }
 
     private Uni<List<UserExport.Session>> sessionsOf(UUID userId) {

@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -14,6 +14,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.crypto.TelemetryKeyMaker;
+import io.stride.commands.users.persistence.DataKeyEntity;
+import io.stride.commands.users.persistence.DataKeyRepository;
 import io.stride.platform.outbox.Outbox;
 import io.stride.schemas.Topics;
 

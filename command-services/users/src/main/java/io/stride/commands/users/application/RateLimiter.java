@@ -1,4 +1,4 @@
-package io.stride.commands.users.persistence;
+package io.stride.commands.users.application;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -15,8 +15,9 @@ import io.smallrye.mutiny.Uni;
 import io.stride.commands.users.config.UsersConfig;
 import io.stride.commands.users.crypto.PiiCrypto;
 import io.stride.commands.users.domain.AuditEventType;
+import io.stride.commands.users.domain.RateLimited;
 import io.stride.commands.users.domain.RateLimitedAction;
-import io.stride.platform.http.ApiException;
+import io.stride.commands.users.domain.UsersError;
 
 /**
  * Fixed-window attempt counters in Redis, shared by every instance: one per action and client IP
@@ -102,7 +103,7 @@ public class RateLimiter {
                             .onFailure()
                             .recoverWithNull()
                             .invoke(() -> {
-                                throw ApiException.rateLimited(retryAfter);
+                                throw new RateLimited(retryAfter);
                             });
                 });
     }
@@ -118,7 +119,7 @@ public class RateLimiter {
                 .ifNoItem()
                 .after(REDIS_TIMEOUT)
                 .fail()
-                .onFailure(failure -> !(failure instanceof ApiException))
+                .onFailure(failure -> !(failure instanceof UsersError))
                 .recoverWithItem(failure -> {
                     Log.warnf("rate limiter unavailable, attempt let through reason=%s", failure.toString());
                     registry.counter("users.rate-limit.unavailable").increment();

@@ -1,4 +1,4 @@
-package io.stride.commands.users.gdpr;
+package io.stride.commands.users.application;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,9 +16,11 @@ public record UserExport(String format, Instant exportedAt, Profile profile, Lis
     /** Version of this document's layout. */
     public static final String FORMAT = "stride.users.export.v1";
 
-    /** The account. */
+    /** The account, with the athlete's metrics (null when unset) and when they last changed. */
     public record Profile(UUID id, String email, String firstName, String lastName, List<String> roles,
-            Instant createdAt, Instant lastLogin, Instant passwordChangedAt, boolean totpEnabled) {
+            Instant createdAt, Instant lastLogin, Instant passwordChangedAt, boolean totpEnabled, Double weightKg,
+            Double heightCm, Integer maxHeartRateBpm, Integer restingHeartRateBpm, Integer birthYear,
+            String timeZone, Instant metricsUpdatedAt) {
     }
 
     /** One login session (refresh token family). */
