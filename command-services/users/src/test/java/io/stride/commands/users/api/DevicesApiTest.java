@@ -1,12 +1,13 @@
 package io.stride.commands.users.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+
+import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -26,19 +27,21 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stride.commands.users.domain.Secrets;
 import io.stride.platform.http.KafkaCorrelation;
+import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TopicFollower;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class DevicesApiTest {
 
     private static final Duration PUBLISHED_WITHIN = Duration.ofSeconds(20);
-    private static DeviceCredentialsTopic topic;
+    private static TopicFollower<DeviceCredential> topic;
 
     @BeforeAll
     static void openTopic() {
-        topic = new DeviceCredentialsTopic();
+        topic = new TopicFollower<>(Topics.DEVICE_CREDENTIALS);
     }
 
     @AfterAll

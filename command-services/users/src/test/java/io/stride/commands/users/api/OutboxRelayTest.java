@@ -31,6 +31,7 @@ import io.stride.schemas.Topics;
 import io.stride.schemas.users.DeviceCredential;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TopicFollower;
 
 /**
  * Rows committed by another transaction than the app's own use cases (another instance, or one that crashed before
@@ -40,14 +41,14 @@ import io.stride.testing.DevstackResource;
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class OutboxRelayTest {
 
-    private static DeviceCredentialsTopic topic;
+    private static TopicFollower<DeviceCredential> topic;
 
     @Inject
     OutboxRelay relay;
 
     @BeforeAll
     static void openTopic() {
-        topic = new DeviceCredentialsTopic();
+        topic = new TopicFollower<>(Topics.DEVICE_CREDENTIALS);
     }
 
     @AfterAll

@@ -1,10 +1,11 @@
 package io.stride.commands.users.api;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+
+import static io.restassured.RestAssured.given;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -30,6 +31,7 @@ import io.stride.schemas.Topics;
 import io.stride.schemas.users.UserMetricsUpdated;
 import io.stride.schemas.users.UserMetricsUpdatedData;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TopicFollower;
 
 /**
  * The athlete's metrics on the profile: {@code PATCH /api/v1/users/me} sets and clears them, {@code GET} shows them,
@@ -62,7 +64,7 @@ class ProfileMetricsTest {
                 Topics.USER_METRICS, account.userId().toString()).getFirst().get("n");
     }
 
-    private static List<UserMetricsUpdated> awaitRecords(TopicRecords<UserMetricsUpdated> topic,
+    private static List<UserMetricsUpdated> awaitRecords(TopicFollower<UserMetricsUpdated> topic,
             TestClients.Account account, int count) {
         return await().atMost(Duration.ofSeconds(30))
                 .until(() -> topic.valuesOf(account.userId().toString()), records -> records.size() >= count);
@@ -83,7 +85,7 @@ class ProfileMetricsTest {
         assertThat(outboxRows(account)).as("registration publishes no metrics").isZero();
         Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        try (TopicRecords<UserMetricsUpdated> topic = new TopicRecords<>(Topics.USER_METRICS)) {
+        try (TopicFollower<UserMetricsUpdated> topic = new TopicFollower<>(Topics.USER_METRICS)) {
             // when
             Response patched = patch(account, METRICS);
 
@@ -132,7 +134,7 @@ class ProfileMetricsTest {
         // given
         TestClients.Account account = TestClients.newAccount();
         patch(account, METRICS).then().statusCode(200);
-        try (TopicRecords<UserMetricsUpdated> topic = new TopicRecords<>(Topics.USER_METRICS)) {
+        try (TopicFollower<UserMetricsUpdated> topic = new TopicFollower<>(Topics.USER_METRICS)) {
             UserMetricsUpdated first = awaitRecords(topic, account, 1).getFirst();
 
             // when: names only, then the same values again (181.0 is 181)
@@ -228,7 +230,7 @@ class ProfileMetricsTest {
         // given
         TestClients.Account account = TestClients.newAccount();
         patch(account, METRICS).then().statusCode(200);
-        try (TopicRecords<UserMetricsUpdated> topic = new TopicRecords<>(Topics.USER_METRICS)) {
+        try (TopicFollower<UserMetricsUpdated> topic = new TopicFollower<>(Topics.USER_METRICS)) {
             awaitRecords(topic, account, 1);
 
             // when

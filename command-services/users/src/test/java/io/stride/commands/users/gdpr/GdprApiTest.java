@@ -1,12 +1,13 @@
 package io.stride.commands.users.gdpr;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+
+import static io.restassured.RestAssured.given;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,22 +20,17 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.stride.commands.users.Registrations;
 import io.stride.commands.users.application.TelemetryKeyBackfill;
@@ -43,8 +39,11 @@ import io.stride.platform.kafka.CompactedTopicReader;
 import io.stride.platform.kafka.TelemetryKeys;
 import io.stride.platform.kafka.UserKeyring;
 import io.stride.schemas.Topics;
+import io.stride.schemas.users.DeviceCredential;
+import io.stride.schemas.users.UserErased;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TopicFollower;
 
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
@@ -122,35 +121,6 @@ class GdprApiTest {
         }
     }
 
-    /** Raw records of a topic from the beginning (values undecoded: null is a tombstone). */
-    private static final class TopicReader implements AutoCloseable {
-
-        private final KafkaConsumer<String, byte[]> consumer;
-        private final List<ConsumerRecord<String, byte[]>> seen = new CopyOnWriteArrayList<>();
-
-        TopicReader(String topic) {
-            consumer = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
-                    ConsumerConfig.GROUP_ID_CONFIG, "users-gdpr-test-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                    new StringDeserializer(), new ByteArrayDeserializer());
-            consumer.subscribe(List.of(topic));
-        }
-
-        List<ConsumerRecord<String, byte[]>> recordsOf(String key) {
-            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
-            return seen.stream()
-                    .filter(record -> key.equals(record.key()))
-                    .toList();
-        }
-
-        @Override
-        public void close() {
-            consumer.close();
-        }
-    }
-
     @Test
     void shouldExportProfileSessionsDevicesAndEventsWithoutSecretsWhenAsked() {
         // given
@@ -220,14 +190,14 @@ class GdprApiTest {
         String deviceId = registerDevice(tokens, "Erase Watch 2").getString("device_id");
         UUID userId = UUID.fromString(account.id());
         UserKeyring keyring = new UserKeyring();
-        try (TopicReader credentials = new TopicReader(Topics.DEVICE_CREDENTIALS);
-                TopicReader erasures = new TopicReader(Topics.USER_ERASURES);
+        try (TopicFollower<DeviceCredential> credentials = new TopicFollower<>(Topics.DEVICE_CREDENTIALS);
+                TopicFollower<UserErased> erasures = new TopicFollower<>(Topics.USER_ERASURES);
                 CompactedTopicReader telemetryKeys = TelemetryKeys.follow(keyring,
                         TelemetryKeys.readKek(Path.of(Devstack.addresses().get(Devstack.TELEMETRY_KEK_LOCATION))),
                         Devstack.addresses().get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
                         Devstack.addresses().get(Devstack.APICURIO_REGISTRY_URL))) {
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> !credentials.recordsOf(deviceId).isEmpty());
+                    .until(() -> !credentials.rawRecordsOf(deviceId).isEmpty());
             assertThat(keyring.keyOf(account.id())).as("the user's telemetry key, opened with the platform's KEK")
                     .isNotNull();
 
@@ -278,9 +248,9 @@ class GdprApiTest {
                             .isInstanceOf(UserKeyring.ShreddedKey.class));
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> {
-                        List<ConsumerRecord<String, byte[]>> deviceRecords = credentials.recordsOf(deviceId);
+                        List<ConsumerRecord<String, byte[]>> deviceRecords = credentials.rawRecordsOf(deviceId);
                         assertThat(deviceRecords.getLast().value()).as("tombstone").isNull();
-                        List<ConsumerRecord<String, byte[]>> erased = erasures.recordsOf(account.id());
+                        List<ConsumerRecord<String, byte[]>> erased = erasures.rawRecordsOf(account.id());
                         assertThat(erased).hasSize(1);
                         assertThat(new String(erased.getFirst().value(), StandardCharsets.ISO_8859_1))
                                 .contains(account.id());
