@@ -79,7 +79,7 @@ public class LeaderboardsTopology {
                         .to(Topics.WORKOUT_EVENTS_DLQ, Produced.with(Serdes.String(), serdes.workoutEvents())
                                 .withName("workout-events-dlq-sink")), "dead-letters"));
         KStream<String, AthleteInput> facts = byWorkout.get("workout-facts-counted")
-                .mapValues(value -> (WorkoutFact) value, Named.as("workout-facts"))
+                .mapValues(value -> (WorkoutFact) value, Named.as("workout-facts-typed"))
                 .repartition(Repartitioned.with(Serdes.String(), serdes.facts())
                         .withName("workout-facts")
                         .withNumberOfPartitions(FACT_PARTITIONS))
