@@ -1,6 +1,7 @@
 package io.stride.processors.leaderboards.topology;
 
 import java.util.Map;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import io.stride.processors.leaderboards.domain.AthleteInput;
@@ -56,15 +58,23 @@ public class LeaderboardsTopology {
     }
 
     public static Topology build(LeaderboardsSerdes serdes) {
+        return build(serdes, Stores::persistentKeyValueStore);
+    }
+
+    /**
+     * The topology with its stores from {@code stores}: RocksDB in production; the oracle test also runs on memory
+     * stores, because the test driver commits, and so flushes RocksDB, after every record.
+     */
+    static Topology build(LeaderboardsSerdes serdes, Function<String, KeyValueBytesStoreSupplier> stores) {
         StreamsBuilder builder = new StreamsBuilder();
         EventTimeExtractor eventTime = new EventTimeExtractor();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(WORKOUTS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WORKOUTS_STORE),
                 Serdes.String(), serdes.entries()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ATHLETES_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(ATHLETES_STORE),
                 Serdes.String(), Serdes.String()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TOTALS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(TOTALS_STORE),
                 Serdes.String(), serdes.totals()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BOARD_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BOARD_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
 
         Map<String, KStream<String, Object>> byWorkout = builder.stream(Topics.WORKOUT_EVENTS,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,8 +22,10 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 
 import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.schemas.Topics;
@@ -51,12 +54,18 @@ final class LeaderboardsDriver implements AutoCloseable {
     final TestOutputTopic<String, SpecificRecord> eventDeadLetters;
     final TestOutputTopic<String, UserMetricsUpdated> metricsDeadLetters;
 
+    /** The topology as production builds it (RocksDB stores). */
     LeaderboardsDriver() {
+        this(Stores::persistentKeyValueStore);
+    }
+
+    /** The topology with its stores from {@code stores}. */
+    LeaderboardsDriver(Function<String, KeyValueBytesStoreSupplier> stores) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "leaderboards-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test/" + UUID.randomUUID());
-        driver = new TopologyTestDriver(LeaderboardsTopology.build(serdes), config, START);
+        driver = new TopologyTestDriver(LeaderboardsTopology.build(serdes, stores), config, START);
         events = driver.createInputTopic(Topics.WORKOUT_EVENTS, Serdes.String().serializer(),
                 serdes.workoutEvents().serializer());
         metrics = driver.createInputTopic(Topics.USER_METRICS, Serdes.String().serializer(),
