@@ -13,6 +13,18 @@ public interface LeaderboardsConfig {
     /** Schema registry access. */
     SchemaRegistry schemaRegistry();
 
+    /** The most entries a top-N query may ask for. */
+    @WithDefault("100")
+    int maxLimit();
+
+    /** The most neighbours either side a my-rank query may ask for. */
+    @WithDefault("50")
+    int maxNeighbours();
+
+    /** {@code Retry-After} of a 503 while the boards are not all queryable here (start-up, rebalance). */
+    @WithDefault("2")
+    int retryAfterSeconds();
+
     /** Schema registry access. */
     interface SchemaRegistry {
 
