@@ -45,8 +45,7 @@ final class LeaderboardsDriver implements AutoCloseable {
 
     static final Instant START = Instant.parse("2025-06-01T06:00:00Z");
 
-    final LeaderboardsSerdes serdes = new LeaderboardsSerdes(TestSerdes.workoutEvents(),
-            TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
+    final LeaderboardsSerdes serdes = plainSerdes();
     final TopologyTestDriver driver;
     final TestInputTopic<String, SpecificRecord> events;
     final TestInputTopic<String, UserMetricsUpdated> metrics;
@@ -76,6 +75,12 @@ final class LeaderboardsDriver implements AutoCloseable {
                 serdes.workoutEvents().deserializer());
         metricsDeadLetters = driver.createOutputTopic(Topics.USER_METRICS_DLQ, Serdes.String().deserializer(),
                 serdes.userMetrics().deserializer());
+    }
+
+    /** The topology's serdes without a registry. */
+    static LeaderboardsSerdes plainSerdes() {
+        return new LeaderboardsSerdes(TestSerdes.workoutEvents(), TestSerdes.specific(UserMetricsUpdated.class),
+                TestSerdes.specific(UserErased.class));
     }
 
     @Override
