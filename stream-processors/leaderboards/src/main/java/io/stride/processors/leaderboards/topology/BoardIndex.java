@@ -15,7 +15,7 @@ import io.stride.processors.leaderboards.domain.BoardEntry;
 
 /**
  * The key layout of {@link LeaderboardsTopology#BOARD_STORE}, a task's shard of every board in rank order:
- * {@code board key (UTF-8) · 0x00 · (Long.MAX_VALUE − value) · (reachedAt with its sign bit flipped) · athlete id},
+ * {@code board key (UTF-8) · 0x00 · (Long.MAX_VALUE − value) · (reachedAt, sign bit flipped) · athlete id},
  * numbers big-endian, so that RocksDB's byte order is the board's order: value descending, then who reached it
  * first, then athlete id (ADR 0016). The value is the 8-byte value again.
  */

@@ -28,7 +28,8 @@ public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<User
     /** Serdes backed by Apicurio Registry ({@link RegistrySerdes}). */
     public static LeaderboardsSerdes withRegistry(String registryUrl, boolean autoRegister) {
         return new LeaderboardsSerdes(RegistrySerdes.forValues(registryUrl, autoRegister),
-                RegistrySerdes.forValues(registryUrl, autoRegister), RegistrySerdes.forValues(registryUrl, autoRegister));
+                RegistrySerdes.forValues(registryUrl, autoRegister),
+                RegistrySerdes.forValues(registryUrl, autoRegister));
     }
 
     /**

@@ -49,7 +49,7 @@ public class LeaderboardsTopology {
     public static final String TOTALS_STORE = "athlete-totals-store";
     /** This task's shard of every board ({@link BoardIndex}). */
     public static final String BOARD_STORE = "board-entries-store";
-    /** Partitions of the facts' repartition topic: those of {@code users.user-metrics} and {@code users.user-erasures}. */
+    /** Partitions of the facts' repartition topic: as {@code users.user-metrics} and {@code users.user-erasures}. */
     public static final int FACT_PARTITIONS = 6;
 
     @Produces

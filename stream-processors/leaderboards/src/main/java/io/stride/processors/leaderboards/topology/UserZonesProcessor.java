@@ -31,11 +31,12 @@ final class UserZonesProcessor implements Processor<String, UserMetricsUpdated, 
             return;
         }
         String zone = record.value().getData().getTimeZone();
+        String shown = zone.length() > 100 ? zone.substring(0, 100) + "…" : zone;
         try {
             ZoneId.of(zone);
         } catch (DateTimeException unknown) {
             context.forward(record.<Object>withValue(record.value())
-                    .withHeaders(DeadLetters.headers(context, record, "unknown_time_zone: " + (zone.length() > 100 ? zone.substring(0, 100) + "…" : zone))));
+                    .withHeaders(DeadLetters.headers(context, record, "unknown_time_zone: " + shown)));
             return;
         }
         context.forward(record.<Object>withValue(new AthleteInput.ZoneChanged(zone)));

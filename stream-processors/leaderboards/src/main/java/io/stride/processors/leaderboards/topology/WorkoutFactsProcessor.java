@@ -26,8 +26,9 @@ import io.stride.schemas.workout.WorkoutUpdated;
  *   <li>{@code WorkoutCompleted} → {@link WorkoutFact.Completed} with its figures: distance, moving time (the final
  *       figures', else the duration), elevation gain (0 when not measured), calories; started at its start time (else
  *       the final figures', else its end less its duration).</li>
- *   <li>{@code WorkoutUpdated} from the athlete ({@code source} ATHLETE) with a sport → {@link WorkoutFact.SportChanged};
- *       any other update (live-workout's final figures, an edit of the title) changes no board.</li>
+ *   <li>{@code WorkoutUpdated} from the athlete ({@code source} ATHLETE) with a sport →
+ *       {@link WorkoutFact.SportChanged}; any other update (live-workout's final figures, an edit of the title)
+ *       changes no board.</li>
  *   <li>{@code WorkoutCancelled} → {@link WorkoutFact.Cancelled}.</li>
  *   <li>Every other event is ignored. An event that cannot count (a figure negative or not a number, an end before its
  *       start, a record key that is not its workout id) is forwarded as it is, with {@code stride.dlq.*} headers, to

@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.streams.test.TestRecord;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -297,8 +297,9 @@ class LeaderboardsTopologyTest {
 
         // then: 10 km, reached when the 10 km run ended
         List<BoardEntry> longest = lb.board(DAY_RUNNING + "longest");
-        assertThat(longest).containsExactly(new BoardEntry(other.toString(), 120_000, MORNING.plusSeconds(1800)
-                .toEpochMilli()), new BoardEntry(athlete.toString(), 100_000, MORNING.plusSeconds(1800).toEpochMilli()));
+        long runsEnd = MORNING.plusSeconds(1800).toEpochMilli();
+        assertThat(longest).containsExactly(new BoardEntry(other.toString(), 120_000, runsEnd),
+                new BoardEntry(athlete.toString(), 100_000, runsEnd));
         assertAllOutputsEmpty();
     }
 
