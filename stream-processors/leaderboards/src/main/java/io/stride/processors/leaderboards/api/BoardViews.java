@@ -1,0 +1,49 @@
+package io.stride.processors.leaderboards.api;
+
+import java.util.List;
+
+import io.stride.processors.leaderboards.domain.Metric;
+import io.stride.processors.leaderboards.topology.BoardReader.Ranked;
+
+/** The JSON answers of the board queries, values in the metric's display unit. */
+final class BoardViews {
+
+    private BoardViews() {
+    }
+
+    /** One athlete on a board. */
+    record EntryView(int rank, String athleteId, double value) {
+    }
+
+    /** The top of a board. */
+    record TopView(String board, String unit, long size, List<EntryView> entries) {
+    }
+
+    /** An athlete's standing. */
+    record StandingView(String board, String unit, long size, EntryView athlete, double topPercent,
+            List<EntryView> above, List<EntryView> below) {
+    }
+
+    static String unit(Metric metric) {
+        return switch (metric) {
+            case DISTANCE, ELEVATION_GAIN, LONGEST -> "m";
+            case MOVING_TIME -> "s";
+            case CALORIES -> "kcal";
+            case WORKOUTS -> "workouts";
+        };
+    }
+
+    static EntryView entry(Metric metric, Ranked ranked) {
+        long value = ranked.entry().value();
+        double shown = switch (metric) {
+            case DISTANCE, ELEVATION_GAIN, LONGEST, CALORIES -> value / 10.0;
+            case MOVING_TIME -> value / 1000.0;
+            case WORKOUTS -> value;
+        };
+        return new EntryView(ranked.rank(), ranked.entry().athleteId(), shown);
+    }
+
+    static List<EntryView> entries(Metric metric, List<Ranked> ranked) {
+        return ranked.stream().map(entry -> entry(metric, entry)).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package io.stride.processors.leaderboards.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the leaderboards processor. */
+@ConfigMapping(prefix = "leaderboards")
+public interface LeaderboardsConfig {
+
+    /** The platform's telemetry key-encryption key, a Tink JSON keyset file (ADR 0010). */
+    String telemetryKekLocation();
+
+    /** Schema registry access. */
+    SchemaRegistry schemaRegistry();
+
+    /** The most entries a top-N query may ask for. */
+    @WithDefault("100")
+    int maxLimit();
+
+    /** The most neighbours either side a my-rank query may ask for. */
+    @WithDefault("50")
+    int maxNeighbours();
+
+    /** {@code Retry-After} of a 503 while the boards are not all queryable here (start-up, rebalance). */
+    @WithDefault("2")
+    int retryAfterSeconds();
+
+    /** Schema registry access. */
+    interface SchemaRegistry {
+
+        /** Apicurio Registry API base URL, e.g. {@code http://127.0.0.1:18081/apis/registry/v3}. */
+        String url();
+
+        /** Whether serdes register missing schemas (dev and test only; production registers them in the pipeline). */
+        @WithDefault("false")
+        boolean autoRegister();
+    }
+}

@@ -1,0 +1,64 @@
+package io.stride.processors.leaderboards.domain;
+
+import java.time.Instant;
+
+/**
+ * What one completed workout adds to its boards, in the integer units of {@link Metric}: rounded once here, so that
+ * totals are exact sums and equal values are equal.
+ *
+ * @param startedAt when it started: the day, week, month and year it counts in (in the athlete's zone)
+ * @param endedAt when it ended: when the athlete reached a value, for the tie order
+ * @param distanceDecimeters distance
+ * @param movingMillis moving time
+ * @param elevationGainDecimeters elevation gained
+ * @param caloriesDeciKcal energy spent, tenths of a kilocalorie
+ */
+public record Figures(Instant startedAt, Instant endedAt, long distanceDecimeters, long movingMillis,
+        long elevationGainDecimeters, long caloriesDeciKcal) {
+
+    /** The most a figure may be (some 10^15): sums of millions of workouts stay far from overflowing. */
+    static final double MAX_FIGURE = 1e15;
+
+    /**
+     * The figures of a completed workout, rounded to the boards' units.
+     *
+     * @throws InvalidWorkout when a figure is negative or not a number, or the workout ends before it starts
+     */
+    public static Figures of(Instant startedAt, Instant endedAt, double distanceMeters, long movingMillis,
+            double elevationGainMeters, double caloriesKcal) {
+        check("distanceMeters", distanceMeters);
+        check("movingMillis", movingMillis);
+        check("elevationGainMeters", elevationGainMeters);
+        check("caloriesKcal", caloriesKcal);
+        if (endedAt.isBefore(startedAt)) {
+            throw new InvalidWorkout("invalid_times: ends at " + endedAt + " before it starts at " + startedAt);
+        }
+        return new Figures(startedAt, endedAt, Math.round(distanceMeters * 10), movingMillis,
+                Math.round(elevationGainMeters * 10), Math.round(caloriesKcal * 10));
+    }
+
+    private static void check(String name, double value) {
+        if (!Double.isFinite(value) || value < 0 || value > MAX_FIGURE) {
+            throw new InvalidWorkout("invalid_figures: " + name + "=" + value);
+        }
+    }
+
+    /** What this workout adds to a board of {@code metric} (for {@link Metric#LONGEST}, its candidate). */
+    public long value(Metric metric) {
+        return switch (metric) {
+            case DISTANCE, LONGEST -> distanceDecimeters;
+            case MOVING_TIME -> movingMillis;
+            case ELEVATION_GAIN -> elevationGainDecimeters;
+            case CALORIES -> caloriesDeciKcal;
+            case WORKOUTS -> 1;
+        };
+    }
+
+    /** A workout event that cannot count; its message is the dead letter's reason ({@code code: detail}). */
+    public static final class InvalidWorkout extends IllegalArgumentException {
+
+        public InvalidWorkout(String reason) {
+            super(reason);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package io.stride.processors.leaderboards.topology;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.Metrics;
+
+import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.processors.leaderboards.domain.AthleteInput;
+import io.stride.processors.leaderboards.domain.BoardEntry;
+import io.stride.processors.leaderboards.domain.Bucket;
+import io.stride.processors.leaderboards.domain.Metric;
+import io.stride.processors.leaderboards.domain.Totals;
+import io.stride.processors.leaderboards.domain.WorkoutEntry;
+import io.stride.processors.leaderboards.domain.WorkoutFact;
+
+/**
+ * The second stage, by athlete (ADR 0016): keeps each workout's entry ({@link WorkoutEntry}: replaced, never added),
+ * and on every change recomputes the athlete's totals of the buckets the old and the new entry touch from all of the
+ * athlete's workouts, replacing their entries in this task's shard of every board ({@link BoardIndex}).
+ * <ul>
+ *   <li>A change of time zone re-buckets all of the athlete's workouts in the new zone.</li>
+ *   <li>An erasure deletes every entry, total and board entry of the athlete and remembers the athlete as erased:
+ *       later records of the athlete are dropped and counted in {@code processors.erased-user-records}.</li>
+ * </ul>
+ */
+final class BoardsProcessor implements Processor<String, AthleteInput, Void, Void> {
+
+    /** The athletes-store value of an erased athlete (never a zone id). */
+    static final String ERASED = "!erased";
+
+    private static final Logger LOG = Logger.getLogger(BoardsProcessor.class);
+    private static final StringSerializer KEYS = new StringSerializer();
+
+    private KeyValueStore<String, WorkoutEntry> workouts;
+    private KeyValueStore<String, String> athletes;
+    private KeyValueStore<String, Totals> totals;
+    private KeyValueStore<Bytes, byte[]> board;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        workouts = context.getStateStore(LeaderboardsTopology.WORKOUTS_STORE);
+        athletes = context.getStateStore(LeaderboardsTopology.ATHLETES_STORE);
+        totals = context.getStateStore(LeaderboardsTopology.TOTALS_STORE);
+        board = context.getStateStore(LeaderboardsTopology.BOARD_STORE);
+    }
+
+    @Override
+    public void process(Record<String, AthleteInput> record) {
+        String athlete = record.key();
+        if (athlete == null || record.value() == null) {
+            return;
+        }
+        String profile = athletes.get(athlete);
+        if (ERASED.equals(profile)) {
+            Metrics.counter(DeadLetterHandler.ERASED_RECORDS_METRIC, "topic", "leaderboards-athlete-inputs")
+                    .increment();
+            LOG.debugf("record of an erased athlete dropped athleteId=%s", athlete);
+            return;
+        }
+        switch (record.value()) {
+            case WorkoutFact fact -> onFact(athlete, zoneOf(profile), fact);
+            case AthleteInput.ZoneChanged changed when !changed.zoneId().equals(profile) -> {
+                athletes.put(athlete, changed.zoneId());
+                rebuild(athlete, ZoneId.of(changed.zoneId()));
+            }
+            case AthleteInput.ZoneChanged unchanged -> {
+            }
+            case AthleteInput.Erased erased -> erase(athlete);
+        }
+    }
+
+    private static ZoneId zoneOf(String profile) {
+        return profile == null ? ZoneOffset.UTC : ZoneId.of(profile);
+    }
+
+    private void onFact(String athlete, ZoneId zone, WorkoutFact fact) {
+        String key = athlete + "/" + fact.workoutId();
+        WorkoutEntry previous = workouts.get(key);
+        WorkoutEntry next = WorkoutEntry.apply(previous, fact);
+        if (next.equals(previous)) {
+            return;
+        }
+        workouts.put(key, next);
+        Set<Bucket> affected = new LinkedHashSet<>();
+        affected.addAll(bucketsOf(previous, zone));
+        affected.addAll(bucketsOf(next, zone));
+        if (!affected.isEmpty()) {
+            recompute(athlete, zone, affected);
+        }
+    }
+
+    private static List<Bucket> bucketsOf(WorkoutEntry entry, ZoneId zone) {
+        return entry == null || !entry.counts() ? List.of()
+                : Bucket.of(entry.figures().startedAt(), entry.countedSport(), zone);
+    }
+
+    /** Recomputes the athlete's totals of {@code buckets} from all of their counted workouts ({@code null}: all). */
+    private void recompute(String athlete, ZoneId zone, Set<Bucket> buckets) {
+        Map<Bucket, Totals.Accumulator> sums = new HashMap<>();
+        try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/", KEYS)) {
+            while (entries.hasNext()) {
+                WorkoutEntry entry = entries.next().value;
+                for (Bucket bucket : bucketsOf(entry, zone)) {
+                    if (buckets == null || buckets.contains(bucket)) {
+                        sums.computeIfAbsent(bucket, b -> new Totals.Accumulator()).add(entry.figures());
+                    }
+                }
+            }
+        }
+        Set<Bucket> all = buckets == null ? sums.keySet() : buckets;
+        for (Bucket bucket : all) {
+            Totals.Accumulator sum = sums.get(bucket);
+            replace(athlete, bucket, sum == null ? null : sum.totals());
+        }
+    }
+
+    private void replace(String athlete, Bucket bucket, Totals next) {
+        String key = athlete + "/" + bucket.path();
+        Totals previous = totals.get(key);
+        if (Objects.equals(previous, next)) {
+            return;
+        }
+        if (previous != null) {
+            unindex(athlete, bucket, previous);
+        }
+        if (next == null) {
+            totals.delete(key);
+            return;
+        }
+        totals.put(key, next);
+        for (Metric metric : Metric.values()) {
+            BoardEntry entry = new BoardEntry(athlete, next.value(metric), next.reachedAt(metric));
+            board.put(BoardIndex.key(bucket.board(metric).toString(), entry), BoardIndex.value(entry));
+        }
+    }
+
+    private void unindex(String athlete, Bucket bucket, Totals previous) {
+        for (Metric metric : Metric.values()) {
+            board.delete(BoardIndex.key(bucket.board(metric).toString(),
+                    new BoardEntry(athlete, previous.value(metric), previous.reachedAt(metric))));
+        }
+    }
+
+    /** Every total of the athlete, and its board entries, removed. */
+    private void removeTotals(String athlete) {
+        List<KeyValue<String, Totals>> held = new ArrayList<>();
+        try (KeyValueIterator<String, Totals> entries = totals.prefixScan(athlete + "/", KEYS)) {
+            entries.forEachRemaining(held::add);
+        }
+        for (KeyValue<String, Totals> entry : held) {
+            unindex(athlete, Bucket.ofPath(entry.key.substring(athlete.length() + 1)), entry.value);
+            totals.delete(entry.key);
+        }
+    }
+
+    private void rebuild(String athlete, ZoneId zone) {
+        removeTotals(athlete);
+        recompute(athlete, zone, null);
+    }
+
+    private void erase(String athlete) {
+        removeTotals(athlete);
+        Set<String> keys = new HashSet<>();
+        try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/", KEYS)) {
+            entries.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(workouts::delete);
+        athletes.put(athlete, ERASED);
+        LOG.debugf("athlete erased from every board athleteId=%s workouts=%d", athlete, keys.size());
+    }
+}

@@ -1,0 +1,147 @@
+package io.stride.processors.leaderboards.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.schemas.Topics;
+import io.stride.schemas.common.SportType;
+import io.stride.schemas.testkit.EventBuilders;
+import io.stride.schemas.workout.EndReason;
+import io.stride.schemas.workout.FinalFigures;
+import io.stride.schemas.workout.WorkoutCompleted;
+import io.stride.testing.Devstack;
+import io.stride.testing.DevstackResource;
+
+/**
+ * The processor with its REST queries against the devstack's Kafka and registry: completions published on
+ * {@code workouts.workout-events} (plain, as records written before sealing are read) are ranked and served.
+ * Each test uses a day of its own, drawn at random, so that runs on a shared devstack do not meet.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
+class LeaderboardResourceTest {
+
+    static final Map<String, String> DEVSTACK = Devstack.addresses();
+
+    static LocalDate aDayOfItsOwn() {
+        return LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(9000));
+    }
+
+    static void publishRun(UUID athlete, Instant start, double meters) throws Exception {
+        UUID workout = UUID.randomUUID();
+        Instant end = start.plusSeconds(1800);
+        WorkoutCompleted completed = EventBuilders.aWorkoutCompleted().forWorkout(workout, athlete).at(end)
+                .durationSeconds(1800).distanceMeters(meters).caloriesBurned(300).build();
+        completed.getData().setStartTime(start);
+        completed.getData().setEndTime(end);
+        completed.getData().setSportType(SportType.RUNNING);
+        completed.getData().setFigures(FinalFigures.newBuilder().setEndReason(EndReason.COMPLETED)
+                .setStartedAt(start).setEndedAt(end).setSampleCount(1800).setElapsedTimeMillis(1_800_000)
+                .setMovingTimeMillis(1_800_000).setDistanceMeters(meters).build());
+        try (Serializer<SpecificRecord> serializer = RegistrySerdes.serializer(
+                DEVSTACK.get(Devstack.APICURIO_REGISTRY_URL), true);
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                     ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DEVSTACK.get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
+                     ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
+            Headers headers = new RecordHeaders();
+            byte[] bytes = serializer.serialize(Topics.WORKOUT_EVENTS, headers, completed);
+            producer.send(new ProducerRecord<>(Topics.WORKOUT_EVENTS, null, workout.toString(), bytes, headers))
+                    .get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void shouldServeTheTopAndAnAthletesStandingWhenWorkoutsAreCompleted() throws Exception {
+        // given: three runners on a day of their own: 10 km, 8 km, 8 km (the second of them later)
+        LocalDate day = aDayOfItsOwn();
+        Instant morning = day.atTime(6, 0).toInstant(ZoneOffset.UTC);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID third = UUID.randomUUID();
+        String board = "/api/v1/leaderboards/global/day/" + day + "/RUNNING/distance";
+
+        // when
+        publishRun(first, morning.plusSeconds(3600), 10_000);
+        publishRun(second, morning, 8_000);
+        publishRun(third, morning.plusSeconds(600), 8_000);
+
+        // then
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().get(board).then().statusCode(200).body("size", equalTo(3)));
+        given().queryParam("limit", 2).get(board).then()
+                .statusCode(200)
+                .body("board", equalTo("global/day/" + day + "/RUNNING/distance"))
+                .body("unit", equalTo("m"))
+                .body("entries", hasSize(2))
+                .body("entries[0].rank", equalTo(1))
+                .body("entries[0].athlete_id", equalTo(first.toString()))
+                .body("entries[0].value", equalTo(10_000.0f))
+                .body("entries[1].rank", equalTo(2))
+                .body("entries[1].athlete_id", equalTo(second.toString()));
+        float topPercent = given().queryParam("neighbours", 1).get(board + "/athletes/" + third).then()
+                .statusCode(200)
+                .body("size", equalTo(3))
+                .body("athlete.rank", equalTo(2))
+                .body("athlete.value", equalTo(8_000.0f))
+                .body("above[0].athlete_id", equalTo(second.toString()))
+                .body("above[0].rank", equalTo(2))
+                .body("below", hasSize(0))
+                .extract().path("top_percent");
+        assertThat(topPercent).isCloseTo(66.67f, within(0.01f));
+    }
+
+    @Test
+    void shouldAnswer4xxInTheErrorFormatWhenTheRequestIsBad() {
+        // given
+        String day = "/api/v1/leaderboards/global/day/" + aDayOfItsOwn();
+
+        // when / then
+        for (String path : new String[] {day + "/RUNNING/speed", "/api/v1/leaderboards/global/fortnight/x/ALL/distance",
+                "/api/v1/leaderboards/global/week/2025-W54/ALL/distance", day + "/SKATING/distance",
+                day + "/RUNNING/distance?limit=1000", day + "/RUNNING/distance?limit=0",
+                day + "/RUNNING/distance/athletes/not-a-uuid", day + "/RUNNING/distance/athletes/"
+                        + UUID.randomUUID() + "?neighbours=51"}) {
+            given().get(path).then()
+                    .statusCode(400)
+                    .body("error", equalTo("validation_failed"))
+                    .body("code", equalTo(400))
+                    .body("message", notNullValue())
+                    .body("details.violations", hasSize(1));
+        }
+        given().get("/api/v1/leaderboards/club:1/day/2025-06-01/ALL/distance").then()
+                .statusCode(404).body("error", equalTo("not_found"));
+        // an athlete on no board: once the boards are queryable (503 with Retry-After while they load)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().get(day + "/RUNNING/distance").then().statusCode(200).body("size", equalTo(0)));
+        given().get(day + "/RUNNING/distance/athletes/" + UUID.randomUUID()).then()
+                .statusCode(404).body("error", equalTo("not_found")).body("code", equalTo(404));
+    }
+}
