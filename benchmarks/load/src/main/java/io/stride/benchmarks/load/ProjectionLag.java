@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,14 +33,15 @@ import java.util.regex.Pattern;
  * @param offered      commands/s the schedule offered
  * @param sentPerSecond commands/s it sent
  * @param applied      commands answered with their applied status (each appended one event)
- * @param refused      other answers and failures
+ * @param refused      other answers and failures (unanswered within the drain time included)
+ * @param statuses     the refused by status (0: no answer)
  * @param commands     each command's latency from its due time to its answer
  * @param visible      probes: the command's answer → the event in every read model
  * @param visibleFromDue probes: the command's due time → the event in every read model
  * @param notVisible   probes not seen within the drain time
  */
 record ProjectionLag(double offered, double sentPerSecond, double seconds, long applied, long refused,
-        LatencySummary commands, LatencySummary visible, LatencySummary visibleFromDue, int notVisible) {
+        Map<Integer, Long> statuses, LatencySummary commands, LatencySummary visible, LatencySummary visibleFromDue, int notVisible) {
 
     static final int PROBE_ROUND_MILLIS = 2;
     static final int DRAIN_SECONDS = 60;
@@ -58,7 +62,7 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
         LatencySummary.Recorder visible = new LatencySummary.Recorder();
         LatencySummary.Recorder visibleFromDue = new LatencySummary.Recorder();
         AtomicLong applied = new AtomicLong();
-        AtomicLong refused = new AtomicLong();
+        Map<Integer, Long> statuses = new ConcurrentSkipListMap<>();
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger nextAthlete = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
@@ -86,7 +90,7 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
                         ready.add(workout);
                     }
                 } else {
-                    refused.incrementAndGet();
+                    statuses.merge(answer == null ? 0 : answer.statusCode(), 1L, Long::sum);
                 }
                 inFlight.decrementAndGet();
             });
@@ -98,8 +102,12 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
         double elapsed = (System.nanoTime() - start) / 1e9;
         sending.set(false);
         prober.join();
-        return new ProjectionLag(rate, schedule.perSecond(), elapsed, applied.get(), refused.get() + inFlight.get(),
-                commands.summary(), visible.summary(), visibleFromDue.summary(), notVisible.get());
+        if (inFlight.get() > 0) {
+            statuses.merge(0, (long) inFlight.get(), Long::sum);
+        }
+        long refused = statuses.values().stream().mapToLong(Long::longValue).sum();
+        return new ProjectionLag(rate, schedule.perSecond(), elapsed, applied.get(), refused,
+                new TreeMap<>(statuses), commands.summary(), visible.summary(), visibleFromDue.summary(), notVisible.get());
     }
 
     /**

@@ -122,7 +122,7 @@ final class WorkoutsReport {
         line("|---|---|---|---|");
         line("| command API, peak (%d clients) | %,.0f commands/s | ≥ %,.0f | %s |", peak.concurrency(), peakRate,
                 COMMANDS_TARGET_PER_SECOND, Report.met(peakRate >= COMMANDS_TARGET_PER_SECOND));
-        line("| command API p99 at the peak | %.1f ms | ≤ %.0f ms | %s |", peakP99, COMMANDS_P99_TARGET_MILLIS,
+        line("| command API p99 at the peak | %s | ≤ %.0f ms | %s |", millis(peakP99), COMMANDS_P99_TARGET_MILLIS,
                 Report.met(peakP99 <= COMMANDS_P99_TARGET_MILLIS));
         line("| peak / pgbench ceiling (%,.0f tx/s, best level) | %.1f %% | ≥ %.0f %% | %s |", ceiling,
                 peakRate / ceiling * 100, CEILING_TARGET_PERCENT,
@@ -169,7 +169,7 @@ final class WorkoutsReport {
         for (Level level : results.levels()) {
             Spread rate = commands(level, CommandLoad::perSecond);
             Spread ceiling = pgbench(level, Pgbench::perSecond);
-            line("| %d | %s | %s | %s | %,.0f | %s | %s | %s | %.1f %% |", level.concurrency(), spread("%,.0f", rate),
+            line("| %d | %s | %s | %s | %,.0f | %s | %s | %s | %.1f %% |", level.concurrency(), spread("%,.1f", rate),
                     spread("%.1f", commands(level, run -> run.latency().p50())),
                     spread("%.1f", commands(level, run -> run.latency().p99())),
                     commands(level, run -> (double) run.refused()).max(), spread("%,.0f", ceiling),
@@ -183,9 +183,10 @@ final class WorkoutsReport {
                 .findFirst()
                 .ifPresent(run -> line("Refused answers by status (0: no answer), first run with any: %s.",
                         run.value().statuses()));
-        results.warmup().ifPresent(warmup -> line("Warm-up (unmeasured, %d clients, %d s): %,.0f commands/s, p99 %.1f"
-                        + " ms.", warmup.value().concurrency(), options.warmupSeconds(), warmup.value().perSecond(),
-                warmup.value().latency().p99()));
+        results.warmup().ifPresent(warmup -> line("Warm-up (unmeasured, %d clients, %d s asked, %.0f s taken): %,.1f"
+                        + " commands/s, p99 %s, refused %s.", warmup.value().concurrency(), options.warmupSeconds(),
+                warmup.value().seconds(), warmup.value().perSecond(), millis(warmup.value().latency().p99()),
+                warmup.value().statuses().isEmpty() ? "none" : warmup.value().statuses().toString()));
         line("");
     }
 
@@ -202,8 +203,9 @@ final class WorkoutsReport {
         line("| figure | value |");
         line("|---|---|");
         line("| offered / sent (commands/s) | %,.0f / %,.0f |", lag.offered(), lag.sentPerSecond());
-        line("| applied (events/s appended, over %.1f s) | %,.0f (%,d; %,d refused or unanswered) |", lag.seconds(),
-                lag.appliedPerSecond(), lag.applied(), lag.refused());
+        line("| applied (events/s appended, over %.1f s) | %,.0f (%,d; %,d refused or unanswered%s) |", lag.seconds(),
+                lag.appliedPerSecond(), lag.applied(), lag.refused(),
+                lag.statuses().isEmpty() ? "" : ", by status " + lag.statuses());
         line("| command latency from its due time: p50 / p99 / max | %s / %s / %s |", millis(lag.commands().p50()),
                 millis(lag.commands().p99()), millis(lag.commands().max()));
         line("| **committed → every read model**: p50 / p99 / max (%d probes) | %s / **%s** / %s |",
