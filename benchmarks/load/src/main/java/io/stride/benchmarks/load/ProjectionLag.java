@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,8 +68,14 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
         AtomicInteger nextAthlete = new AtomicInteger();
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicInteger notVisible = new AtomicInteger();
-        Thread prober = Thread.ofPlatform().name("probe").start(() -> probe(redisUrl, probes, visible,
-                visibleFromDue, sending, notVisible));
+        AtomicReference<RuntimeException> probeFailure = new AtomicReference<>();
+        Thread prober = Thread.ofPlatform().name("probe").start(() -> {
+            try {
+                probe(redisUrl, probes, visible, visibleFromDue, sending, notVisible);
+            } catch (RuntimeException e) {
+                probeFailure.set(e);
+            }
+        });
         long start = System.nanoTime();
         OpenLoop.Schedule schedule = OpenLoop.run(rate, seconds, (index, due) -> {
             WorkoutsApi.Lifecycle polled = ready.poll();
@@ -102,6 +109,9 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
         double elapsed = (System.nanoTime() - start) / 1e9;
         sending.set(false);
         prober.join();
+        if (probeFailure.get() != null) {
+            throw probeFailure.get();
+        }
         if (inFlight.get() > 0) {
             statuses.merge(0, (long) inFlight.get(), Long::sum);
         }

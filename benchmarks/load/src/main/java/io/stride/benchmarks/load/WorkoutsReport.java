@@ -177,6 +177,7 @@ final class WorkoutsReport {
                     spread("%.2f", pgbench(level, run -> run.latency().p99())), rate.median() / ceiling.median() * 100);
         }
         line("");
+        cpuPerCommand();
         results.levels().stream()
                 .flatMap(level -> level.commands().stream())
                 .filter(run -> run.value().refused() > 0)
@@ -188,6 +189,44 @@ final class WorkoutsReport {
                 warmup.value().seconds(), warmup.value().perSecond(), millis(warmup.value().latency().p99()),
                 warmup.value().statuses().isEmpty() ? "none" : warmup.value().statuses().toString()));
         line("");
+    }
+
+    /**
+     * CPU time per applied command by platform process, at each level (median of its runs): what a command costs
+     * whatever the machine's load, and where (the service, PostgreSQL, Kafka, the history projecting the events).
+     */
+    private void cpuPerCommand() {
+        Map<String, Double> names = results.levels().getFirst().commands().getFirst().usage().processCores();
+        if (names.isEmpty()) {
+            return;
+        }
+        StringBuilder header = new StringBuilder("| CPU ms per applied command |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Level level : results.levels()) {
+            header.append(' ').append(level.concurrency()).append(" clients |");
+            rule.append("---|");
+        }
+        line("%s", header);
+        line("%s", rule);
+        for (String name : names.keySet()) {
+            cpuRow(name, usage -> usage.processCores().getOrDefault(name, 0.0));
+        }
+        cpuRow("**platform**", Usage::platformCores);
+        cpuRow("driver", Usage::driverCores);
+        line("");
+    }
+
+    private void cpuRow(String label, Function<Usage, Double> cores) {
+        StringBuilder row = new StringBuilder("| " + label + " |");
+        for (Level level : results.levels()) {
+            List<Double> millis = level.commands().stream()
+                    .filter(run -> run.value().applied() > 0)
+                    .map(run -> run.usage().microsPerItem(cores.apply(run.usage()), run.value().applied()) / 1000)
+                    .toList();
+            row.append(millis.isEmpty() ? " – |"
+                    : String.format(Locale.ROOT, " %.2f |", Spread.of(millis).median()));
+        }
+        line("%s", row);
     }
 
     private void lag() {
