@@ -117,6 +117,12 @@ final class HistoryReads {
         AtomicInteger inFlight = new AtomicInteger();
         long measuredFrom = System.nanoTime() + (long) (warmupSeconds * 1e9);
         OpenLoop.Schedule schedule = OpenLoop.run(rate, seconds, (index, due) -> {
+            if (inFlight.get() >= OpenLoop.MAX_IN_FLIGHT) {
+                if (due >= measuredFrom) {
+                    statuses.merge(OpenLoop.NOT_SENT, 1L, Long::sum);
+                }
+                return;
+            }
             CommandLoad.StartedWorkout workout = workouts.get((int) (index % workouts.size()));
             inFlight.incrementAndGet();
             http.sendAsync(get("api/v1/workouts/" + workout.workoutId(), workout.athlete().token()),

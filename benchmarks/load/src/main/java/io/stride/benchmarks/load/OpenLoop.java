@@ -12,6 +12,15 @@ import java.util.concurrent.locks.LockSupport;
  */
 final class OpenLoop {
 
+    /**
+     * Requests a run keeps in flight at most: one over it is not sent and counts as refused with status
+     * {@link #NOT_SENT} (an overloaded service would otherwise exhaust the driver's sockets and file descriptors within
+     * seconds of 30-second timeouts at thousands per second).
+     */
+    static final int MAX_IN_FLIGHT = 4_096;
+    /** The status counted for a request the driver did not send (over {@link #MAX_IN_FLIGHT}). */
+    static final int NOT_SENT = -2;
+
     /** What one request does: {@code index} of the run, {@code dueNanos} its due time on {@link System#nanoTime()}. */
     @FunctionalInterface
     interface Sender {

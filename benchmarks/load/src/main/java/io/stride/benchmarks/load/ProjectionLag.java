@@ -78,6 +78,10 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
         });
         long start = System.nanoTime();
         OpenLoop.Schedule schedule = OpenLoop.run(rate, seconds, (index, due) -> {
+            if (inFlight.get() >= OpenLoop.MAX_IN_FLIGHT) {
+                statuses.merge(OpenLoop.NOT_SENT, 1L, Long::sum);
+                return;
+            }
             WorkoutsApi.Lifecycle polled = ready.poll();
             WorkoutsApi.Lifecycle workout = polled != null ? polled
                     : new WorkoutsApi.Lifecycle(athletes.get(Math.floorMod(nextAthlete.getAndIncrement(),

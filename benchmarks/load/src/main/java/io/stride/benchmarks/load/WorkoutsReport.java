@@ -206,6 +206,10 @@ final class WorkoutsReport {
             header.append(' ').append(level.concurrency()).append(" clients |");
             rule.append("---|");
         }
+        line("CPU time of each platform process during the run ÷ commands applied (medians over the runs). At low"
+                + " rates the costs each process pays per second whatever the load (polling, Kafka transactions and"
+                + " commits every 100 ms, the JIT) dominate; at the peak they approach the cost of a command.");
+        line("");
         line("%s", header);
         line("%s", rule);
         for (String name : names.keySet()) {
@@ -254,6 +258,10 @@ final class WorkoutsReport {
                 millis(lag.visibleFromDue().p99()), millis(lag.visibleFromDue().max()));
         line("| probes never visible within %d s (counted with the time waited) | %d |", ProjectionLag.DRAIN_SECONDS,
                 lag.notVisible());
+        line("");
+        line("Statuses of refused requests here and below: 0 no answer (30-s timeout or a failed connection), %d not"
+                + " sent because %,d were already in flight (the driver's limit), -1 a statistics answer without the"
+                + " athlete's stored workouts.", OpenLoop.NOT_SENT, OpenLoop.MAX_IN_FLIGHT);
         line("");
     }
 
