@@ -52,7 +52,8 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
         return applied / seconds;
     }
 
-    private record Probe(String key, long version, long dueNanos, long answeredNanos) {
+    /** An event followed into the read models: its workout's summary key and version, when due and when committed. */
+    record Probe(String key, long version, long dueNanos, long answeredNanos) {
     }
 
     static ProjectionLag measure(WorkoutsApi api, String redisUrl, List<Athletes.Athlete> athletes, double rate,
@@ -128,7 +129,7 @@ record ProjectionLag(double offered, double sentPerSecond, double seconds, long 
      * Reads each pending probe's summary until it shows the probe's version; after the commands stop, waits at most
      * {@value #DRAIN_SECONDS} s for the rest and counts those as not visible, with the time waited.
      */
-    private static void probe(String redisUrl, Queue<Probe> probes, LatencySummary.Recorder visible,
+    static void probe(String redisUrl, Queue<Probe> probes, LatencySummary.Recorder visible,
             LatencySummary.Recorder visibleFromDue, AtomicBoolean sending, AtomicInteger notVisible) {
         List<Probe> pending = new ArrayList<>();
         long deadline = Long.MAX_VALUE;

@@ -21,7 +21,8 @@ import io.stride.benchmarks.load.MachineLoad.Snapshot;
  *   <li>unmeasured command API load at the highest concurrency (a fresh platform's JIT);</li>
  *   <li>at each concurrency, {@code --runs} times alternating: {@link Pgbench} (the ceiling), then the command API in
  *       a closed loop ({@link CommandLoad});</li>
- *   <li>projection lag at an offered rate of events ({@link ProjectionLag});</li>
+ *   <li>projection lag at an offered rate of commands ({@link ProjectionLag}), then of events produced straight to
+ *       Kafka, the projection alone ({@link DirectEvents});</li>
  *   <li>a million stored workouts ({@link StoredWorkouts}), then {@code GetWorkoutStats} over them and
  *       {@code GetWorkoutSummary} open loop from the cache ({@link HistoryReads});</li>
  *   <li>the history's rebuild into a new generation ({@link RebuildRun}).</li>
@@ -37,7 +38,7 @@ public final class WorkoutsBenchmark {
 
     /** Everything one run measured. */
     record Results(List<Level> levels, Optional<Measured<CommandLoad>> warmup, Measured<ProjectionLag> lag,
-            Measured<StoredWorkouts> stored, Measured<HistoryReads.Run> stats, Measured<HistoryReads.Run> summaries,
+            Optional<Measured<ProjectionLag>> direct, Measured<StoredWorkouts> stored, Measured<HistoryReads.Run> stats, Measured<HistoryReads.Run> summaries,
             Optional<Measured<RebuildRun>> rebuild, MachineLoad.Usage whole, List<String> topOthers) {
     }
 
@@ -101,6 +102,18 @@ public final class WorkoutsBenchmark {
                 lag.value().appliedPerSecond(), lag.value().visible().p50(), lag.value().visible().p99(),
                 lag.value().visible().count(), lag.value().notVisible());
 
+        Optional<Measured<ProjectionLag>> direct = Optional.empty();
+        if (options.directEventsRate() > 0) {
+            log("projection alone: %,d events/s produced to Kafka for %d s", options.directEventsRate(),
+                    options.directSeconds());
+            direct = Optional.of(machine.during(() -> DirectEvents.measure(platform, options.athletes(),
+                    options.directEventsRate(), options.directSeconds(), options.probeEvery())));
+            log("projection alone: %,.0f events/s acknowledged; visible p50 %.0f ms, p99 %.0f ms over %d probes"
+                            + " (%d never)", direct.get().value().appliedPerSecond(),
+                    direct.get().value().visible().p50(), direct.get().value().visible().p99(),
+                    direct.get().value().visible().count(), direct.get().value().notVisible());
+        }
+
         log("storing %,d completed workouts in ClickHouse (%,d per athlete)", options.workouts(),
                 options.workoutsPerAthlete());
         Measured<StoredWorkouts> stored = machine.during(() -> StoredWorkouts.load(platform.address("CLICKHOUSE_URL"),
@@ -145,7 +158,7 @@ public final class WorkoutsBenchmark {
         }
         Snapshot end = machine.snapshot();
 
-        Results results = new Results(levels, warmup, lag, stored, stats, summaries, rebuild,
+        Results results = new Results(levels, warmup, lag, direct, stored, stats, summaries, rebuild,
                 machine.between(start, end), machine.topOthers(start, end, 3));
         Path out = options.out();
         Files.createDirectories(out.toAbsolutePath().getParent());

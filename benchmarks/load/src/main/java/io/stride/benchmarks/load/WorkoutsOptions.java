@@ -37,7 +37,7 @@ import java.util.Optional;
  */
 record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, Path devstack, Optional<Path> context,
         int athletes, List<Integer> concurrency, int runs, int seconds, int warmupSeconds, int eventsRate,
-        int lagSeconds, int probeEvery, long workouts, long workoutsPerAthlete, long statsRequests, int statsClients,
+        int lagSeconds, int probeEvery, int directEventsRate, int directSeconds, long workouts, long workoutsPerAthlete, long statsRequests, int statsClients,
         int summaryRate, int summarySeconds, boolean rebuild, String generation, Path out) {
 
     static final double SUMMARY_WARMUP_SECONDS = 3;
@@ -58,6 +58,8 @@ record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, P
         defaults.put("events-rate", "5000");
         defaults.put("lag-seconds", "30");
         defaults.put("probe-every", "50");
+        defaults.put("direct-events-rate", "5000");
+        defaults.put("direct-seconds", "30");
         defaults.put("workouts", "1000000");
         defaults.put("workouts-per-athlete", "1000");
         defaults.put("stats-requests", "2000");
@@ -93,7 +95,8 @@ record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, P
                 Options.positive(values, "athletes"), List.copyOf(levels), Options.positive(values, "runs"),
                 Options.positive(values, "seconds"), Options.atLeastZero(values, "warmup-seconds"),
                 Options.positive(values, "events-rate"), Options.positive(values, "lag-seconds"),
-                Options.positive(values, "probe-every"), Options.positive(values, "workouts"),
+                Options.positive(values, "probe-every"), Options.atLeastZero(values, "direct-events-rate"),
+                Options.positive(values, "direct-seconds"), Options.positive(values, "workouts"),
                 Options.positive(values, "workouts-per-athlete"), Options.positive(values, "stats-requests"),
                 Options.positive(values, "stats-clients"), Options.positive(values, "summary-rate"),
                 Options.positive(values, "summary-seconds"), Boolean.parseBoolean(rebuild), generation,

@@ -99,12 +99,13 @@ final class WorkoutsReport {
                 + " devstack's HTTP stand-in, mongo-java-server behind the MongoDB stand-in |",
                 System.getProperty("java.version"));
         line("| parameters | %d athletes; concurrency %s, %d runs of %d s each; warm-up %d s; projection lag at %,d"
-                        + " commands/s for %d s, every %d-th followed; %,d stored workouts (%,d per athlete);"
-                        + " %,d statistics requests by %d clients; summaries at %,d requests/s for %d s |",
+                        + " commands/s for %d s, every %d-th followed; the projection alone at %,d events/s for %d s;"
+                        + " %,d stored workouts (%,d per athlete); %,d statistics requests by %d clients; summaries at"
+                        + " %,d requests/s for %d s |",
                 options.athletes(), options.concurrency(), options.runs(), options.seconds(), options.warmupSeconds(),
-                options.eventsRate(), options.lagSeconds(), options.probeEvery(), options.workouts(),
-                options.workoutsPerAthlete(), options.statsRequests(), options.statsClients(), options.summaryRate(),
-                options.summarySeconds());
+                options.eventsRate(), options.lagSeconds(), options.probeEvery(), options.directEventsRate(),
+                options.directSeconds(), options.workouts(), options.workoutsPerAthlete(), options.statsRequests(),
+                options.statsClients(), options.summaryRate(), options.summarySeconds());
         line("");
     }
 
@@ -132,6 +133,14 @@ final class WorkoutsReport {
                 millis(lag.visible().p99()), LAG_P99_TARGET_MILLIS,
                 verdict(lag.visible().p99() <= LAG_P99_TARGET_MILLIS && lag.notVisible() == 0,
                         lag.appliedPerSecond() >= 0.95 * 5_000));
+        results.direct().ifPresent(measured -> {
+            ProjectionLag direct = measured.value();
+            line("| projection lag p99, the projection alone: on the topic → MongoDB and Redis, at %,.0f events/s"
+                            + " acknowledged (%,d offered) | %s | ≤ %,.0f ms at 5,000 events/s | %s |",
+                    direct.appliedPerSecond(), options.directEventsRate(), millis(direct.visible().p99()),
+                    LAG_P99_TARGET_MILLIS, verdict(direct.visible().p99() <= LAG_P99_TARGET_MILLIS
+                            && direct.notVisible() == 0, direct.appliedPerSecond() >= 0.95 * 5_000));
+        });
         line("| GetWorkoutStats p99 over %,d stored workouts | %s | ≤ %.0f ms | %s |", results.stored().value().rows(),
                 millis(stats.latency().p99()), STATS_P99_TARGET_MILLIS,
                 verdict(stats.latency().p99() <= STATS_P99_TARGET_MILLIS && stats.refused() == 0,
@@ -234,22 +243,41 @@ final class WorkoutsReport {
     }
 
     private void lag() {
-        ProjectionLag lag = results.lag().value();
         line("## Projection lag");
         line("");
-        line("Commands offered open loop at %,d/s for %d s (each appends one event; live-workout's final figures add"
-                        + " one `WorkoutCompleted` per five); every %d-th applied command followed until its summary in"
-                        + " Redis has its version (the projection writes MongoDB, ClickHouse, then Redis), read by the"
-                        + " driver every %d ms.", options.eventsRate(), options.lagSeconds(), options.probeEvery(),
-                ProjectionLag.PROBE_ROUND_MILLIS);
+        line("**Through the command API.** Commands offered open loop at %,d/s for %d s (each appends one event;"
+                        + " live-workout's final figures add one `WorkoutCompleted` per five); every %d-th applied"
+                        + " command followed until its summary in Redis has its version (the projection writes MongoDB,"
+                        + " ClickHouse, then Redis), read by the driver every %d ms. Committed = the command answered.",
+                options.eventsRate(), options.lagSeconds(), options.probeEvery(), ProjectionLag.PROBE_ROUND_MILLIS);
         line("");
+        lagTable(results.lag().value(), "commands", "command latency from its due time");
+        results.direct().ifPresent(direct -> {
+            line("**The projection alone.** `WorkoutStarted`, then alternating `WorkoutPaused` and `WorkoutResumed`"
+                            + " (%d events a workout, %,d workouts open at a time, %d athletes of the driver's own whose"
+                            + " telemetry keys it published), produced straight to `workouts.workout-events` as the"
+                            + " outbox relay publishes them, open loop at %,d/s for %d s; every %d-th acknowledged"
+                            + " event followed the same way. Committed = the broker acknowledged the record. These"
+                            + " events reach MongoDB and Redis; ClickHouse only gets completed workouts.",
+                    DirectEvents.EVENTS_PER_WORKOUT, DirectEvents.OPEN_WORKOUTS, options.athletes(),
+                    options.directEventsRate(), options.directSeconds(), options.probeEvery());
+            line("");
+            lagTable(direct.value(), "events", "produce latency from its due time (to the broker's acknowledgement)");
+        });
+        line("Statuses of refused requests here and below: 0 no answer (30-s timeout or a failed connection), %d not"
+                + " sent because %,d were already in flight (the driver's limit), -1 a statistics answer without the"
+                + " athlete's stored workouts.", OpenLoop.NOT_SENT, OpenLoop.MAX_IN_FLIGHT);
+        line("");
+    }
+
+    private void lagTable(ProjectionLag lag, String what, String latency) {
         line("| figure | value |");
         line("|---|---|");
-        line("| offered / sent (commands/s) | %,.0f / %,.0f |", lag.offered(), lag.sentPerSecond());
-        line("| applied (events/s appended, over %.1f s) | %,.0f (%,d; %,d refused or unanswered%s) |", lag.seconds(),
+        line("| offered / sent (%s/s) | %,.0f / %,.0f |", what, lag.offered(), lag.sentPerSecond());
+        line("| committed (events/s, over %.1f s) | %,.0f (%,d; %,d refused or unanswered%s) |", lag.seconds(),
                 lag.appliedPerSecond(), lag.applied(), lag.refused(),
                 lag.statuses().isEmpty() ? "" : ", by status " + lag.statuses());
-        line("| command latency from its due time: p50 / p99 / max | %s / %s / %s |", millis(lag.commands().p50()),
+        line("| %s: p50 / p99 / max | %s / %s / %s |", latency, millis(lag.commands().p50()),
                 millis(lag.commands().p99()), millis(lag.commands().max()));
         line("| **committed → every read model**: p50 / p99 / max (%d probes) | %s / **%s** / %s |",
                 lag.visible().count(), millis(lag.visible().p50()), millis(lag.visible().p99()),
@@ -258,10 +286,6 @@ final class WorkoutsReport {
                 millis(lag.visibleFromDue().p99()), millis(lag.visibleFromDue().max()));
         line("| probes never visible within %d s (counted with the time waited) | %d |", ProjectionLag.DRAIN_SECONDS,
                 lag.notVisible());
-        line("");
-        line("Statuses of refused requests here and below: 0 no answer (30-s timeout or a failed connection), %d not"
-                + " sent because %,d were already in flight (the driver's limit), -1 a statistics answer without the"
-                + " athlete's stored workouts.", OpenLoop.NOT_SENT, OpenLoop.MAX_IN_FLIGHT);
         line("");
     }
 
@@ -320,6 +344,7 @@ final class WorkoutsReport {
             }
         }
         usage("projection lag", results.lag());
+        results.direct().ifPresent(direct -> usage("projection alone", direct));
         usage("storing workouts", results.stored());
         usage("GetWorkoutStats", results.stats());
         usage("GetWorkoutSummary", results.summaries());

@@ -18,6 +18,7 @@ class WorkoutsOptionsTest {
         assertThat(options.concurrency()).containsExactly(1, 4, 16, 64);
         assertThat(options.highestConcurrency()).isEqualTo(64);
         assertThat(options.eventsRate()).isEqualTo(5_000);
+        assertThat(options.directEventsRate()).isEqualTo(5_000);
         assertThat(options.summaryRate()).isEqualTo(5_000);
         assertThat(options.workouts()).isEqualTo(1_000_000);
         assertThat(options.runs()).isEqualTo(3);
@@ -29,13 +30,14 @@ class WorkoutsOptionsTest {
     void shouldTakeASmokeRunsSizes() {
         // when
         WorkoutsOptions options = WorkoutsOptions.parse("--workouts", "10000", "--seconds", "5", "--concurrency",
-                "2,8", "--rebuild", "false", "--out", "/tmp/smoke.md");
+                "2,8", "--rebuild", "false", "--direct-events-rate", "0", "--out", "/tmp/smoke.md");
 
         // then
         assertThat(options.workouts()).isEqualTo(10_000);
         assertThat(options.seconds()).isEqualTo(5);
         assertThat(options.concurrency()).isEqualTo(List.of(2, 8));
         assertThat(options.rebuild()).isFalse();
+        assertThat(options.directEventsRate()).isZero();
         assertThat(options.out()).hasToString("/tmp/smoke.md");
     }
 
