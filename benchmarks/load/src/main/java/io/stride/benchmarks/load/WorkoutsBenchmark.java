@@ -94,7 +94,7 @@ public final class WorkoutsBenchmark {
         }
 
         List<Athletes.Athlete> lagging = accounts.signIn();
-        log("projection lag: %,d commands/s offered for %d s, every %d-th followed into the read models",
+        log("projection lag: %,d commands/s offered for %d s, one in %d followed into the read models",
                 options.eventsRate(), options.lagSeconds(), options.probeEvery());
         Measured<ProjectionLag> lag = machine.during(() -> ProjectionLag.measure(api, platform.address("REDIS_URL"),
                 lagging, options.eventsRate(), options.lagSeconds(), options.probeEvery()));

@@ -99,7 +99,7 @@ final class WorkoutsReport {
                 + " devstack's HTTP stand-in, mongo-java-server behind the MongoDB stand-in |",
                 System.getProperty("java.version"));
         line("| parameters | %d athletes; concurrency %s, %d runs of %d s each; warm-up %d s; projection lag at %,d"
-                        + " commands/s for %d s, every %d-th followed; the projection alone at %,d events/s for %d s;"
+                        + " commands/s for %d s, one in %d followed; the projection alone at %,d events/s for %d s;"
                         + " %,d stored workouts (%,d per athlete); %,d statistics requests by %d clients; summaries at"
                         + " %,d requests/s for %d s |",
                 options.athletes(), options.concurrency(), options.runs(), options.seconds(), options.warmupSeconds(),
@@ -246,8 +246,8 @@ final class WorkoutsReport {
         line("## Projection lag");
         line("");
         line("**Through the command API.** Commands offered open loop at %,d/s for %d s (each appends one event;"
-                        + " live-workout's final figures add one `WorkoutCompleted` per five); every %d-th applied"
-                        + " command followed until its summary in Redis has its version (the projection writes MongoDB,"
+                        + " live-workout's final figures add one `WorkoutCompleted` per five); one applied command in %d"
+                        + " followed until its summary in Redis has its version (the projection writes MongoDB,"
                         + " ClickHouse, then Redis), read by the driver every %d ms. Committed = the command answered.",
                 options.eventsRate(), options.lagSeconds(), options.probeEvery(), ProjectionLag.PROBE_ROUND_MILLIS);
         line("");
@@ -256,8 +256,8 @@ final class WorkoutsReport {
             line("**The projection alone.** `WorkoutStarted`, then alternating `WorkoutPaused` and `WorkoutResumed`"
                             + " (%d events a workout, %,d workouts open at a time, %d athletes of the driver's own whose"
                             + " telemetry keys it published), produced straight to `workouts.workout-events` as the"
-                            + " outbox relay publishes them, open loop at %,d/s for %d s; every %d-th acknowledged"
-                            + " event followed the same way. Committed = the broker acknowledged the record. These"
+                            + " outbox relay publishes them, open loop at %,d/s for %d s; one acknowledged event in %d"
+                            + " followed the same way. Committed = the broker acknowledged the record. These"
                             + " events reach MongoDB and Redis; ClickHouse only gets completed workouts.",
                     DirectEvents.EVENTS_PER_WORKOUT, DirectEvents.OPEN_WORKOUTS, options.athletes(),
                     options.directEventsRate(), options.directSeconds(), options.probeEvery());
