@@ -99,13 +99,15 @@ final class WorkoutsReport {
                 + " devstack's HTTP stand-in, mongo-java-server behind the MongoDB stand-in |",
                 System.getProperty("java.version"));
         line("| parameters | %d athletes; concurrency %s, %d runs of %d s each; warm-up %d s; projection lag at %,d"
-                        + " commands/s for %d s, one in %d followed; the projection alone at %,d events/s for %d s;"
+                        + " commands/s for %d s, one in %d followed; %s"
                         + " %,d stored workouts (%,d per athlete); %,d statistics requests by %d clients; summaries at"
                         + " %,d requests/s for %d s |",
                 options.athletes(), options.concurrency(), options.runs(), options.seconds(), options.warmupSeconds(),
-                options.eventsRate(), options.lagSeconds(), options.probeEvery(), options.directEventsRate(),
-                options.directSeconds(), options.workouts(), options.workoutsPerAthlete(), options.statsRequests(),
-                options.statsClients(), options.summaryRate(), options.summarySeconds());
+                options.eventsRate(), options.lagSeconds(), options.probeEvery(),
+                options.directEventsRate() == 0 ? "no run of the projection alone;" : String.format(Locale.ROOT,
+                        "the projection alone at %,d events/s for %d s;", options.directEventsRate(),
+                        options.directSeconds()), options.workouts(), options.workoutsPerAthlete(),
+                options.statsRequests(), options.statsClients(), options.summaryRate(), options.summarySeconds());
         line("");
     }
 
