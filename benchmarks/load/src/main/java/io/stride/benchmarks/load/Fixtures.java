@@ -52,23 +52,33 @@ final class Fixtures {
                             .setRevokedAt(null)
                             .build()));
         }
+        publish(platform, credentials);
+        UserKeyring keyring = telemetryKeys(platform, workloads.stream().map(workload -> workload.userId).toList());
+        // the gateway reads the credentials from the compacted topic: wait until it admits the last device
+        gateway.awaitAdmitted(workloads.getLast());
+        return keyring;
+    }
+
+    /**
+     * Publishes a {@code TelemetryKey} per user (wrapped by the devstack's key-encryption key, as the users service does
+     * at registration) and returns the keys, open, for sealing what the driver produces to Kafka itself.
+     */
+    static UserKeyring telemetryKeys(Platform platform, List<java.util.UUID> users) throws Exception {
+        Instant now = Instant.now();
         UserKeyring keyring = new UserKeyring();
         Aead kek = TelemetryKeys.readKek(platform.kekLocation());
         List<ProducerRecord<String, TelemetryKey>> keys = new ArrayList<>();
-        for (Workload workload : workloads) {
-            String user = workload.userId.toString();
+        for (java.util.UUID userId : users) {
+            String user = userId.toString();
             byte[] wrapped = TelemetryKeys.newWrappedKey(user, kek);
             keyring.put(user, TelemetryKeys.unwrap(user, wrapped, kek));
             keys.add(new ProducerRecord<>(Topics.TELEMETRY_KEYS, user, TelemetryKey.newBuilder()
-                    .setUserId(workload.userId)
+                    .setUserId(userId)
                     .setWrappedKeyset(ByteBuffer.wrap(wrapped))
                     .setCreatedAt(now)
                     .build()));
         }
-        publish(platform, credentials);
         publish(platform, keys);
-        // the gateway reads the credentials from the compacted topic: wait until it admits the last device
-        gateway.awaitAdmitted(workloads.getLast());
         return keyring;
     }
 

@@ -66,15 +66,7 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
     }
 
     static Options parse(String... args) {
-        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-        for (int i = 0; i < args.length; i += 2) {
-            String name = args[i].replaceFirst("^--", "");
-            if (!args[i].startsWith("--") || !values.containsKey(name) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown or incomplete option " + args[i] + "; options: "
-                        + String.join(", ", DEFAULTS.keySet()));
-            }
-            values.put(name, args[i + 1]);
-        }
+        Map<String, String> values = values(DEFAULTS, args);
         Options options = new Options(values.get("gateway"), Path.of(values.get("devstack")),
                 optionalPath(values.get("context")), positive(values, "runs"), warmup(values),
                 positive(values, "raw-records"), positive(values, "samples"), positive(values, "workouts"),
@@ -94,6 +86,20 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
         return clients * 4;
     }
 
+    /** {@code --name value} pairs over their defaults; an unknown name or a missing value is refused. */
+    static Map<String, String> values(Map<String, String> defaults, String... args) {
+        Map<String, String> values = new LinkedHashMap<>(defaults);
+        for (int i = 0; i < args.length; i += 2) {
+            String name = args[i].replaceFirst("^--", "");
+            if (!args[i].startsWith("--") || !values.containsKey(name) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown or incomplete option " + args[i] + "; options: "
+                        + String.join(", ", defaults.keySet()));
+            }
+            values.put(name, args[i + 1]);
+        }
+        return values;
+    }
+
     private static Warmup warmup(Map<String, String> values) {
         int minimum = atLeastZero(values, "warmup-passes");
         int maximum = atLeastZero(values, "max-warmup-passes");
@@ -105,7 +111,7 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
         return new Warmup(minimum, maximum, tolerance);
     }
 
-    private static int positive(Map<String, String> values, String name) {
+    static int positive(Map<String, String> values, String name) {
         long value = Long.parseLong(values.get(name));
         if (value < 1 || value > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--" + name + " must be a positive number");
@@ -113,7 +119,7 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
         return (int) value;
     }
 
-    private static int atLeastZero(Map<String, String> values, String name) {
+    static int atLeastZero(Map<String, String> values, String name) {
         long value = Long.parseLong(values.get(name));
         if (value < 0 || value > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("--" + name + " must be 0 or more");
@@ -121,16 +127,20 @@ record Options(String gateway, Path devstack, Optional<Path> context, int runs, 
         return (int) value;
     }
 
-    private static Optional<Path> optionalPath(String value) {
+    static Optional<Path> optionalPath(String value) {
         return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
     }
 
-    /** The given report path, or the first of {@code <date>-live-tracking.md}, {@code …-2.md}, … that is free. */
     private static Path outOrNext(String value) {
+        return outOrNext(value, "live-tracking");
+    }
+
+    /** The given report path, or the first of {@code <date>-<scenario>.md}, {@code …-2.md}, … that is free. */
+    static Path outOrNext(String value, String scenario) {
         if (!value.isEmpty()) {
             return Path.of(value);
         }
-        String stem = "benchmarks/results/" + LocalDate.now() + "-live-tracking";
+        String stem = "benchmarks/results/" + LocalDate.now() + "-" + scenario;
         Path out = Path.of(stem + ".md");
         for (int n = 2; Files.exists(out); n++) {
             out = Path.of(stem + "-" + n + ".md");

@@ -15,14 +15,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 /**
  * The platform under test: the addresses its devstack wrote, the gateway's URL, and what {@code ./stride bench} knows
  * of the run (its context file): which commit runs, whether its data was fresh, the CPU limit, the command, and the
- * pid of each platform process ({@code pid.<name>=<pid>}).
+ * pid of each platform process ({@code pid.<name>=<pid>}). The gateway is the live-tracking scenario's entry; the
+ * workouts scenario reads the other servers' addresses ({@link #address}).
  */
 record Platform(String gateway, String bootstrap, String registryUrl, Path kekLocation, Map<String, String> facts,
-        Map<String, Long> pids) {
+        Map<String, Long> pids, Properties addresses) {
 
     static Platform read(Options options) throws IOException {
-        Properties addresses = load(options.devstack());
-        Properties context = options.context().isPresent() ? load(options.context().get()) : new Properties();
+        return read(options.gateway(), options.devstack(), options.context());
+    }
+
+    static Platform read(String gateway, Path devstack, Optional<Path> contextFile) throws IOException {
+        Properties addresses = load(devstack);
+        Properties context = contextFile.isPresent() ? load(contextFile.get()) : new Properties();
         Map<String, String> facts = new LinkedHashMap<>();
         Map<String, Long> pids = new LinkedHashMap<>();
         context.stringPropertyNames().stream().sorted().forEach(key -> {
@@ -32,9 +37,14 @@ record Platform(String gateway, String bootstrap, String registryUrl, Path kekLo
                 facts.put(key, context.getProperty(key));
             }
         });
-        return new Platform(options.gateway(), required(addresses, "KAFKA_BOOTSTRAP_SERVERS"),
+        return new Platform(gateway, required(addresses, "KAFKA_BOOTSTRAP_SERVERS"),
                 required(addresses, "APICURIO_REGISTRY_URL"), Path.of(required(addresses, "TELEMETRY_KEK_LOCATION")),
-                facts, pids);
+                facts, pids, addresses);
+    }
+
+    /** A server's address from the devstack's file, e.g. {@code POSTGRES_HOST}, {@code REDIS_URL}. */
+    String address(String key) {
+        return required(addresses, key);
     }
 
     /** A fact of the run, e.g. {@code commit}, {@code cpus}, {@code fresh}, {@code command}. */

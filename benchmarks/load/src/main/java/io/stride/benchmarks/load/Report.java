@@ -285,11 +285,11 @@ final class Report {
         return values.isEmpty() ? Optional.empty() : Optional.of(Spread.of(values));
     }
 
-    private static String met(boolean met) {
+    static String met(boolean met) {
         return met ? "met" : "**missed**";
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
@@ -297,11 +297,11 @@ final class Report {
         out.append(String.format(Locale.ROOT, format, args)).append('\n');
     }
 
-    private static int onlineCpus() {
+    static int onlineCpus() {
         return (int) lines(Path.of("/proc/stat")).stream().filter(line -> line.matches("cpu\\d+ .*")).count();
     }
 
-    private static String cpuModel() {
+    static String cpuModel() {
         return lines(Path.of("/proc/cpuinfo")).stream()
                 .filter(line -> line.startsWith("model name"))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim())
@@ -309,7 +309,7 @@ final class Report {
                 .orElse("unknown CPU");
     }
 
-    private static String memory() {
+    static String memory() {
         return lines(Path.of("/proc/meminfo")).stream()
                 .filter(line -> line.startsWith("MemTotal:"))
                 .map(line -> String.format(Locale.ROOT, "%.0f GiB",
@@ -326,7 +326,7 @@ final class Report {
         }
     }
 
-    private static String git(String... args) {
+    static String git(String... args) {
         try {
             List<String> command = new ArrayList<>(List.of("git"));
             command.addAll(List.of(args));

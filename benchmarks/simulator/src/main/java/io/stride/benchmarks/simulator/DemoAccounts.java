@@ -20,9 +20,10 @@ import java.util.regex.Pattern;
  * in (the first time, registering the account and following the confirmation link emailed to it), revoke the simulator's earlier devices of that athlete, register a new
  * device and keep its credential ({@code <device_id>.<secret>}, shown only once).
  *
- * <p>Demo accounts only: {@code athlete<N>@demo.stride.local} with one shared, published demo password.
+ * <p>Demo accounts only: {@code athlete<N>@demo.stride.local} with one shared, published demo password. The workouts
+ * benchmark ({@code benchmarks/load}) signs its athletes in the same way ({@link #accessToken(int)}).
  */
-final class DemoAccounts {
+public final class DemoAccounts {
 
     /** The demo athletes' password: public by design, 12+ characters as the users service requires. */
     static final String DEMO_PASSWORD = "stride-demo-athlete";
@@ -47,7 +48,7 @@ final class DemoAccounts {
     }
 
     /** The users service answered something the simulator cannot go on with. */
-    static final class UsersServiceRefused extends RuntimeException {
+    public static final class UsersServiceRefused extends RuntimeException {
         UsersServiceRefused(String message) {
             super(message);
         }
@@ -57,13 +58,13 @@ final class DemoAccounts {
     private final URI users;
     private final DemoMailbox mailbox;
 
-    DemoAccounts(HttpClient http, String usersBaseUrl, DemoMailbox mailbox) {
+    public DemoAccounts(HttpClient http, String usersBaseUrl, DemoMailbox mailbox) {
         this.http = http;
         this.mailbox = mailbox;
         this.users = URI.create(usersBaseUrl.endsWith("/") ? usersBaseUrl : usersBaseUrl + "/");
     }
 
-    static String email(int number) {
+    public static String email(int number) {
         return "athlete" + number + "@demo.stride.local";
     }
 
@@ -73,6 +74,24 @@ final class DemoAccounts {
      * device of theirs.
      */
     DemoAthlete prepare(int number) throws IOException, InterruptedException {
+        String email = email(number);
+        String accessToken = accessToken(number);
+        UUID userId = userId(accessToken);
+        revokeEarlierDevices(accessToken);
+        HttpResponse<String> device = send("POST", "api/v1/users/me/devices", accessToken, """
+                {"model":"%s"}""".formatted(DEVICE_MODEL));
+        if (device.statusCode() != 201) {
+            throw refused("registering a device of demo athlete " + number, device);
+        }
+        String credential = field(device.body(), "credential");
+        return new DemoAthlete(email, userId, field(device.body(), "device_id"), credential);
+    }
+
+    /**
+     * Logs demo athlete {@code number} in, registering the account first when it does not exist yet (and following the
+     * confirmation link emailed to it): a fresh access token (it lasts minutes, see the users service's README).
+     */
+    public String accessToken(int number) throws IOException, InterruptedException {
         String email = email(number);
         HttpResponse<String> login = login(email);
         if (login.statusCode() == 401 || login.statusCode() == 403) {
@@ -90,16 +109,12 @@ final class DemoAccounts {
         if (login.statusCode() != 200) {
             throw refused("logging demo athlete " + number + " in", login);
         }
-        String accessToken = field(login.body(), "access_token");
-        UUID userId = UUID.fromString(field(payload(accessToken), "sub"));
-        revokeEarlierDevices(accessToken);
-        HttpResponse<String> device = send("POST", "api/v1/users/me/devices", accessToken, """
-                {"model":"%s"}""".formatted(DEVICE_MODEL));
-        if (device.statusCode() != 201) {
-            throw refused("registering a device of demo athlete " + number, device);
-        }
-        String credential = field(device.body(), "credential");
-        return new DemoAthlete(email, userId, field(device.body(), "device_id"), credential);
+        return field(login.body(), "access_token");
+    }
+
+    /** The user id of an access token (its subject; read, not verified). */
+    public static UUID userId(String accessToken) {
+        return UUID.fromString(field(payload(accessToken), "sub"));
     }
 
     /** Prepares athlete {@code number}, retrying while the users service starts (up to {@code patience}). */

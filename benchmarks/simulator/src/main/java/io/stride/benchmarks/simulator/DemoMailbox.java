@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * Reads the confirmation links the users service emailed to the demo athletes, from the local platform's mail relay
  * stand-in over IMAP (any password; the login is the address): a few IMAP commands, enough for that one purpose.
  */
-final class DemoMailbox {
+public final class DemoMailbox {
 
     private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
 
     private final String host;
     private final int port;
 
-    DemoMailbox(String host, int port) {
+    public DemoMailbox(String host, int port) {
         this.host = host;
         this.port = port;
     }
