@@ -77,6 +77,10 @@ public final class DemoAccounts {
         String email = email(number);
         String accessToken = accessToken(number);
         UUID userId = userId(accessToken);
+        HttpResponse<String> profile = send("PATCH", "api/v1/users/me", accessToken, metrics(number));
+        if (profile.statusCode() != 200) {
+            throw refused("setting the metrics of demo athlete " + number, profile);
+        }
         revokeEarlierDevices(accessToken);
         HttpResponse<String> device = send("POST", "api/v1/users/me/devices", accessToken, """
                 {"model":"%s"}""".formatted(DEVICE_MODEL));
@@ -85,6 +89,22 @@ public final class DemoAccounts {
         }
         String credential = field(device.body(), "credential");
         return new DemoAthlete(email, userId, field(device.body(), "device_id"), credential);
+    }
+
+    /** Home time zones of the demo athletes, in turn: their days and weeks on the boards are their own. */
+    static final List<String> TIME_ZONES = List.of("Europe/Lisbon", "Asia/Tokyo", "America/New_York",
+            "Europe/Berlin", "Australia/Sydney");
+
+    /**
+     * Demo athlete {@code number}'s body metrics and home zone, as an athlete sets them in the app (a profile patch): the
+     * same for a number every time, so a restarted simulator changes nothing (and the users service publishes nothing).
+     */
+    static String metrics(int number) {
+        int i = Math.max(0, number - 1);
+        return """
+                {"weight_kg":%d,"height_cm":%d,"max_heart_rate_bpm":%d,"resting_heart_rate_bpm":%d,\
+                "birth_year":%d,"time_zone":"%s"}""".formatted(58 + 7 * (i % 5), 164 + 5 * (i % 6), 178 + 3 * (i % 5),
+                46 + 3 * (i % 4), 1978 + 4 * (i % 6), TIME_ZONES.get(i % TIME_ZONES.size()));
     }
 
     /**

@@ -28,4 +28,31 @@ class DemoAccountsTest {
         assertThat(DemoAccounts.email(3)).isEqualTo("athlete3@demo.stride.local");
         assertThat(DemoAccounts.DEMO_PASSWORD).hasSizeGreaterThanOrEqualTo(12);
     }
+
+    @Test
+    void shouldGiveEachDemoAthleteMetricsTheUsersServiceAcceptsAndTheirOwnHomeZoneWhenNumbered() {
+        // when
+        var metrics = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(DemoAccounts::metrics).toList();
+
+        // then: within the profile's bounds, resting below maximum, the same every time, five zones for five athletes
+        for (String json : metrics) {
+            assertThat(number(json, "weight_kg")).isBetween(20, 400);
+            assertThat(number(json, "height_cm")).isBetween(100, 250);
+            assertThat(number(json, "max_heart_rate_bpm")).isBetween(100, 240);
+            assertThat(number(json, "resting_heart_rate_bpm")).isBetween(25, 120)
+                    .isLessThan(number(json, "max_heart_rate_bpm"));
+            assertThat(number(json, "birth_year")).isBetween(1900, java.time.Year.now().getValue());
+            assertThat(java.time.ZoneId.of(DemoAccounts.field(json, "time_zone")).getId())
+                    .isEqualTo(DemoAccounts.field(json, "time_zone"));
+        }
+        assertThat(DemoAccounts.metrics(3)).isEqualTo(metrics.get(2));
+        assertThat(metrics.subList(0, 5).stream().map(json -> DemoAccounts.field(json, "time_zone")).distinct())
+                .hasSize(5);
+    }
+
+    private static int number(String json, String field) {
+        var matcher = java.util.regex.Pattern.compile("\"" + field + "\":(\\d+)").matcher(json);
+        assertThat(matcher.find()).as(field).isTrue();
+        return Integer.parseInt(matcher.group(1));
+    }
 }
