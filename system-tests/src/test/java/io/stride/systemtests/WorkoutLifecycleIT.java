@@ -1,9 +1,10 @@
 package io.stride.systemtests;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+
+import static io.restassured.RestAssured.given;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -25,6 +26,9 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import io.stride.schemas.Topics;
+import io.stride.schemas.testkit.EventBuilders;
+import io.stride.testing.DevstackKafka;
 import io.stride.testing.TestIssuer;
 
 /**
@@ -76,8 +80,12 @@ class WorkoutLifecycleIT {
 
     @Test
     void shouldServeTheFinalLiveFiguresEverywhereWhenADeviceStreamsAndCompletesItsWorkout() throws Exception {
-        // given: an athlete's watch, admitted by the gateway and the workouts service
+        // given: an athlete of 82 kg, resting at 52 and at most 188 bpm (their profile's metrics, as the users service
+        // publishes them), and their watch, admitted by the gateway and the workouts service
         UUID athlete = UUID.randomUUID();
+        DevstackKafka.publish(Topics.USER_METRICS, athlete.toString(), EventBuilders.aUserMetricsUpdated()
+                .userId(athlete).weightKg(82.0).restingHeartRateBpm(52).maxHeartRateBpm(188).at(Instant.now())
+                .build());
         DeviceCredentials.Device watch = DeviceCredentials.register(athlete);
         watch.awaitAdmittedBy(gateway.baseUrl());
         UUID workout = UUID.randomUUID();
@@ -116,6 +124,12 @@ class WorkoutLifecycleIT {
         assertThat(duration).as("elapsed, the manual pause excluded").isBetween(598, 600);
         assertThat(completed.getInt("figures.route_points")).isPositive();
         assertThat(completed.getBoolean("abandoned")).isFalse();
+        // the calories of the athlete's own heart rate (130-149 bpm) and metrics over the ~10 moving minutes, not the
+        // 70 kg default's 105 kcal (Calories: VO2 from the heart-rate reserve, 5 kcal a litre of oxygen)
+        double movingMinutes = completed.getLong("figures.moving_seconds") / 60.0;
+        assertThat(completed.getDouble("figures.calories_burned")).as("kcal")
+                .isBetween(heartRateKcalPerMinute(130, 82, 52, 188) * movingMinutes - 1,
+                        heartRateKcalPerMinute(149, 82, 52, 188) * movingMinutes + 1);
 
         // and: every read model of the history answers with those figures
         String summaryUrl = history.baseUrl() + "/api/v1/workouts/" + workout;
@@ -230,6 +244,13 @@ class WorkoutLifecycleIT {
                     .post(gateway.baseUrl() + "/api/v1/telemetry/batches")
                     .then().statusCode(202);
         }
+    }
+
+    /** kcal a minute at a heart rate, by the share of the heart-rate reserve taken as the share of the VO2 reserve. */
+    private static double heartRateKcalPerMinute(int bpm, double kg, int resting, int max) {
+        double vo2Max = 15.3 * max / resting;
+        double vo2 = 3.5 + (bpm - resting) / (double) (max - resting) * (vo2Max - 3.5);
+        return vo2 * kg / 1000.0 * 5.0;
     }
 
     /** Great-circle length of a GPX track's points, in metres. */
