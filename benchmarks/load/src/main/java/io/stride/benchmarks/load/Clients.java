@@ -1,5 +1,7 @@
 package io.stride.benchmarks.load;
 
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -10,6 +12,18 @@ import java.util.concurrent.Executors;
 final class Clients {
 
     private Clients() {
+    }
+
+    /**
+     * An HTTP/1.1 client for load phases (one virtual thread per request in flight, a 10-s connect timeout), so that an
+     * open-loop phase's requests are not queued behind a fixed pool.
+     */
+    static HttpClient loadClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
     }
 
     /**

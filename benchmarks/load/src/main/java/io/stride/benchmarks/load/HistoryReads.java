@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,11 +47,7 @@ final class HistoryReads {
 
     HistoryReads(String baseUrl) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        this.http = Clients.loadClient();
     }
 
     /** The i-th statistics variant: athlete i mod n, then weeks 1…104, then the sport (all first). */

@@ -7,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 
 /**
  * The workouts service's command API as the athlete's app calls it (command-services/workouts/README.md): every
@@ -57,11 +56,7 @@ final class WorkoutsApi {
 
     WorkoutsApi(String baseUrl) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .executor(Executors.newVirtualThreadPerTaskExecutor())
-                .build();
+        this.http = Clients.loadClient();
     }
 
     HttpClient http() {
