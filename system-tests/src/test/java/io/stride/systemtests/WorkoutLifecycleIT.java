@@ -132,10 +132,12 @@ class WorkoutLifecycleIT {
                         heartRateKcalPerMinute(149, 82, 52, 188) * movingMinutes + 1);
 
         // and: every read model of the history answers with those figures
+        // (the summary answers COMPLETING from the completion request on, until WorkoutCompleted is projected)
         String summaryUrl = history.baseUrl() + "/api/v1/workouts/" + workout;
         JsonPath summary = await("the history's summary").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
-                .until(() -> asAthlete(athlete).get(summaryUrl), response -> response.statusCode() == 200)
+                .until(() -> asAthlete(athlete).get(summaryUrl), response -> response.statusCode() == 200
+                        && "COMPLETED".equals(response.jsonPath().getString("status")))
                 .jsonPath();
         JsonPath list = await("the history's list").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
                 .until(() -> asAthlete(athlete).get(history.baseUrl() + "/api/v1/workouts").jsonPath(),

@@ -28,7 +28,7 @@ class LiveWorkoutBeans {
                 gps.minMovementMeters(), gps.speedWindow(), gps.stoppedSpeedMetersPerSecond(),
                 config.elevationThresholdMeters(), gps.maxGap(), config.updateEvery(), config.updateEveryMeters(),
                 config.publishEvery(), config.sweepEvery(), config.retireClosedAfter(), config.trackEvery(),
-                config.maxTrackPoints(), config.abandonAfter());
+                config.maxTrackPoints(), config.abandonAfter(), config.pauseGap(), config.lifecycleLag());
     }
 
     @Produces

@@ -70,6 +70,21 @@ public interface LiveWorkoutConfig {
     @WithDefault("4h")
     Duration abandonAfter();
 
+    /**
+     * A gap (event time) between a workout's last applied sample and the next longer than this may be a manual pause
+     * whose event is still on its way: the sample after it waits up to {@link #lifecycleLag()} for it.
+     */
+    @WithDefault("10s")
+    Duration pauseGap();
+
+    /**
+     * Wall-clock time a sample after a {@link #pauseGap()} waits for a pause that may be in flight: lifecycle events
+     * travel through the workouts service's outbox, samples straight from the gateway, so a resumed athlete's samples
+     * can arrive before the pause.
+     */
+    @WithDefault("5s")
+    Duration lifecycleLag();
+
     /** Schema registry access. */
     interface SchemaRegistry {
 

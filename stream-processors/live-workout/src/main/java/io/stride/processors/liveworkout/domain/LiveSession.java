@@ -110,6 +110,11 @@ public final class LiveSession {
     double workJoules;
     /** The share of {@link #caloriesKcal} counted by the MET method, at the MET of {@link #sport}. */
     double metCaloriesKcal;
+    /**
+     * Wall-clock time (epoch milliseconds) since which the oldest buffered sample, recorded after a gap, waits for a
+     * pause that may be in flight ({@link #heldAfterGap}); null when none waits.
+     */
+    Long heldAfterGapSinceMillis;
     /** Track points taken since the last {@link #drainTrackPoints()}; not part of the stored session. */
     List<TrackPoint> newTrackPoints = new ArrayList<>();
 
@@ -160,6 +165,7 @@ public final class LiveSession {
         copy.trackPointCount = trackPointCount;
         copy.workJoules = workJoules;
         copy.metCaloriesKcal = metCaloriesKcal;
+        copy.heldAfterGapSinceMillis = heldAfterGapSinceMillis;
         return copy;
     }
 
@@ -194,7 +200,7 @@ public final class LiveSession {
         newestSeenAtMillis = newestSeenAtMillis == null ? at : Math.max(newestSeenAtMillis, at);
         long releaseUpTo = newestSeenAtMillis - settings.grace().toMillis();
         while (!buffer.isEmpty() && buffer.getFirst().recordedAt().toEpochMilli() <= releaseUpTo
-                && !heldByOpenPause()) {
+                && !held(lastOfferedAtMillis, settings)) {
             apply(buffer.removeFirst(), athlete, settings);
         }
         return new Accepted();
@@ -210,6 +216,31 @@ public final class LiveSession {
             }
         }
         return false;
+    }
+
+    /** Whether the oldest buffered sample waits for a lifecycle event: the end of the open pause, or a pause. */
+    private boolean held(long wallMillis, LiveSettings settings) {
+        return heldByOpenPause() || heldAfterGap(wallMillis, settings);
+    }
+
+    /**
+     * Whether the oldest buffered sample, recorded more than {@link LiveSettings#pauseGap()} after the last applied one,
+     * still waits for a pause that may be on its way: the athlete may have paused in the gap, and the pause travels
+     * through the workouts service's outbox while the samples after it come straight from the gateway (a watch that
+     * uploads a pause and what followed it at once). Applied first, the sample would count the gap as active and its
+     * step as distance. It waits {@link LiveSettings#lifecycleLag()} of wall-clock time (and at most
+     * {@link #MAX_HELD_WHILE_PAUSED} samples behind it); a gap without a pause (a tunnel) is then applied as it is.
+     */
+    private boolean heldAfterGap(long wallMillis, LiveSettings settings) {
+        if (status != Status.ACTIVE || lastAppliedAtMillis == null || buffer.size() > MAX_HELD_WHILE_PAUSED
+                || buffer.getFirst().recordedAt().toEpochMilli() - lastAppliedAtMillis
+                        <= settings.pauseGap().toMillis()) {
+            return false;
+        }
+        if (heldAfterGapSinceMillis == null) {
+            heldAfterGapSinceMillis = wallMillis;
+        }
+        return wallMillis - heldAfterGapSinceMillis < settings.lifecycleLag().toMillis();
     }
 
     /**
@@ -239,15 +270,15 @@ public final class LiveSession {
     /**
      * Applies every buffered sample for good when none arrived for {@link LiveSettings#grace()} of wall-clock time:
      * the device stopped sending, so no later sample will need the buffer's order. The published figures do not
-     * change (they already include the buffer). Samples held by an open pause keep waiting for its resume. Returns
-     * whether anything was applied.
+     * change (they already include the buffer). Samples held by an open pause keep waiting for its resume, and one after
+     * a gap for {@link LiveSettings#lifecycleLag()}. Returns whether anything was applied.
      */
     public boolean flushIfIdle(long wallMillis, Athlete athlete, LiveSettings settings) {
         if (buffer.isEmpty() || isClosed() || wallMillis - lastOfferedAtMillis < settings.grace().toMillis()) {
             return false;
         }
         boolean applied = false;
-        while (!buffer.isEmpty() && !heldByOpenPause()) {
+        while (!buffer.isEmpty() && !held(wallMillis, settings)) {
             apply(buffer.removeFirst(), athlete, settings);
             applied = true;
         }
@@ -469,6 +500,7 @@ public final class LiveSession {
     private void apply(Sample sample, Athlete athlete, LiveSettings settings) {
         long at = sample.recordedAt().toEpochMilli();
         long movingBefore = movingMillis;
+        heldAfterGapSinceMillis = null;
         applied.computeIfAbsent(sample.deviceId(), device -> new SequenceRanges()).add(sample.sequenceNumber());
         sampleCount++;
         lastSequenceNumber = Math.max(lastSequenceNumber, sample.sequenceNumber());

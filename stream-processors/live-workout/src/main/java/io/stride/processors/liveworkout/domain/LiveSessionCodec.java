@@ -28,9 +28,10 @@ public final class LiveSessionCodec {
      * GPS-only stop detector (older sessions start it afresh); 4 appends whether the session is retired (older ones
      * are not); 5 appends where the recorded track stands (older sessions start it afresh) and the mechanical work
      * from a power meter (older sessions count it from their next sample); 6 appends the calories counted by the MET
-     * method (older sessions recount only those of their next samples when their sport becomes known).
+     * method (older sessions recount only those of their next samples when their sport becomes known); 7 appends since
+     * when the oldest buffered sample waits after a gap (older sessions start waiting at their next look).
      */
-    public static final byte VERSION = 6;
+    public static final byte VERSION = 7;
 
     private static final byte ID_NULL = 0;
     private static final byte ID_SAME = 1;
@@ -121,6 +122,7 @@ public final class LiveSessionCodec {
         out.writeLong(session.trackPointCount);
         out.writeDouble(session.workJoules);
         out.writeDouble(session.metCaloriesKcal);
+        out.writeNullableLong(session.heldAfterGapSinceMillis);
         return out.toByteArray();
     }
 
@@ -209,6 +211,9 @@ public final class LiveSessionCodec {
         }
         if (version >= 6) {
             session.metCaloriesKcal = in.getDouble();
+        }
+        if (version >= 7) {
+            session.heldAfterGapSinceMillis = readNullableLong(in);
         }
         return session;
     }

@@ -29,6 +29,10 @@ import java.time.Duration;
  * @param maxTrackPoints the most track points the final figures carry: a longer track keeps every n-th point
  * @param abandonAfter wall-clock time without samples (or, without any, since the workout opened) after which an open
  *     workout is finished by the platform as abandoned (ADR 0013)
+ * @param pauseGap a gap (event time) between the last applied sample and the next longer than this may be a manual pause
+ *     whose event is still on its way: the sample after it waits up to {@code lifecycleLag} for it
+ * @param lifecycleLag wall-clock time a sample after a {@code pauseGap} waits for a pause that may be in flight (the
+ *     lifecycle travels through the workouts service's outbox, the samples straight from the gateway)
  */
 public record LiveSettings(
         Duration grace,
@@ -46,18 +50,21 @@ public record LiveSettings(
         Duration retireClosedAfter,
         Duration trackEvery,
         int maxTrackPoints,
-        Duration abandonAfter) {
+        Duration abandonAfter,
+        Duration pauseGap,
+        Duration lifecycleLag) {
 
     /** The documented defaults. */
     public static final LiveSettings DEFAULTS = new LiveSettings(Duration.ofSeconds(30), 50.0, 10, 10.0,
             Duration.ofSeconds(10), 0.5, 5.0, Duration.ofSeconds(30), Duration.ofSeconds(5), 100.0,
             Duration.ofMillis(50), Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofSeconds(5), 3_600,
-            Duration.ofHours(4));
+            Duration.ofHours(4), Duration.ofSeconds(10), Duration.ofSeconds(5));
 
     /** These settings, publishing the live state after every change (no coalescing). */
     public LiveSettings publishingEveryChange() {
         return new LiveSettings(grace, maxAccuracyMeters, smoothingFixes, minMovementMeters, speedWindow,
                 stoppedSpeedMetersPerSecond, elevationThresholdMeters, maxGap, updateEvery, updateEveryMeters,
-                Duration.ZERO, sweepEvery, retireClosedAfter, trackEvery, maxTrackPoints, abandonAfter);
+                Duration.ZERO, sweepEvery, retireClosedAfter, trackEvery, maxTrackPoints, abandonAfter, pauseGap,
+                lifecycleLag);
     }
 }

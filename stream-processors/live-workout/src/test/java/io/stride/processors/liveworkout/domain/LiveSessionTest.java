@@ -102,6 +102,50 @@ class LiveSessionTest {
     }
 
     @Test
+    void shouldNotCountThePauseWhenItArrivesAfterTheSamplesThatFollowedIt() {
+        // given: 60 s running; the watch paused at 60 s (recording nothing) and resumed at 120 s, and uploads the next
+        // 60 s at once, before the pause and the resume (which travel through the workouts service) reach the processor
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.received(1_000);
+        run(session, 0, 60);
+        session.received(2_000);
+        run(session, 120, 181);
+
+        // when: the pause and the resume arrive within the lifecycle lag, and the workout is completed
+        session.paused(T0.plusSeconds(60));
+        session.resumed(T0.plusSeconds(120));
+        session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, SETTINGS);
+
+        // then: the step across the pause and the paused minute do not count
+        LiveFigures figures = session.view(Athlete.UNKNOWN, SETTINGS);
+        assertThat(figures.distanceMeters()).isCloseTo(119 * 3.0, within(10.0));
+        assertThat(figures.elapsedMillis()).isEqualTo(120_000);
+    }
+
+    @Test
+    void shouldCountAGapWithoutAPauseOnceTheLifecycleLagHasPassed() {
+        // given: the watch lost the sky for 20 s (no pause) and sends on
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.received(1_000);
+        run(session, 0, 60);
+        session.received(2_000);
+        run(session, 80, 120);
+        LiveSession.Offer next = null;
+
+        // when: no pause came within the lifecycle lag (5 s) of wall-clock time
+        for (int second = 120; second < 125; second++) {
+            session.received(2_000 + (second - 119) * 1_000L);
+            next = session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
+        }
+
+        // then: the samples after the gap are applied for good (one older is now too late), the gap counted as elapsed
+        assertThat(next).isInstanceOf(LiveSession.Accepted.class);
+        assertThat(session.offer(running(79), Athlete.UNKNOWN, SETTINGS)).isInstanceOf(LiveSession.TooLate.class);
+        assertThat(session.buffered()).isLessThanOrEqualTo(31);
+        assertThat(session.view(Athlete.UNKNOWN, SETTINGS).elapsedMillis()).isEqualTo(124_000);
+    }
+
+    @Test
     void shouldCountTheSamplesAfterAnOpenPauseAsPausedWhenTheWorkoutEndsWithoutAResume() {
         // given: paused at 60 s, samples keep coming, no resume
         LiveSession session = LiveSession.open(WORKOUT, USER);

@@ -153,7 +153,7 @@ class LiveSessionSerdeTest {
                     Athlete.UNKNOWN, LiveSettings.DEFAULTS);
         }
         byte[] current = serde.serializer().serialize("t", session);
-        byte[] versionTwo = Arrays.copyOf(current, current.length - MET_TAIL - TRACK_TAIL - 40);
+        byte[] versionTwo = Arrays.copyOf(current, current.length - GAP_TAIL - MET_TAIL - TRACK_TAIL - 40);
         versionTwo[1] = 2;
 
         // when
@@ -171,7 +171,7 @@ class LiveSessionSerdeTest {
         LiveSession session = aSessionWithEverything();
         session.closed(LiveSession.Status.COMPLETED, Athlete.UNKNOWN, LiveSettings.DEFAULTS);
         byte[] current = serde.serializer().serialize("t", session);
-        byte[] versionThree = Arrays.copyOf(current, current.length - MET_TAIL - TRACK_TAIL - 1);
+        byte[] versionThree = Arrays.copyOf(current, current.length - GAP_TAIL - MET_TAIL - TRACK_TAIL - 1);
         versionThree[1] = 3;
 
         // when
@@ -191,7 +191,7 @@ class LiveSessionSerdeTest {
         // given: a session as version 4 wrote it, without where its track stands
         LiveSession session = aSessionWithEverything();
         byte[] current = serde.serializer().serialize("t", session);
-        byte[] versionFour = Arrays.copyOf(current, current.length - MET_TAIL - TRACK_TAIL);
+        byte[] versionFour = Arrays.copyOf(current, current.length - GAP_TAIL - MET_TAIL - TRACK_TAIL);
         versionFour[1] = 4;
 
         // when
@@ -215,13 +215,17 @@ class LiveSessionSerdeTest {
     /** Bytes version 6 appends: the calories counted by the MET method. */
     private static final int MET_TAIL = 8;
 
+    /** Bytes version 7 appends for a session whose oldest buffered sample waits after no gap: the null flag. */
+    private static final int GAP_TAIL = 1;
+
     /**
      * The current bytes of a session (without a power meter) whose track starts afresh: no last point time (the flag
-     * alone), count 0, no work, no MET calories counted apart.
+     * alone), count 0, no work, no MET calories counted apart, no sample waiting after a gap.
      */
     private static byte[] withTrackAfresh(byte[] current) {
-        byte[] afresh = Arrays.copyOf(current, current.length - MET_TAIL - TRACK_TAIL + 1 + 8 + 8 + MET_TAIL);
-        Arrays.fill(afresh, current.length - MET_TAIL - TRACK_TAIL, afresh.length, (byte) 0);
+        int tail = current.length - GAP_TAIL - MET_TAIL - TRACK_TAIL;
+        byte[] afresh = Arrays.copyOf(current, tail + 1 + 8 + 8 + MET_TAIL + GAP_TAIL);
+        Arrays.fill(afresh, tail, afresh.length, (byte) 0);
         return afresh;
     }
 }

@@ -892,7 +892,7 @@ class LiveWorkoutTopologyTest {
         startDriver(new LiveSettings(d.grace(), d.maxAccuracyMeters(), d.smoothingFixes(), d.minMovementMeters(),
                 d.speedWindow(), d.stoppedSpeedMetersPerSecond(), d.elevationThresholdMeters(), d.maxGap(),
                 d.updateEvery(), d.updateEveryMeters(), d.publishEvery(), d.sweepEvery(), d.retireClosedAfter(),
-                d.trackEvery(), 50, d.abandonAfter()));
+                d.trackEvery(), 50, d.abandonAfter(), d.pauseGap(), d.lifecycleLag()));
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         for (int second = 0; second <= 600; second++) {
@@ -950,7 +950,7 @@ class LiveWorkoutTopologyTest {
         startDriver(new LiveSettings(d.grace(), d.maxAccuracyMeters(), d.smoothingFixes(), d.minMovementMeters(),
                 d.speedWindow(), d.stoppedSpeedMetersPerSecond(), d.elevationThresholdMeters(), d.maxGap(),
                 d.updateEvery(), d.updateEveryMeters(), d.publishEvery(), d.sweepEvery(), d.retireClosedAfter(),
-                d.trackEvery(), d.maxTrackPoints(), Duration.ofMinutes(10)));
+                d.trackEvery(), d.maxTrackPoints(), Duration.ofMinutes(10), d.pauseGap(), d.lifecycleLag()));
         UUID workout = UUID.randomUUID();
         UUID user = UUID.randomUUID();
         for (int second = 0; second <= 120; second++) {
