@@ -1,5 +1,6 @@
 package io.stride.queries.workouthistory.config;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -10,11 +11,15 @@ import jakarta.inject.Singleton;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mongodb.reactive.ReactiveMongoClient;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.runtime.Startup;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
+import io.stride.platform.kafka.TelemetryKeyFollower;
 import io.stride.queries.workouthistory.store.ClickHouseConnections;
 import io.stride.queries.workouthistory.store.FieldSealing;
 import io.stride.queries.workouthistory.store.HotCache;
@@ -74,5 +79,23 @@ class WorkoutHistoryBeans {
     static String userOfEvent(SpecificRecord event) {
         SpecificRecord data = (SpecificRecord) event.get(event.getSchema().getField("data").pos());
         return data.get(data.getSchema().getField("userId").pos()).toString();
+    }
+
+    /**
+     * Every user's telemetry key (ADR 0010): the projection opens the sealed workout events with it,
+     * and the read models in MongoDB are sealed with it (ADR 0015). Read from the start, so that the read models can be
+     * opened as soon as requests arrive.
+     */
+    @Produces
+    @Singleton
+    @Startup
+    TelemetryKeyFollower telemetryKeys(WorkoutHistoryConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap, MeterRegistry meters) {
+        return new TelemetryKeyFollower(Path.of(config.telemetryKekLocation()), bootstrap,
+                config.schemaRegistry().url(), meters, "queries").start();
+    }
+
+    void close(@Disposes TelemetryKeyFollower keys) {
+        keys.close();
     }
 }
