@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 import io.stride.benchmarks.load.MachineLoad.Measured;
 import io.stride.benchmarks.load.MachineLoad.Usage;
@@ -301,12 +303,31 @@ final class Report {
         return (int) lines(Path.of("/proc/stat")).stream().filter(line -> line.matches("cpu\\d+ .*")).count();
     }
 
+    /**
+     * The CPU's model and the instruction-set features that change what the platform's work costs: machines that
+     * report the same model (a cloud's "AMD EPYC") differ in them, and with them in the cost of sealing and opening
+     * (AES-GCM: AES-NI, and vectorised with VAES and VPCLMULQDQ) and of the JIT's vector code (AVX2, AVX-512).
+     */
     static String cpuModel() {
-        return lines(Path.of("/proc/cpuinfo")).stream()
+        List<String> cpuinfo = lines(Path.of("/proc/cpuinfo"));
+        String model = cpuinfo.stream()
                 .filter(line -> line.startsWith("model name"))
                 .map(line -> line.substring(line.indexOf(':') + 1).trim())
                 .findFirst()
                 .orElse("unknown CPU");
+        return model + " (" + cpuFeatures(cpuinfo) + ")";
+    }
+
+    /** Which of the features {@link #cpuModel()} names the first processor of {@code cpuinfo} has. */
+    static String cpuFeatures(List<String> cpuinfo) {
+        Set<String> flags = cpuinfo.stream()
+                .filter(line -> line.startsWith("flags"))
+                .findFirst()
+                .map(line -> Set.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")))
+                .orElse(Set.of());
+        List<String> present = Stream.of("aes", "vaes", "vpclmulqdq", "avx2", "avx512f").filter(flags::contains)
+                .toList();
+        return present.isEmpty() ? "none of aes, vaes, vpclmulqdq, avx2, avx512f" : String.join(" ", present);
     }
 
     static String memory() {
