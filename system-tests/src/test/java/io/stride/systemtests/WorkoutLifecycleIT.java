@@ -169,6 +169,46 @@ class WorkoutLifecycleIT {
     }
 
     @Test
+    void shouldCountTheCaloriesOfAPowerMetersWorkWhenTheAthleteImportsARideThatHasOne() throws Exception {
+        // given: an athlete whose metrics are known (so heart rate could count too) and their ride of yesterday, ten
+        // minutes at 200 W and 140 bpm, as their head unit exported it (TCX with the power extension)
+        UUID athlete = UUID.randomUUID();
+        DevstackKafka.publish(Topics.USER_METRICS, athlete.toString(), EventBuilders.aUserMetricsUpdated()
+                .userId(athlete).weightKg(82.0).restingHeartRateBpm(52).maxHeartRateBpm(188).at(Instant.now())
+                .build());
+        DeviceCredentials.register(athlete).awaitAdmittedBy(gateway.baseUrl());
+        Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        StringBuilder tcx = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><TrainingCenterDatabase"
+                + " xmlns=\"http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2\""
+                + " xmlns:ns3=\"http://www.garmin.com/xmlschemas/ActivityExtension/v2\"><Activities>"
+                + "<Activity Sport=\"Biking\"><Id>" + start + "</Id><Lap StartTime=\"" + start + "\"><Track>");
+        for (int i = 0; i < 600; i++) {
+            tcx.append(String.format(Locale.ROOT, "<Trackpoint><Time>%s</Time><Position><LatitudeDegrees>%.7f"
+                    + "</LatitudeDegrees><LongitudeDegrees>37.6</LongitudeDegrees></Position><HeartRateBpm><Value>140"
+                    + "</Value></HeartRateBpm><Extensions><ns3:TPX><ns3:Watts>200</ns3:Watts></ns3:TPX></Extensions>"
+                    + "</Trackpoint>", start.plusSeconds(i), 55.75 + i * 2 * STEP_DEGREES));
+        }
+        tcx.append("</Track></Lap></Activity></Activities></TrainingCenterDatabase>");
+
+        // when: the athlete imports it
+        JsonPath imported = asAthlete(athlete).contentType("application/vnd.garmin.tcx+xml").body(tcx.toString())
+                .queryParam("format", "tcx").queryParam("sport", "cycling")
+                .post(gateway.baseUrl() + "/api/v1/telemetry/recordings")
+                .then().statusCode(202).extract().jsonPath();
+
+        // then: the completed workout's calories are those of the mechanical work (599 s at 200 W = 119.8 kJ, at 21 %
+        // gross efficiency: 136 kcal), not the heart rate's (~152 kcal) or the MET table's (~109 kcal)
+        assertThat(imported.getInt("accepted")).isEqualTo(600);
+        String workout = imported.getString("workout_id");
+        JsonPath completed = await("the imported ride completed").atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> asAthlete(athlete).get(workouts.baseUrl() + "/api/v1/workouts/" + workout).jsonPath(),
+                        state -> "COMPLETED".equals(state.getString("status")));
+        assertThat(completed.getDouble("figures.calories_burned")).as("kcal")
+                .isCloseTo(119_800 / 4_184.0 / 0.21, within(0.5));
+    }
+
+    @Test
     void shouldMakeAYearsOldRecordingACompletedWorkoutDatedWhenItHappenedWhenTheAthleteImportsIt() throws Exception {
         // given: an athlete's run of May 2015, ten minutes at one fix a second, as their old watch exported it
         UUID athlete = UUID.randomUUID();
