@@ -200,7 +200,7 @@ public final class LiveSession {
         newestSeenAtMillis = newestSeenAtMillis == null ? at : Math.max(newestSeenAtMillis, at);
         long releaseUpTo = newestSeenAtMillis - settings.grace().toMillis();
         while (!buffer.isEmpty() && buffer.getFirst().recordedAt().toEpochMilli() <= releaseUpTo
-                && !held(lastOfferedAtMillis, settings)) {
+                && !heldByOpenPause() && !heldAfterGap(lastOfferedAtMillis, settings)) {
             apply(buffer.removeFirst(), athlete, settings);
         }
         return new Accepted();
@@ -216,11 +216,6 @@ public final class LiveSession {
             }
         }
         return false;
-    }
-
-    /** Whether the oldest buffered sample waits for a lifecycle event: the end of the open pause, or a pause. */
-    private boolean held(long wallMillis, LiveSettings settings) {
-        return heldByOpenPause() || heldAfterGap(wallMillis, settings);
     }
 
     /**
@@ -270,15 +265,16 @@ public final class LiveSession {
     /**
      * Applies every buffered sample for good when none arrived for {@link LiveSettings#grace()} of wall-clock time:
      * the device stopped sending, so no later sample will need the buffer's order. The published figures do not
-     * change (they already include the buffer). Samples held by an open pause keep waiting for its resume, and one after
-     * a gap for {@link LiveSettings#lifecycleLag()}. Returns whether anything was applied.
+     * change (they already include the buffer). Samples held by an open pause keep waiting for its resume; one after a
+     * gap waits no longer: a pause sent before the device went quiet for the grace period has arrived by now (and a
+     * wait begun here would not be stored, as nothing changed). Returns whether anything was applied.
      */
     public boolean flushIfIdle(long wallMillis, Athlete athlete, LiveSettings settings) {
         if (buffer.isEmpty() || isClosed() || wallMillis - lastOfferedAtMillis < settings.grace().toMillis()) {
             return false;
         }
         boolean applied = false;
-        while (!buffer.isEmpty() && !held(wallMillis, settings)) {
+        while (!buffer.isEmpty() && !heldByOpenPause()) {
             apply(buffer.removeFirst(), athlete, settings);
             applied = true;
         }

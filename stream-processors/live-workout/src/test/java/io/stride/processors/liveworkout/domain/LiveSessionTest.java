@@ -146,6 +146,24 @@ class LiveSessionTest {
     }
 
     @Test
+    void shouldApplyASampleAfterAGapWhenTheDeviceWentQuietForTheGrace() {
+        // given: a gap of 20 s (no pause), then the device sent 20 s more (less than the grace: nothing after the gap
+        // was due yet) and went quiet
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.received(1_000);
+        run(session, 0, 60);
+        session.received(2_000);
+        run(session, 80, 100);
+
+        // when: the sweep finds it quiet for the grace period (30 s of wall-clock time)
+        boolean applied = session.flushIfIdle(2_000 + 30_000, Athlete.UNKNOWN, SETTINGS);
+
+        // then: everything buffered is applied for good
+        assertThat(applied).isTrue();
+        assertThat(session.buffered()).isZero();
+    }
+
+    @Test
     void shouldCountTheSamplesAfterAnOpenPauseAsPausedWhenTheWorkoutEndsWithoutAResume() {
         // given: paused at 60 s, samples keep coming, no resume
         LiveSession session = LiveSession.open(WORKOUT, USER);
