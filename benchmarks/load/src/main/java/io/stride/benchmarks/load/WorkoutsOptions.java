@@ -20,7 +20,9 @@ import java.util.Optional;
  * --concurrency      1,4,16,64    clients of the command API and of pgbench, one level after the other
  * --runs             3            runs at each level, pgbench and the command API alternating; medians reported
  * --seconds          10           length of each command API and pgbench run
- * --warmup-seconds   30           unmeasured command API load at the highest level first (the JIT's minutes)
+ * --warmup-seconds   30           one unmeasured window of command API load at the highest level (0: none)
+ * --max-warmup-windows 6          such windows run until the last two rates agree, at most this many (the JIT's minutes)
+ * --steady-percent   10           how close (in % of the higher) two windows' rates must be to call the platform warm
  * --events-rate      5000         commands/s offered open loop in the projection-lag run (one event each)
  * --lag-seconds      30           length of the projection-lag run
  * --probe-every      50           every n-th applied command of that run is followed into the read models
@@ -36,7 +38,8 @@ import java.util.Optional;
  * </pre>
  */
 record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, Path devstack, Optional<Path> context,
-        int athletes, List<Integer> concurrency, int runs, int seconds, int warmupSeconds, int eventsRate,
+        int athletes, List<Integer> concurrency, int runs, int seconds, int warmupSeconds, int maxWarmupWindows,
+        double steadyPercent, int eventsRate,
         int lagSeconds, int probeEvery, int directEventsRate, int directSeconds, long workouts, long workoutsPerAthlete, long statsRequests, int statsClients,
         int summaryRate, int summarySeconds, boolean rebuild, String generation, Path out) {
 
@@ -55,6 +58,8 @@ record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, P
         defaults.put("runs", "3");
         defaults.put("seconds", "10");
         defaults.put("warmup-seconds", "30");
+        defaults.put("max-warmup-windows", "6");
+        defaults.put("steady-percent", "10");
         defaults.put("events-rate", "5000");
         defaults.put("lag-seconds", "30");
         defaults.put("probe-every", "50");
@@ -94,6 +99,7 @@ record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, P
                 values.get("users-url"), Path.of(values.get("devstack")), Options.optionalPath(values.get("context")),
                 Options.positive(values, "athletes"), List.copyOf(levels), Options.positive(values, "runs"),
                 Options.positive(values, "seconds"), Options.atLeastZero(values, "warmup-seconds"),
+                Options.positive(values, "max-warmup-windows"), steadyPercent(values.get("steady-percent")),
                 Options.positive(values, "events-rate"), Options.positive(values, "lag-seconds"),
                 Options.positive(values, "probe-every"), Options.atLeastZero(values, "direct-events-rate"),
                 Options.positive(values, "direct-seconds"), Options.positive(values, "workouts"),
@@ -106,6 +112,27 @@ record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, P
                     + " (the first seconds are not measured)");
         }
         return options;
+    }
+
+    private static double steadyPercent(String value) {
+        double percent = Double.parseDouble(value);
+        if (!(percent > 0 && percent < 100)) {
+            throw new IllegalArgumentException("--steady-percent must be above 0 and below 100");
+        }
+        return percent;
+    }
+
+    /**
+     * Whether the platform is warm after warm-up windows of these rates (in order): the last two agree within
+     * {@link #steadyPercent()} of the higher (it takes two windows to tell).
+     */
+    boolean steady(List<Double> rates) {
+        if (rates.size() < 2) {
+            return false;
+        }
+        double before = rates.get(rates.size() - 2);
+        double last = rates.getLast();
+        return Math.abs(last - before) <= steadyPercent / 100 * Math.max(before, last);
     }
 
     /** The highest concurrency: the warm-up's. */

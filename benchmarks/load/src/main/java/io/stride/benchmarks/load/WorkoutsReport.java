@@ -1,11 +1,13 @@
 package io.stride.benchmarks.load;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.stride.benchmarks.load.MachineLoad.Measured;
 import io.stride.benchmarks.load.MachineLoad.Usage;
@@ -98,12 +100,13 @@ final class WorkoutsReport {
         line("| versions | Java %s, Quarkus 3.33.2, PostgreSQL 17, Kafka 4.1.2, ClickHouse engine (chDB) behind the"
                 + " devstack's HTTP stand-in, mongo-java-server behind the MongoDB stand-in |",
                 System.getProperty("java.version"));
-        line("| parameters | %d athletes; concurrency %s, %d runs of %d s each; warm-up %d s; projection lag at %,d"
+        line("| parameters | %d athletes; concurrency %s, %d runs of %d s each; warm-up windows of %d s (at most %d);"
+                        + " projection lag at %,d"
                         + " commands/s for %d s, one in %d followed; %s"
                         + " %,d stored workouts (%,d per athlete); %,d statistics requests by %d clients; summaries at"
                         + " %,d requests/s for %d s |",
                 options.athletes(), options.concurrency(), options.runs(), options.seconds(), options.warmupSeconds(),
-                options.eventsRate(), options.lagSeconds(), options.probeEvery(),
+                options.maxWarmupWindows(), options.eventsRate(), options.lagSeconds(), options.probeEvery(),
                 options.directEventsRate() == 0 ? "no run of the projection alone;" : String.format(Locale.ROOT,
                         "the projection alone at %,d events/s for %d s;", options.directEventsRate(),
                         options.directSeconds()), options.workouts(), options.workoutsPerAthlete(),
@@ -195,10 +198,18 @@ final class WorkoutsReport {
                 .findFirst()
                 .ifPresent(run -> line("Refused answers by status (0: no answer), first run with any: %s.",
                         run.value().statuses()));
-        results.warmup().ifPresent(warmup -> line("Warm-up (unmeasured, %d clients, %d s asked, %.0f s taken): %,.1f"
-                        + " commands/s, p99 %s, refused %s.", warmup.value().concurrency(), options.warmupSeconds(),
-                warmup.value().seconds(), warmup.value().perSecond(), millis(warmup.value().latency().p99()),
-                warmup.value().statuses().isEmpty() ? "none" : warmup.value().statuses().toString()));
+        List<Measured<CommandLoad>> warmup = results.warmup();
+        if (!warmup.isEmpty()) {
+            List<Double> rates = warmup.stream().map(window -> window.value().perSecond()).toList();
+            CommandLoad last = warmup.getLast().value();
+            line("Warm-up (unmeasured, %d clients, windows of %d s until the last two agree within %s %%, at most %d):"
+                            + " %s commands/s, %s; the last window's p99 %s, refused %s.", last.concurrency(),
+                    options.warmupSeconds(), BigDecimal.valueOf(options.steadyPercent()).stripTrailingZeros().toPlainString(), options.maxWarmupWindows(),
+                    rates.stream().map(rate -> String.format(Locale.ROOT, "%,.1f", rate))
+                            .collect(Collectors.joining(" → ")),
+                    options.steady(rates) ? "steady" : "**not steady**: the first measured runs may still be warming up",
+                    millis(last.latency().p99()), last.statuses().isEmpty() ? "none" : last.statuses().toString());
+        }
         line("");
     }
 
@@ -338,7 +349,9 @@ final class WorkoutsReport {
         line("");
         line("| phase | settle s | s | busy | steal | iowait | platform | driver | others |");
         line("|---|---|---|---|---|---|---|---|---|");
-        results.warmup().ifPresent(warmup -> usage("warm-up", warmup));
+        for (int window = 0; window < results.warmup().size(); window++) {
+            usage("warm-up " + (window + 1), results.warmup().get(window));
+        }
         for (Level level : results.levels()) {
             for (int run = 0; run < level.commands().size(); run++) {
                 usage(level.concurrency() + " clients: pgbench " + (run + 1), level.pgbench().get(run));

@@ -50,5 +50,22 @@ class WorkoutsOptionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> WorkoutsOptions.parse("--generation", "Bad-Name"));
         assertThatIllegalArgumentException().isThrownBy(() -> WorkoutsOptions.parse("--samples", "10"));
         assertThatIllegalArgumentException().isThrownBy(() -> WorkoutsOptions.parse("--events-rate"));
+        assertThatIllegalArgumentException().isThrownBy(() -> WorkoutsOptions.parse("--steady-percent", "0"));
+        assertThatIllegalArgumentException().isThrownBy(() -> WorkoutsOptions.parse("--max-warmup-windows", "0"));
+    }
+
+    @Test
+    void shouldCallThePlatformWarmWhenTheLastTwoWarmUpWindowsAgreeWithinTheTolerance() {
+        // given: within 10 % by default
+        WorkoutsOptions options = WorkoutsOptions.parse();
+
+        // then: it takes two windows to tell; the last two count
+        assertThat(options.steady(List.of())).isFalse();
+        assertThat(options.steady(List.of(150.0))).isFalse();
+        assertThat(options.steady(List.of(95.0, 130.0))).isFalse();
+        assertThat(options.steady(List.of(95.0, 130.0, 140.0))).isTrue();
+        assertThat(options.steady(List.of(140.0, 126.0))).isTrue();
+        assertThat(options.steady(List.of(140.0, 125.0))).isFalse();
+        assertThat(WorkoutsOptions.parse("--steady-percent", "5").steady(List.of(140.0, 130.0))).isFalse();
     }
 }

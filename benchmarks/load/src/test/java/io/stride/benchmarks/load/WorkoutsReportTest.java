@@ -60,13 +60,13 @@ class WorkoutsReportTest {
         ProjectionLag lag = new ProjectionLag(5_000, 4_990, 31, 150_000, 2, Map.of(0, 2L), summary(3_000, 9_000),
                 summary(200_000, 800_000), summary(210_000, 820_000), 0);
         WorkoutsBenchmark.Results full = new WorkoutsBenchmark.Results(List.of(level),
-                Optional.of(new Measured<>(level.commands().getFirst().value(), usage, 0)), measured(lag, usage),
+                List.of(new Measured<>(level.commands().getFirst().value(), usage, 0)), measured(lag, usage),
                 Optional.of(measured(lag, usage)), measured(new StoredWorkouts(1_000_000, 4.2), usage),
                 measured(new HistoryReads.Run(0, 80, 2_000, 0, Map.of(), summary(20_000, 45_000)), usage),
                 measured(new HistoryReads.Run(5_000, 4_999, 135_000, 1, Map.of(-2, 1L), summary(800, 4_000)), usage),
                 Optional.of(measured(new RebuildRun("bench_rebuild_1", 450_000, 449_000, 30), usage)), usage,
                 List.of("0.01 cores: pid 1 `init`"));
-        WorkoutsBenchmark.Results bare = new WorkoutsBenchmark.Results(List.of(level), Optional.empty(),
+        WorkoutsBenchmark.Results bare = new WorkoutsBenchmark.Results(List.of(level), List.of(),
                 measured(lag, usage), Optional.empty(), measured(new StoredWorkouts(10_000, 0.4), usage),
                 measured(new HistoryReads.Run(0, 80, 2_000, 0, Map.of(), summary(20_000, 45_000)), usage),
                 measured(new HistoryReads.Run(500, 500, 4_000, 0, Map.of(), summary(800, 4_000)), usage),
