@@ -38,7 +38,8 @@ public final class WorkoutsBenchmark {
 
     /** Everything one run measured. */
     record Results(List<Level> levels, List<Measured<CommandLoad>> warmup, Measured<ProjectionLag> lag,
-            Optional<Measured<ProjectionLag>> direct, Measured<StoredWorkouts> stored, Measured<HistoryReads.Run> stats, Measured<HistoryReads.Run> summaries,
+            Optional<Measured<ProjectionLag>> direct, Measured<StoredWorkouts> stored, Measured<HistoryReads.Run> stats,
+            Measured<HistoryReads.Run> summaries,
             Optional<Measured<RebuildRun>> rebuild, MachineLoad.Usage whole, List<String> topOthers) {
     }
 

@@ -21,7 +21,7 @@ import java.util.Optional;
  * --runs             3            runs at each level, pgbench and the command API alternating; medians reported
  * --seconds          10           length of each command API and pgbench run
  * --warmup-seconds   30           one unmeasured window of command API load at the highest level (0: none)
- * --max-warmup-windows 6          such windows run until the last two rates agree, at most this many (the JIT's minutes)
+ * --max-warmup-windows 6          windows run until the last two rates agree, at most this many (the JIT's minutes)
  * --steady-percent   10           how close (in % of the higher) two windows' rates must be to call the platform warm
  * --events-rate      5000         commands/s offered open loop in the projection-lag run (one event each)
  * --lag-seconds      30           length of the projection-lag run
@@ -39,9 +39,9 @@ import java.util.Optional;
  */
 record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, Path devstack, Optional<Path> context,
         int athletes, List<Integer> concurrency, int runs, int seconds, int warmupSeconds, int maxWarmupWindows,
-        double steadyPercent, int eventsRate,
-        int lagSeconds, int probeEvery, int directEventsRate, int directSeconds, long workouts, long workoutsPerAthlete, long statsRequests, int statsClients,
-        int summaryRate, int summarySeconds, boolean rebuild, String generation, Path out) {
+        double steadyPercent, int eventsRate, int lagSeconds, int probeEvery, int directEventsRate, int directSeconds,
+        long workouts, long workoutsPerAthlete, long statsRequests, int statsClients, int summaryRate,
+        int summarySeconds, boolean rebuild, String generation, Path out) {
 
     static final double SUMMARY_WARMUP_SECONDS = 3;
     private static final Map<String, String> DEFAULTS = defaults();

@@ -105,11 +105,7 @@ class LiveSessionTest {
     void shouldNotCountThePauseWhenItArrivesAfterTheSamplesThatFollowedIt() {
         // given: 60 s running; the watch paused at 60 s (recording nothing) and resumed at 120 s, and uploads the next
         // 60 s at once, before the pause and the resume (which travel through the workouts service) reach the processor
-        LiveSession session = LiveSession.open(WORKOUT, USER);
-        session.received(1_000);
-        run(session, 0, 60);
-        session.received(2_000);
-        run(session, 120, 181);
+        LiveSession session = afterAGap(120, 181);
 
         // when: the pause and the resume arrive within the lifecycle lag, and the workout is completed
         session.paused(T0.plusSeconds(60));
@@ -125,11 +121,7 @@ class LiveSessionTest {
     @Test
     void shouldCountAGapWithoutAPauseOnceTheLifecycleLagHasPassed() {
         // given: the watch lost the sky for 20 s (no pause) and sends on
-        LiveSession session = LiveSession.open(WORKOUT, USER);
-        session.received(1_000);
-        run(session, 0, 60);
-        session.received(2_000);
-        run(session, 80, 120);
+        LiveSession session = afterAGap(80, 120);
         LiveSession.Offer next = null;
 
         // when: no pause came within the lifecycle lag (5 s) of wall-clock time
@@ -149,11 +141,7 @@ class LiveSessionTest {
     void shouldApplyASampleAfterAGapWhenTheDeviceWentQuietForTheGrace() {
         // given: a gap of 20 s (no pause), then the device sent 20 s more (less than the grace: nothing after the gap
         // was due yet) and went quiet
-        LiveSession session = LiveSession.open(WORKOUT, USER);
-        session.received(1_000);
-        run(session, 0, 60);
-        session.received(2_000);
-        run(session, 80, 100);
+        LiveSession session = afterAGap(80, 100);
 
         // when: the sweep finds it quiet for the grace period (30 s of wall-clock time)
         boolean applied = session.flushIfIdle(2_000 + 30_000, Athlete.UNKNOWN, SETTINGS);
@@ -204,6 +192,19 @@ class LiveSessionTest {
     }
 
     /** Offers a running sample for every second from {@code from} (inclusive) to {@code to} (exclusive). */
+    /**
+     * A session that received the first minute (at wall-clock second 1), then, after a gap, the samples from
+     * {@code from} (inclusive) to {@code to} (exclusive) at once (at wall-clock second 2).
+     */
+    private static LiveSession afterAGap(int from, int to) {
+        LiveSession session = LiveSession.open(WORKOUT, USER);
+        session.received(1_000);
+        run(session, 0, 60);
+        session.received(2_000);
+        run(session, from, to);
+        return session;
+    }
+
     private static void run(LiveSession session, int from, int to) {
         for (int second = from; second < to; second++) {
             session.offer(running(second), Athlete.UNKNOWN, SETTINGS);
