@@ -34,15 +34,16 @@ record Warmup(int minimum, int maximum, double tolerancePercent) {
         }
         Pass before = done.get(done.size() - 2);
         Pass last = done.getLast();
-        return close(before.endToEnd().value().reflectedPerSecond(), last.endToEnd().value().reflectedPerSecond())
-                && close(processorAlone(before), processorAlone(last));
+        return agree(before.endToEnd().value().reflectedPerSecond(), last.endToEnd().value().reflectedPerSecond(),
+                tolerancePercent) && close(processorAlone(before), processorAlone(last));
     }
 
     private boolean close(Optional<Double> before, Optional<Double> last) {
-        return before.isEmpty() || last.isEmpty() || close(before.get(), last.get());
+        return before.isEmpty() || last.isEmpty() || agree(before.get(), last.get(), tolerancePercent);
     }
 
-    private boolean close(double before, double last) {
+    /** Whether two rates are within {@code tolerancePercent} of the higher one: the platform stopped warming. */
+    static boolean agree(double before, double last, double tolerancePercent) {
         return Math.abs(last - before) <= tolerancePercent / 100 * Math.max(before, last);
     }
 

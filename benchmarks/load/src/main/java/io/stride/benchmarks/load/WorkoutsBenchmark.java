@@ -46,6 +46,11 @@ public final class WorkoutsBenchmark {
     private WorkoutsBenchmark() {
     }
 
+    /** The commands/s of each warm-up window, in order. */
+    static List<Double> rates(List<Measured<CommandLoad>> warmup) {
+        return warmup.stream().map(window -> window.value().perSecond()).toList();
+    }
+
     public static void main(String[] args) throws Exception {
         WorkoutsOptions options = WorkoutsOptions.parse(args);
         Platform platform = Platform.read(options.workoutsUrl(), options.devstack(), options.context());
@@ -68,7 +73,7 @@ public final class WorkoutsBenchmark {
         // unmeasured windows until two rates agree
         List<Measured<CommandLoad>> warmup = new ArrayList<>();
         while (options.warmupSeconds() > 0 && warmup.size() < options.maxWarmupWindows()
-                && !options.steady(warmup.stream().map(window -> window.value().perSecond()).toList())) {
+                && !options.steady(rates(warmup))) {
             log("warm-up %d (at most %d): command API, %d clients, %d s (unmeasured)", warmup.size() + 1,
                     options.maxWarmupWindows(), options.highestConcurrency(), options.warmupSeconds());
             warmup.add(machine.during(() -> CommandLoad.run(api, athletes, options.highestConcurrency(),

@@ -130,9 +130,7 @@ record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, P
         if (rates.size() < 2) {
             return false;
         }
-        double before = rates.get(rates.size() - 2);
-        double last = rates.getLast();
-        return Math.abs(last - before) <= steadyPercent / 100 * Math.max(before, last);
+        return Warmup.agree(rates.get(rates.size() - 2), rates.getLast(), steadyPercent);
     }
 
     /** The highest concurrency: the warm-up's. */

@@ -200,14 +200,17 @@ final class WorkoutsReport {
                         run.value().statuses()));
         List<Measured<CommandLoad>> warmup = results.warmup();
         if (!warmup.isEmpty()) {
-            List<Double> rates = warmup.stream().map(window -> window.value().perSecond()).toList();
+            List<Double> rates = WorkoutsBenchmark.rates(warmup);
             CommandLoad last = warmup.getLast().value();
             line("Warm-up (unmeasured, %d clients, windows of %d s until the last two agree within %s %%, at most %d):"
                             + " %s commands/s, %s; the last window's p99 %s, refused %s.", last.concurrency(),
-                    options.warmupSeconds(), BigDecimal.valueOf(options.steadyPercent()).stripTrailingZeros().toPlainString(), options.maxWarmupWindows(),
+                    options.warmupSeconds(),
+                    BigDecimal.valueOf(options.steadyPercent()).stripTrailingZeros().toPlainString(),
+                    options.maxWarmupWindows(),
                     rates.stream().map(rate -> String.format(Locale.ROOT, "%,.1f", rate))
                             .collect(Collectors.joining(" → ")),
-                    options.steady(rates) ? "steady" : "**not steady**: the first measured runs may still be warming up",
+                    options.steady(rates) ? "steady"
+                            : "**not steady**: the first measured runs may still be warming up",
                     millis(last.latency().p99()), last.statuses().isEmpty() ? "none" : last.statuses().toString());
         }
         line("");
