@@ -82,10 +82,7 @@ class WorkoutLifecycleIT {
     void shouldServeTheFinalLiveFiguresEverywhereWhenADeviceStreamsAndCompletesItsWorkout() throws Exception {
         // given: an athlete of 82 kg, resting at 52 and at most 188 bpm (their profile's metrics, as the users service
         // publishes them), and their watch, admitted by the gateway and the workouts service
-        UUID athlete = UUID.randomUUID();
-        DevstackKafka.publish(Topics.USER_METRICS, athlete.toString(), EventBuilders.aUserMetricsUpdated()
-                .userId(athlete).weightKg(82.0).restingHeartRateBpm(52).maxHeartRateBpm(188).at(Instant.now())
-                .build());
+        UUID athlete = anAthleteOf82Kg();
         DeviceCredentials.Device watch = DeviceCredentials.register(athlete);
         watch.awaitAdmittedBy(gateway.baseUrl());
         UUID workout = UUID.randomUUID();
@@ -112,10 +109,7 @@ class WorkoutLifecycleIT {
         long completing = System.nanoTime();
 
         // then: the aggregate records WorkoutCompleted with live-workout's final figures
-        JsonPath completed = await("the workout completed").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> asAthlete(athlete).get(workouts.baseUrl() + "/api/v1/workouts/" + workout).jsonPath(),
-                        state -> "COMPLETED".equals(state.getString("status")));
+        JsonPath completed = awaitCompleted(athlete, workout.toString(), "the workout completed");
         long recorded = System.nanoTime();
         double distance = completed.getDouble("figures.distance_meters");
         // 600 fixes in a straight line: 599 steps, less the one across the pause (the track restarts on resume; what
@@ -172,10 +166,7 @@ class WorkoutLifecycleIT {
     void shouldCountTheCaloriesOfAPowerMetersWorkWhenTheAthleteImportsARideThatHasOne() throws Exception {
         // given: an athlete whose metrics are known (so heart rate could count too) and their ride of yesterday, ten
         // minutes at 200 W and 140 bpm, as their head unit exported it (TCX with the power extension)
-        UUID athlete = UUID.randomUUID();
-        DevstackKafka.publish(Topics.USER_METRICS, athlete.toString(), EventBuilders.aUserMetricsUpdated()
-                .userId(athlete).weightKg(82.0).restingHeartRateBpm(52).maxHeartRateBpm(188).at(Instant.now())
-                .build());
+        UUID athlete = anAthleteOf82Kg();
         DeviceCredentials.register(athlete).awaitAdmittedBy(gateway.baseUrl());
         Instant start = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         StringBuilder tcx = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?><TrainingCenterDatabase"
@@ -200,10 +191,7 @@ class WorkoutLifecycleIT {
         // gross efficiency: 136 kcal), not the heart rate's (~152 kcal) or the MET table's (~109 kcal)
         assertThat(imported.getInt("accepted")).isEqualTo(600);
         String workout = imported.getString("workout_id");
-        JsonPath completed = await("the imported ride completed").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> asAthlete(athlete).get(workouts.baseUrl() + "/api/v1/workouts/" + workout).jsonPath(),
-                        state -> "COMPLETED".equals(state.getString("status")));
+        JsonPath completed = awaitCompleted(athlete, workout, "the imported ride completed");
         assertThat(completed.getDouble("figures.calories_burned")).as("kcal")
                 .isCloseTo(119_800 / 4_184.0 / 0.21, within(0.5));
     }
@@ -233,10 +221,7 @@ class WorkoutLifecycleIT {
         assertThat(imported.getInt("accepted")).isEqualTo(600);
         assertThat(imported.getString("workout_status")).isEqualTo("COMPLETING");
         String workout = imported.getString("workout_id");
-        JsonPath completed = await("the imported workout completed").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> asAthlete(athlete).get(workouts.baseUrl() + "/api/v1/workouts/" + workout).jsonPath(),
-                        state -> "COMPLETED".equals(state.getString("status")));
+        JsonPath completed = awaitCompleted(athlete, workout, "the imported workout completed");
         assertThat(Instant.parse(completed.getString("start_time"))).isEqualTo(start);
         assertThat(Instant.parse(completed.getString("end_time"))).isEqualTo(start.plusSeconds(599));
         assertThat(completed.getString("sport")).isEqualToIgnoringCase("running");
@@ -262,6 +247,22 @@ class WorkoutLifecycleIT {
 
     private static io.restassured.specification.RequestSpecification asAthlete(UUID athlete) {
         return given().auth().oauth2(TestIssuer.token(athlete, "athlete"));
+    }
+
+    /** A new athlete whose profile's metrics are published as the users service does: 82 kg, rest 52, max 188 bpm. */
+    private static UUID anAthleteOf82Kg() {
+        UUID athlete = UUID.randomUUID();
+        DevstackKafka.publish(Topics.USER_METRICS, athlete.toString(), EventBuilders.aUserMetricsUpdated()
+                .userId(athlete).weightKg(82.0).restingHeartRateBpm(52).maxHeartRateBpm(188).at(Instant.now())
+                .build());
+        return athlete;
+    }
+
+    /** The workout as the workouts service answers it once COMPLETED (its athlete asking). */
+    private static JsonPath awaitCompleted(UUID athlete, String workout, String description) {
+        return await(description).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> asAthlete(athlete).get(workouts.baseUrl() + "/api/v1/workouts/" + workout).jsonPath(),
+                        state -> "COMPLETED".equals(state.getString("status")));
     }
 
     private static Response command(DeviceCredentials.Device watch, String key, String path, String body) {

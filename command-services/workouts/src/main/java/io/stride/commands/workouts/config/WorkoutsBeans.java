@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -13,7 +12,7 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.Startup;
 import io.stride.platform.kafka.DeadLetterSender;
 import io.stride.platform.kafka.TelemetryKeyFollower;
 import io.stride.platform.kafka.UserKeyring;
@@ -47,16 +46,13 @@ public class WorkoutsBeans {
      */
     @Produces
     @Singleton
+    @Startup
     TelemetryKeyFollower telemetryKeys(WorkoutsConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
             @ConfigProperty(name = "mp.messaging.connector.smallrye-kafka.apicurio.registry.url") String registryUrl,
             MeterRegistry meters) {
         return new TelemetryKeyFollower(Path.of(config.telemetryKekLocation()), bootstrap, registryUrl, meters,
-                "workouts");
-    }
-
-    void startReadingKeys(@Observes StartupEvent event, TelemetryKeyFollower keys) {
-        keys.start();
+                "workouts").start();
     }
 
     void close(@Disposes TelemetryKeyFollower keys) {
