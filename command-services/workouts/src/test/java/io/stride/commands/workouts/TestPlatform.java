@@ -280,6 +280,30 @@ public final class TestPlatform {
         }
     }
 
+    /**
+     * Holds back every append to the event store (a {@code SHARE} lock: reads go on, inserts wait) until the answer is
+     * closed, so that a test can line up commands that decided on the same state.
+     */
+    public static AutoCloseable holdAppends() throws SQLException {
+        Connection connection = DriverManager.getConnection(DEVSTACK.get(Devstack.POSTGRES_JDBC_URL),
+                DEVSTACK.get(Devstack.POSTGRES_USER), DEVSTACK.get(Devstack.POSTGRES_PASSWORD));
+        connection.setAutoCommit(false);
+        try (var statement = connection.createStatement()) {
+            statement.execute("lock table workouts.workout_events in share mode");
+        }
+        return () -> {
+            try (connection) {
+                connection.rollback();
+            }
+        };
+    }
+
+    /** How many transactions wait to append to the event store. */
+    public static long appendsWaiting() {
+        return (Long) query("select count(*) as waiting from pg_locks l join pg_class c on c.oid = l.relation"
+                + " where c.relname = 'workout_events' and not l.granted").getFirst().get("waiting");
+    }
+
     /** The versions stored for the workout, in order. */
     public static List<Integer> versionsOf(UUID workout) {
         return query("select version from workouts.workout_events where workout_id = ? order by version", workout)

@@ -52,6 +52,9 @@ import io.stride.schemas.Topics;
 @ApplicationScoped
 public class WorkoutService {
 
+    /** How many times a command without an expected version is decided again after losing a race to append. */
+    static final int REDECISIONS = 3;
+
     private final WorkoutEventRepository events;
     private final IdempotencyKeys keys;
     private final Outbox outbox;
@@ -181,12 +184,24 @@ public class WorkoutService {
                 request.idempotency().key()));
     }
 
+    /**
+     * Decides and appends; when another command appended first, a command that named the version it decided on
+     * answers {@link VersionConflict}, and one that did not (a claim, an import, the platform's, a client's without
+     * {@code If-Match}) is decided again on the new state, up to {@link #REDECISIONS} times: an import racing its
+     * own samples' claim (ADR 0013) then completes the workout the claim started instead of failing.
+     */
     private Uni<CommandResult> attempt(CommandRequest request) {
+        return attempt(request, REDECISIONS);
+    }
+
+    private Uni<CommandResult> attempt(CommandRequest request, int redecisions) {
         return Panache.withTransaction(() -> decideAndAppend(request))
                 .onFailure(WorkoutService::isVersionClash)
-                .recoverWithUni(() -> Panache.withSession(() -> load(request.workoutId()))
-                        .map(current -> (CommandResult) new VersionConflict(request.expectedVersion(),
-                                current.version(), current.status())));
+                .recoverWithUni(() -> request.expectedVersion() == null && redecisions > 0
+                        ? attempt(request, redecisions - 1)
+                        : Panache.withSession(() -> load(request.workoutId()))
+                                .map(current -> (CommandResult) new VersionConflict(request.expectedVersion(),
+                                        current.version(), current.status())));
     }
 
     private Uni<CommandResult> decideAndAppend(CommandRequest request) {
