@@ -46,8 +46,8 @@ import io.stride.schemas.Topics;
  * outcome. Two commands that decided on the same version cannot both append: the event store's primary key refuses
  * the second, which is answered {@link VersionConflict}, nothing appended.
  *
- * <p>An idempotency key is claimed first, in a transaction of its own (a concurrent duplicate sees the claim); a key
- * whose command appended nothing is released, so that the client can correct and retry with it.
+ * <p>An idempotency key is claimed first, committed on its own (a concurrent duplicate sees the claim); a key whose
+ * command appended nothing is released, so that the client can correct and retry with it.
  */
 @ApplicationScoped
 public class WorkoutService {
@@ -76,8 +76,8 @@ public class WorkoutService {
         IdempotentRequest idempotency = request.idempotency();
         Uni<CommandResult> result = idempotency == null
                 ? attempt(request)
-                : Panache.withTransaction(() -> keys.claim(idempotency.userId(), idempotency.key(),
-                                idempotency.requestHash(), clock.instant(), config.idempotency().inFlightTimeout()))
+                : keys.claim(idempotency.userId(), idempotency.key(), idempotency.requestHash(), clock.instant(),
+                                config.idempotency().inFlightTimeout())
                         .chain(claim -> switch (claim) {
                             case IdempotencyKeys.Claimed claimed -> attempt(request)
                                     .call(done -> done instanceof Applied
@@ -180,8 +180,7 @@ public class WorkoutService {
     }
 
     private Uni<Void> release(CommandRequest request) {
-        return Panache.withTransaction(() -> keys.release(request.idempotency().userId(),
-                request.idempotency().key()));
+        return keys.release(request.idempotency().userId(), request.idempotency().key());
     }
 
     /**

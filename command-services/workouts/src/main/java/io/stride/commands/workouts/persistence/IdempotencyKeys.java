@@ -9,14 +9,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * The durable idempotency keys ({@code workouts.idempotency_keys}), one per user and key. A request claims its key
- * in a transaction of its own before it runs ({@link #claim}), stores its outcome in the command's transaction
- * ({@link #complete}) and releases the key when it appended nothing ({@link #release}).
+ * before it runs ({@link #claim}: one statement committed on its own, so that a concurrent duplicate sees the claim),
+ * stores its outcome in the command's transaction ({@link #complete}) and releases the key when it appended nothing
+ * ({@link #release}). Claiming and releasing go through the reactive pool in one round trip each, outside any
+ * Hibernate Reactive session: a new key, the common case, costs one insert and no transaction of its own.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
+
+    private final Pool pool;
+
+    public IdempotencyKeys(Pool pool) {
+        this.pool = pool;
+    }
 
     /** What the key says about a request. */
     public sealed interface Claim {
@@ -39,23 +49,21 @@ public class IdempotencyKeys {
     }
 
     /**
-     * Claims {@code key} for the request whose hash is {@code requestHash}; call it in a transaction of its own, so
-     * that a concurrent duplicate sees the claim. An in-flight claim older than {@code staleAfter} (its request's instance
-     * died) is taken over.
+     * Claims {@code key} for the request whose hash is {@code requestHash}; call it outside the command's transaction.
+     * A key already there is read in a transaction of its own; an in-flight claim older than {@code staleAfter} (its
+     * request's instance died) is taken over.
      */
     public Uni<Claim> claim(UUID userId, String key, String requestHash, Instant now, Duration staleAfter) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("insert into workouts.idempotency_keys "
-                                + "(user_id, idempotency_key, request_hash, state, created_at) "
-                                + "values (?1, ?2, ?3, 'IN_FLIGHT', ?4) on conflict do nothing")
-                        .setParameter(1, userId)
-                        .setParameter(2, key)
-                        .setParameter(3, requestHash)
-                        .setParameter(4, now.atOffset(ZoneOffset.UTC))
-                        .executeUpdate()
-                        .chain(inserted -> inserted == 1
-                                ? Uni.createFrom().item((Claim) new Claimed())
-                                : existing(userId, key, requestHash, now, staleAfter)));
+        return pool.preparedQuery("insert into workouts.idempotency_keys (user_id, idempotency_key, request_hash, "
+                        + "state, created_at) values ($1, $2, $3, 'IN_FLIGHT', $4) on conflict do nothing")
+                .execute(Tuple.of(userId, key, requestHash, now.atOffset(ZoneOffset.UTC)))
+                .chain(inserted -> inserted.rowCount() == 1
+                        ? Uni.createFrom().item((Claim) new Claimed())
+                        : Panache.withTransaction(() -> existing(userId, key, requestHash, now, staleAfter))
+                                // released between the insert and the read: claim it again
+                                .chain(existing -> existing == null
+                                        ? claim(userId, key, requestHash, now, staleAfter)
+                                        : Uni.createFrom().item(existing)));
     }
 
     private Uni<Claim> existing(UUID userId, String key, String requestHash, Instant now, Duration staleAfter) {
@@ -68,8 +76,7 @@ public class IdempotencyKeys {
                         .getResultList())
                 .chain(rows -> {
                     if (rows.isEmpty()) {
-                        // released between the insert and this read: claim it again
-                        return claim(userId, key, requestHash, now, staleAfter);
+                        return Uni.createFrom().nullItem();
                     }
                     Object[] row = rows.getFirst();
                     if (!requestHash.equals(row[0])) {
@@ -114,12 +121,9 @@ public class IdempotencyKeys {
 
     /** Frees a key whose request appended nothing (refused, conflicting or failed), so it may be used again. */
     public Uni<Void> release(UUID userId, String key) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery("delete from workouts.idempotency_keys where user_id = ?1 "
-                                + "and idempotency_key = ?2 and state = 'IN_FLIGHT'")
-                        .setParameter(1, userId)
-                        .setParameter(2, key)
-                        .executeUpdate())
+        return pool.preparedQuery("delete from workouts.idempotency_keys where user_id = $1 and idempotency_key = $2 "
+                        + "and state = 'IN_FLIGHT'")
+                .execute(Tuple.of(userId, key))
                 .replaceWithVoid();
     }
 
