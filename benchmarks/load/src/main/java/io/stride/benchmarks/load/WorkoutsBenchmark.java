@@ -63,19 +63,20 @@ public final class WorkoutsBenchmark {
 
         log("signing %d athletes in (registering them on first use)%s", options.athletes(),
                 options.rebuild() ? " and the admin" : "");
-        List<Athletes.Athlete> athletes = accounts.signIn();
+        accounts.signIn();
         if (options.rebuild()) {
             accounts.admin(postgres);
         }
         Pgbench.prepare(postgres);
 
         // a fresh platform compiles for minutes (Hibernate Reactive, Vert.x and Mutiny become hot a burst at a time):
-        // unmeasured windows until two rates agree
+        // unmeasured windows until two rates agree, each with fresh tokens (they last 5 minutes)
         List<Measured<CommandLoad>> warmup = new ArrayList<>();
         while (options.warmupSeconds() > 0 && warmup.size() < options.maxWarmupWindows()
                 && !options.steady(rates(warmup))) {
             log("warm-up %d (at most %d): command API, %d clients, %d s (unmeasured)", warmup.size() + 1,
                     options.maxWarmupWindows(), options.highestConcurrency(), options.warmupSeconds());
+            List<Athletes.Athlete> athletes = accounts.signIn();
             warmup.add(machine.during(() -> CommandLoad.run(api, athletes, options.highestConcurrency(),
                     options.warmupSeconds())));
             log("warm-up %d: %,.0f commands/s, p99 %.1f ms", warmup.size(), warmup.getLast().value().perSecond(),
