@@ -49,7 +49,8 @@ final class DirectEvents {
     static final int OPEN_WORKOUTS = 1_000;
     static final int EVENTS_PER_WORKOUT = 20;
     /** How long the history may take to know the new athletes' keys. */
-    static final int READY_SECONDS = 120;
+    /** The history may still be projecting the backlog of the phase before (a minute or more of it). */
+    static final int READY_SECONDS = 600;
 
     private DirectEvents() {
     }
@@ -160,7 +161,7 @@ final class DirectEvents {
 
     /**
      * Until the history knows the new athletes' keys, their events are unreadable to it (and dead-lettered): a first
-     * workout per athlete is started, again every 10 s, until one of each is visible, at most 120 s.
+     * workout per athlete is started, again every 10 s, until one of each is visible, at most {@link #READY_SECONDS}.
      */
     private static void awaitReady(KafkaProducer<String, SpecificRecord> producer, String redisUrl, List<UUID> users)
             throws Exception {

@@ -280,6 +280,10 @@ final class WorkoutsReport {
             line("");
             lagTable(direct.value(), "events", "produce latency from its due time (to the broker's acknowledgement)");
         });
+        results.directFailure().ifPresent(reason -> {
+            line("**The projection alone** was not measured: %s.", reason);
+            line("");
+        });
         line("Statuses of refused requests here and below: 0 no answer (30-s timeout or a failed connection), %d not"
                 + " sent because %,d were already in flight (the driver's limit), -1 a statistics answer without the"
                 + " athlete's stored workouts.", OpenLoop.NOT_SENT, OpenLoop.MAX_IN_FLIGHT);

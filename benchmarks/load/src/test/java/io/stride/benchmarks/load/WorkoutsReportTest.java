@@ -52,7 +52,8 @@ class WorkoutsReportTest {
 
     @Test
     void shouldWriteEveryPhaseOfARunWithItsVerdicts() {
-        // given: a run with refusals, the projection alone and a rebuild, and one without the optional phases
+        // given: a run with refusals, the projection alone and a rebuild, and one without the optional phases (the
+        // projection alone failed)
         Usage usage = new Usage(10, 2, 90, 1, 0, 1.2, 0.3, 0.05, Map.of("workouts", 0.5, "postgres", 0.2));
         Level level = new Level(16, List.of(new Measured<>(new Pgbench(16, 12_000, summary(900, 4_000)), usage, 1)),
                 List.of(new Measured<>(new CommandLoad(16, 10, 60_000, 3, Map.of(409, 3L), summary(2_000, 15_000),
@@ -61,13 +62,15 @@ class WorkoutsReportTest {
                 summary(200_000, 800_000), summary(210_000, 820_000), 0);
         WorkoutsBenchmark.Results full = new WorkoutsBenchmark.Results(List.of(level),
                 List.of(new Measured<>(level.commands().getFirst().value(), usage, 0)), measured(lag, usage),
-                Optional.of(measured(lag, usage)), measured(new StoredWorkouts(1_000_000, 4.2), usage),
+                Optional.of(measured(lag, usage)), Optional.empty(),
+                measured(new StoredWorkouts(1_000_000, 4.2), usage),
                 measured(new HistoryReads.Run(0, 80, 2_000, 0, Map.of(), summary(20_000, 45_000)), usage),
                 measured(new HistoryReads.Run(5_000, 4_999, 135_000, 1, Map.of(-2, 1L), summary(800, 4_000)), usage),
                 Optional.of(measured(new RebuildRun("bench_rebuild_1", 450_000, 449_000, 30), usage)), usage,
                 List.of("0.01 cores: pid 1 `init`"));
         WorkoutsBenchmark.Results bare = new WorkoutsBenchmark.Results(List.of(level), List.of(),
-                measured(lag, usage), Optional.empty(), measured(new StoredWorkouts(10_000, 0.4), usage),
+                measured(lag, usage), Optional.empty(), Optional.of("the history did not project in time"),
+                measured(new StoredWorkouts(10_000, 0.4), usage),
                 measured(new HistoryReads.Run(0, 80, 2_000, 0, Map.of(), summary(20_000, 45_000)), usage),
                 measured(new HistoryReads.Run(500, 500, 4_000, 0, Map.of(), summary(800, 4_000)), usage),
                 Optional.empty(), usage, List.of());
@@ -99,6 +102,7 @@ class WorkoutsReportTest {
                 .contains("| projection alone |");
         assertThat(smaller)
                 .doesNotContain("**The projection alone.**").contains("no run of the projection alone")
+                .contains("**The projection alone** was not measured: the history did not project in time.")
                 .doesNotContain("rebuild throughput")
                 .contains("over 10,000 stored workouts | 45.0 ms | ≤ 50 ms | met (*not at the target's load*) |");
     }
