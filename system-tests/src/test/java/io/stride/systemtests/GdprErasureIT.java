@@ -76,9 +76,9 @@ import io.stride.testing.Devstack;
 import io.stride.testing.DevstackKafka;
 
 /**
- * The right to erasure, checked the way an auditor would: a user whose email, names and device model are unique
- * canary strings signs up, logs in and registers a device against the packaged users service; after the erasure every
- * store of the devstack is read in full (every PostgreSQL database, schema and table the platform's user may read,
+ * The right to erasure, checked the way an auditor would: a user whose email, names, chosen display name and device
+ * model are unique canary strings signs up, logs in, chooses the display name and registers a device against the
+ * packaged users service; after the erasure every store of the devstack is read in full (every PostgreSQL database, schema and table the platform's user may read,
  * every Redis key and value, every MongoDB database and collection as raw BSON, every ClickHouse table as RowBinary,
  * every Kafka topic from the beginning as raw bytes, headers included) and none of the canaries may be left. The user
  * also has a finished workout (sealed events, as the workouts service publishes them) whose title, distance and
@@ -141,7 +141,8 @@ class GdprErasureIT {
         String lastName = "canarylast" + tag;
         String model = "canarymodel" + tag;
         String title = "canarytitle" + tag;
-        List<String> canaries = List.of(email, firstName, lastName, model, title);
+        String displayName = "cd" + tag;
+        List<String> canaries = List.of(email, firstName, lastName, model, title, displayName);
         String userId = users.registerConfirmed(Map.of("email", email, "password", PASSWORD, "first_name", firstName,
                 "last_name", lastName)).toString();
         JsonPath tokens = given().contentType(ContentType.JSON)
@@ -159,6 +160,14 @@ class GdprErasureIT {
         String deviceId = device.getString("device_id");
         await("device credential published").atMost(Duration.ofSeconds(30))
                 .until(() -> !DevstackKafka.recordsOf(Topics.DEVICE_CREDENTIALS, deviceId).isEmpty());
+        // and: the name the athlete chose to show on public boards
+        given().header("Authorization", authorization)
+                .contentType(ContentType.JSON)
+                .body(Map.of("display_name", displayName))
+                .patch(users.baseUrl() + "/api/v1/users/me")
+                .then().statusCode(200);
+        await("public profile published").atMost(Duration.ofSeconds(30))
+                .until(() -> !DevstackKafka.recordsOf(Topics.PUBLIC_PROFILES, userId).isEmpty());
 
         // and: the device sends a sample whose latitude is a canary too (its bytes as Avro writes a double)
         // and: a workout the athlete started and titled, kept by the workouts service (event store, idempotency
@@ -238,6 +247,9 @@ class GdprErasureIT {
             assertThat(before.get(email)).as("clear email anywhere").isEmpty();
             assertThat(before.get(firstName)).as("clear first name anywhere").isEmpty();
             assertThat(before.get(lastName)).as("clear last name anywhere").isEmpty();
+            assertThat(before.get(displayName)).as("the chosen display name: public on its topic, encrypted at rest")
+                    .anyMatch(place -> place.startsWith("kafka:" + Topics.PUBLIC_PROFILES + "/"))
+                    .noneMatch(place -> place.contains("users.users"));
             // the workout's position, title and figures are sealed in MongoDB (and so in its oplog) with the user's
             // telemetry key, as on the topics; the cached summary (Redis) and the analytics (ClickHouse) are clear
             assertThat(before.get("latitude")).as("clear telemetry anywhere (sealed on its topics and in MongoDB)")
@@ -275,6 +287,11 @@ class GdprErasureIT {
                 .until(() -> DevstackKafka.recordsOf(Topics.TELEMETRY_KEYS, userId).getLast(),
                         record -> record.value() == null);
         Compaction.awaitRemoved(Topics.TELEMETRY_KEYS, keyTombstone.partition(), userId);
+        ConsumerRecord<byte[], byte[]> profileTombstone = await("public profile tombstone published")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> DevstackKafka.recordsOf(Topics.PUBLIC_PROFILES, userId).getLast(),
+                        record -> record.value() == null);
+        Compaction.awaitRemoved(Topics.PUBLIC_PROFILES, profileTombstone.partition(), userId);
         await("the workouts service erased the athlete").atMost(Duration.ofSeconds(60))
                 .until(() -> Postgres.count("select count(*) from workouts.workout_events where user_id = ?",
                         UUID.fromString(userId)) == 0);

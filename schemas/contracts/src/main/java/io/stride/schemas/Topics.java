@@ -159,6 +159,19 @@ public final class Topics {
      */
     public static final String TELEMETRY_KEYS_DLQ = TELEMETRY_KEYS + ".dlq";
 
+    /**
+     * What other athletes may see of each athlete (display name, hidden from public boards), latest state per athlete,
+     * published by the users service. Key: user id. Value: {@code PublicProfile}; a tombstone when the athlete is
+     * erased. 6 partitions. Compacted, kept while the athlete exists. Leaderboards name their entries with it.
+     */
+    public static final String PUBLIC_PROFILES = "users.public-profiles";
+
+    /**
+     * Public profile records that could not be processed, with the reason in the {@code stride.dlq.reason} header.
+     * Key and value: as the source record, unchanged bytes. 6 partitions. Retention 90 days.
+     */
+    public static final String PUBLIC_PROFILES_DLQ = PUBLIC_PROFILES + ".dlq";
+
     private static final String WORKOUT_NS = "io.stride.schemas.workout.";
 
     private static final List<TopicSpec> CATALOGUE = List.of(
@@ -193,7 +206,10 @@ public final class Topics {
             new TopicSpec(USER_ERASURES_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
             new TopicSpec(TELEMETRY_KEYS, "user id", List.of("io.stride.schemas.users.TelemetryKey"),
                     6, "compact", null),
-            new TopicSpec(TELEMETRY_KEYS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION));
+            new TopicSpec(TELEMETRY_KEYS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
+            new TopicSpec(PUBLIC_PROFILES, "user id", List.of("io.stride.schemas.users.PublicProfile"),
+                    6, "compact", null),
+            new TopicSpec(PUBLIC_PROFILES_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION));
 
     private Topics() {
     }

@@ -12,6 +12,8 @@ final class Requests {
     static final int PASSWORD_MIN = 12;
     static final int PASSWORD_MAX = 128;
     static final int NAME_MAX = 100;
+    /** The longest display name, in characters: what a board's row can show. */
+    static final int DISPLAY_NAME_MAX = 40;
 
     private Requests() {
     }

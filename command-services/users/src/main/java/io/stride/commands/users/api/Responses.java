@@ -13,17 +13,21 @@ final class Responses {
     private Responses() {
     }
 
-    /** A user's profile, with the athlete's metrics (null when unset). */
+    /**
+     * A user's profile, with the athlete's metrics (null when unset), the display name they chose to show other
+     * athletes (null: none) and whether they hide from public leaderboards.
+     */
     public record Profile(UUID id, String email, String firstName, String lastName, Instant createdAt,
             Instant lastLogin, boolean totpEnabled, Double weightKg, Double heightCm, Integer maxHeartRateBpm,
-            Integer restingHeartRateBpm, Integer birthYear, String timeZone) {
+            Integer restingHeartRateBpm, Integer birthYear, String timeZone, String displayName,
+            boolean hiddenFromLeaderboards) {
 
         static Profile of(UserProfile profile) {
             AthleteMetrics metrics = profile.metrics();
             return new Profile(profile.id(), profile.email(), profile.firstName(), profile.lastName(),
                     profile.createdAt(), profile.lastLogin(), profile.totpEnabled(), metrics.weightKg(),
                     metrics.heightCm(), metrics.maxHeartRateBpm(), metrics.restingHeartRateBpm(),
-                    metrics.birthYear(), metrics.timeZone());
+                    metrics.birthYear(), metrics.timeZone(), profile.displayName(), profile.hiddenFromLeaderboards());
         }
     }
 

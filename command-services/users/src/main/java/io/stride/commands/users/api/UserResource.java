@@ -47,7 +47,8 @@ public class UserResource {
 
     /** The only profile fields a user may change; id, email, created_at, roles... are not patchable. */
     static final Set<String> PATCHABLE = Set.of("first_name", "last_name", "weight_kg", "height_cm",
-            "max_heart_rate_bpm", "resting_heart_rate_bpm", "birth_year", "time_zone");
+            "max_heart_rate_bpm", "resting_heart_rate_bpm", "birth_year", "time_zone", "display_name",
+            "hidden_from_leaderboards");
 
     private final UserAccountService accounts;
     private final TotpService totp;
@@ -114,9 +115,10 @@ public class UserResource {
     }
 
     /**
-     * Changes {@code first_name}, {@code last_name} and the athlete's metrics ({@code weight_kg}, {@code height_cm},
-     * {@code max_heart_rate_bpm}, {@code resting_heart_rate_bpm}, {@code birth_year}, {@code time_zone}; null clears a
-     * metric). Any other field (id, email, created_at, ...) is refused with 400 rather than silently ignored, so that
+     * Changes {@code first_name}, {@code last_name}, {@code display_name} (null clears it),
+     * {@code hidden_from_leaderboards} and the athlete's metrics
+     * ({@code weight_kg}, {@code height_cm}, {@code max_heart_rate_bpm}, {@code resting_heart_rate_bpm},
+     * {@code birth_year}, {@code time_zone}; null clears a metric). Any other field (id, email, created_at, ...) is refused with 400 rather than silently ignored, so that
      * a client never believes it changed something it did not; so is a value of the wrong type or out of range, and a
      * resting heart rate not below the maximum one (the stored one when the patch does not give it).
      */
@@ -136,12 +138,14 @@ public class UserResource {
                 .forEach(field -> violations.add(Map.of("field", field, "message", "is not patchable")));
         Optional<String> firstName = name(patch, "first_name", violations);
         Optional<String> lastName = name(patch, "last_name", violations);
+        Optional<Optional<String>> displayName = displayName(patch, violations);
+        Optional<Boolean> hidden = flag(patch, "hidden_from_leaderboards", violations);
         Map<AthleteMetrics.Field, Object> metrics = metrics(patch, Year.now(clock).getValue(), violations);
         if (!violations.isEmpty()) {
             throw ApiException.validation("The patch has fields that cannot be changed or invalid values",
                     Map.of("violations", violations));
         }
-        return accounts.patchProfile(userId(), firstName, lastName, metrics)
+        return accounts.patchProfile(userId(), firstName, lastName, displayName, hidden, metrics)
                 .map(Responses.Profile::of);
     }
 
@@ -224,5 +228,36 @@ public class UserResource {
             return Optional.empty();
         }
         return Optional.of(value.strip());
+    }
+
+    private static Optional<Boolean> flag(Map<String, Object> patch, String field,
+            List<Map<String, String>> violations) {
+        if (!patch.containsKey(field)) {
+            return Optional.empty();
+        }
+        if (!(patch.get(field) instanceof Boolean value)) {
+            violations.add(Map.of("field", field, "message", "must be true or false"));
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** The display name the patch gives: absent, a name (1 to 40 characters once trimmed) or empty (null clears it). */
+    private static Optional<Optional<String>> displayName(Map<String, Object> patch,
+            List<Map<String, String>> violations) {
+        if (!patch.containsKey("display_name")) {
+            return Optional.empty();
+        }
+        Object value = patch.get("display_name");
+        if (value == null) {
+            return Optional.of(Optional.empty());
+        }
+        if (!(value instanceof String name) || name.isBlank() || name.strip().length() > Requests.DISPLAY_NAME_MAX
+                || name.chars().anyMatch(Character::isISOControl)) {
+            violations.add(Map.of("field", "display_name", "message", "must be null or a non-blank string of at most "
+                    + Requests.DISPLAY_NAME_MAX + " characters without control characters"));
+            return Optional.empty();
+        }
+        return Optional.of(Optional.of(name.strip()));
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -42,6 +43,7 @@ import io.stride.commands.users.persistence.UserRepository;
 import io.stride.platform.outbox.Outbox;
 import io.stride.platform.security.Roles;
 import io.stride.schemas.Topics;
+import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.users.UserMetricsUpdated;
 import io.stride.schemas.users.UserMetricsUpdatedData;
 
@@ -194,15 +196,17 @@ public class UserAccountService {
     }
 
     /**
-     * Changes the given names and metrics (a metric given as null is cleared); nothing else of the account is
-     * patchable. When the metrics differ from the stored ones afterwards, the full new set is appended to the outbox
-     * as one {@code UserMetricsUpdated} for {@link Topics#USER_METRICS} (keyed by user id) in the same transaction;
-     * a patch that changes none of them appends nothing. {@link InvalidAthleteMetrics} (nothing changed) when the
+     * Changes the given names, the display name, the choice to hide from public leaderboards and the metrics (a
+     * metric or display name given as null is cleared); nothing else of the account is patchable. When the metrics differ from the stored ones afterwards,
+     * the full new set is appended to the outbox as one {@code UserMetricsUpdated} for {@link Topics#USER_METRICS}
+     * (keyed by user id) in the same transaction; a patch that changes none of them appends nothing. Likewise a
+     * changed display name or choice appends the new {@code PublicProfile} for {@link Topics#PUBLIC_PROFILES}. {@link InvalidAthleteMetrics} (nothing changed) when the
      * result breaks a rule between metrics.
      */
     @WithTransaction
     @WithSpan("UserAccountService.patchProfile")
     public Uni<UserProfile> patchProfile(UUID userId, Optional<String> firstName, Optional<String> lastName,
+            Optional<Optional<String>> displayName, Optional<Boolean> hidden,
             Map<AthleteMetrics.Field, Object> metricChanges) {
         Instant now = clock.instant();
         // locked: two patches of one athlete run one after the other, each event compared with the one before
@@ -218,11 +222,21 @@ public class UserAccountService {
                             if (!violations.isEmpty()) {
                                 return Uni.createFrom().failure(new InvalidAthleteMetrics(violations));
                             }
+                            PublicProfile shownBefore = publicProfile(toProfile(user, key), now);
                             firstName.ifPresent(name -> user.setFirstNameEncrypted(
                                     key.encrypt(PiiField.FIRST_NAME, name)));
                             lastName.ifPresent(name -> user.setLastNameEncrypted(
                                     key.encrypt(PiiField.LAST_NAME, name)));
+                            displayName.ifPresent(name -> user.setDisplayNameEncrypted(name
+                                    .map(chosen -> key.encrypt(PiiField.DISPLAY_NAME, chosen))
+                                    .orElse(null)));
+                            hidden.ifPresent(user::setHiddenFromLeaderboards);
+                            UserProfile profile = toProfile(user, key);
+                            PublicProfile shown = publicProfile(profile, now);
                             boolean metricsChanged = !after.equals(before);
+                            boolean shownChanged = !Objects.equals(shown.getDisplayName(),
+                                    shownBefore.getDisplayName())
+                                    || shown.getHiddenFromLeaderboards() != shownBefore.getHiddenFromLeaderboards();
                             Uni<Void> published = Uni.createFrom().voidItem();
                             if (metricsChanged) {
                                 user.setMetricsEncrypted(after.isEmpty() ? null
@@ -231,11 +245,28 @@ public class UserAccountService {
                                 published = outbox.append(Topics.USER_METRICS, userId.toString(),
                                         metricsUpdated(userId, after, now));
                             }
+                            if (shownChanged) {
+                                published = published.chain(() -> outbox.append(Topics.PUBLIC_PROFILES,
+                                        userId.toString(), shown));
+                            }
                             return published
-                                    .invoke(() -> Log.infof("profile updated userId=%s metricsChanged=%s", userId,
-                                            metricsChanged))
+                                    .invoke(() -> Log.infof("profile updated userId=%s metricsChanged=%s "
+                                            + "publicProfileChanged=%s", userId, metricsChanged, shownChanged))
                                     .map(ignored -> toProfile(user, key));
                         }));
+    }
+
+    /**
+     * What other athletes may see of the athlete, as published on {@link Topics#PUBLIC_PROFILES}: the display name
+     * they chose, none while they hide from public boards.
+     */
+    static PublicProfile publicProfile(UserProfile profile, Instant at) {
+        return PublicProfile.newBuilder()
+                .setUserId(profile.id())
+                .setDisplayName(profile.hiddenFromLeaderboards() ? null : profile.displayName())
+                .setHiddenFromLeaderboards(profile.hiddenFromLeaderboards())
+                .setUpdatedAt(at)
+                .build();
     }
 
     /** The full current metrics of the athlete as the event that says they changed at {@code at}. */
@@ -287,7 +318,14 @@ public class UserAccountService {
         return new UserProfile(user.getId(), key.decrypt(PiiField.EMAIL, user.getEmailEncrypted()),
                 key.decrypt(PiiField.FIRST_NAME, user.getFirstNameEncrypted()),
                 key.decrypt(PiiField.LAST_NAME, user.getLastNameEncrypted()),
-                user.getCreatedAt(), user.getLastLogin(), user.isTotpEnabled(), metricsOf(user, key));
+                user.getCreatedAt(), user.getLastLogin(), user.isTotpEnabled(), metricsOf(user, key),
+                displayNameOf(user, key), user.isHiddenFromLeaderboards());
+    }
+
+    /** The display name the athlete chose, decrypted (null: none chosen). */
+    public static String displayNameOf(UserEntity user, DataKey key) {
+        return user.getDisplayNameEncrypted() == null ? null
+                : key.decrypt(PiiField.DISPLAY_NAME, user.getDisplayNameEncrypted());
     }
 
     /** The athlete's metrics decrypted by the user's data key ({@link AthleteMetrics#NONE} while none is set). */

@@ -30,7 +30,8 @@ import io.stride.schemas.users.UserErasedData;
  * {@link Topics#TELEMETRY_KEYS} shreds the published telemetry key (ADR 0010); the data key is shredded with the
  * telemetry key, so any ciphertext of the user left anywhere (backups, replicas, the 90-day topics) is unreadable; a
  * tombstone for {@link Topics#USER_METRICS} removes the athlete's metrics from that compacted topic (and every
- * consumer's copy of it; appended whether or not metrics were ever published, like the telemetry key's); the
+ * consumer's copy of it; appended whether or not metrics were ever published, like the telemetry key's), one for
+ * {@link Topics#PUBLIC_PROFILES} the athlete's display name; the
  * account row goes; {@code UserErased} is appended for {@link Topics#USER_ERASURES} so that every other app forgets the
  * user; the user's audit events lose their user id and IP. Each tombstone also deletes the outbox rows that carried
  * its key's earlier records ({@link Outbox#appendTombstone}).
@@ -85,6 +86,7 @@ public class UserErasureService {
                 .chain(() -> recoveryCodes.deleteAllOf(userId))
                 .chain(() -> outbox.appendTombstone(Topics.TELEMETRY_KEYS, userId.toString()))
                 .chain(() -> outbox.appendTombstone(Topics.USER_METRICS, userId.toString()))
+                .chain(() -> outbox.appendTombstone(Topics.PUBLIC_PROFILES, userId.toString()))
                 .chain(() -> dataKeys.shred(userId))
                 .chain(() -> users.delete(user))
                 .chain(() -> outbox.append(Topics.USER_ERASURES, userId.toString(), erased(userId, now)))

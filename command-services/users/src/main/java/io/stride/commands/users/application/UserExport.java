@@ -20,7 +20,7 @@ public record UserExport(String format, Instant exportedAt, Profile profile, Lis
     public record Profile(UUID id, String email, String firstName, String lastName, List<String> roles,
             Instant createdAt, Instant lastLogin, Instant passwordChangedAt, boolean totpEnabled, Double weightKg,
             Double heightCm, Integer maxHeartRateBpm, Integer restingHeartRateBpm, Integer birthYear,
-            String timeZone, Instant metricsUpdatedAt) {
+            String timeZone, Instant metricsUpdatedAt, String displayName, boolean hiddenFromLeaderboards) {
     }
 
     /** One login session (refresh token family). */

@@ -91,7 +91,8 @@ public class UserExportService {
                 key.decrypt(PiiField.LAST_NAME, user.getLastNameEncrypted()), roles, user.getCreatedAt(),
                 user.getLastLogin(), user.getPasswordChangedAt(), user.isTotpEnabled(), metrics.weightKg(),
                 metrics.heightCm(), metrics.maxHeartRateBpm(), metrics.restingHeartRateBpm(), metrics.birthYear(),
-                metrics.timeZone(), user.getMetricsUpdatedAt());
+                metrics.timeZone(), user.getMetricsUpdatedAt(), UserAccountService.displayNameOf(user, key),
+                user.isHiddenFromLeaderboards());
     }
 
     private Uni<List<UserExport.Session>> sessionsOf(UUID userId) {

@@ -8,6 +8,8 @@ public enum PiiField {
     EMAIL("email"),
     FIRST_NAME("first_name"),
     LAST_NAME("last_name"),
+    /** The name the athlete chose to show others on public boards. */
+    DISPLAY_NAME("display_name"),
     TOTP_SECRET("totp_secret"),
     /** The athlete's body metrics and time zone, all in one ciphertext (health data). */
     METRICS("metrics");

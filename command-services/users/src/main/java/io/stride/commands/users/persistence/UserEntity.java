@@ -53,6 +53,12 @@ public class UserEntity {
     private byte[] metricsEncrypted;
     @Column(name = "metrics_updated_at")
     private Instant metricsUpdatedAt;
+
+    @Column(name = "display_name_encrypted")
+    private byte[] displayNameEncrypted;
+
+    @Column(name = "hidden_from_leaderboards")
+    private boolean hiddenFromLeaderboards;
     @Version
     private int version;
 
@@ -187,5 +193,21 @@ public class UserEntity {
 
     public int getVersion() {
         return version;
+    }
+
+    public boolean isHiddenFromLeaderboards() {
+        return hiddenFromLeaderboards;
+    }
+
+    public void setHiddenFromLeaderboards(boolean hiddenFromLeaderboards) {
+        this.hiddenFromLeaderboards = hiddenFromLeaderboards;
+    }
+
+    public byte[] getDisplayNameEncrypted() {
+        return displayNameEncrypted;
+    }
+
+    public void setDisplayNameEncrypted(byte[] displayNameEncrypted) {
+        this.displayNameEncrypted = displayNameEncrypted;
     }
 }

@@ -3,6 +3,7 @@ package io.stride.processors.leaderboards.api;
 import java.util.List;
 
 import io.stride.processors.leaderboards.domain.Metric;
+import io.stride.processors.leaderboards.topology.BoardReader;
 import io.stride.processors.leaderboards.topology.BoardReader.Ranked;
 
 /** The JSON answers of the board queries, values in the metric's display unit. */
@@ -11,8 +12,8 @@ final class BoardViews {
     private BoardViews() {
     }
 
-    /** One athlete on a board. */
-    record EntryView(int rank, String athleteId, double value) {
+    /** One athlete on a board, with the name boards show (null when none is known yet). */
+    record EntryView(int rank, String athleteId, String displayName, double value) {
     }
 
     /** The top of a board. */
@@ -33,17 +34,18 @@ final class BoardViews {
         };
     }
 
-    static EntryView entry(Metric metric, Ranked ranked) {
+    static EntryView entry(Metric metric, Ranked ranked, BoardReader reader) {
         long value = ranked.entry().value();
         double shown = switch (metric) {
             case DISTANCE, ELEVATION_GAIN, LONGEST, CALORIES -> value / 10.0;
             case MOVING_TIME -> value / 1000.0;
             case WORKOUTS -> value;
         };
-        return new EntryView(ranked.rank(), ranked.entry().athleteId(), shown);
+        String athlete = ranked.entry().athleteId();
+        return new EntryView(ranked.rank(), athlete, reader.displayName(athlete).orElse(null), shown);
     }
 
-    static List<EntryView> entries(Metric metric, List<Ranked> ranked) {
-        return ranked.stream().map(entry -> entry(metric, entry)).toList();
+    static List<EntryView> entries(Metric metric, List<Ranked> ranked, BoardReader reader) {
+        return ranked.stream().map(entry -> entry(metric, entry, reader)).toList();
     }
 }

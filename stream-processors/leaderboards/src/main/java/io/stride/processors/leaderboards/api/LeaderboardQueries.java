@@ -15,13 +15,14 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.stride.platform.http.ApiException;
 import io.stride.processors.leaderboards.config.LeaderboardsConfig;
+import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.Totals;
 import io.stride.processors.leaderboards.topology.BoardReader;
 import io.stride.processors.leaderboards.topology.LeaderboardsTopology;
 
 /**
- * Interactive queries over the boards: every shard (partition) of the board and totals stores, read where they are
- * active. A board is answered only when this instance holds every shard; otherwise (start-up, rebalance, or the
+ * Interactive queries over the boards: every shard (partition) of the board, totals and athletes stores, read where
+ * they are active. A board is answered only when this instance holds every shard; otherwise (start-up, rebalance, or the
  * partitions spread over several instances, whose scatter-gather is not built yet) the answer is 503 with
  * {@code Retry-After}, never a rank counted over part of the board.
  */
@@ -43,17 +44,20 @@ class LeaderboardQueries {
         }
         List<ReadOnlyKeyValueStore<Bytes, byte[]>> boards = new ArrayList<>();
         List<ReadOnlyKeyValueStore<String, Totals>> totals = new ArrayList<>();
+        List<ReadOnlyKeyValueStore<String, Athlete>> athletes = new ArrayList<>();
         try {
             for (int partition = 0; partition < LeaderboardsTopology.FACT_PARTITIONS; partition++) {
                 boards.add(streams.store(StoreQueryParameters.fromNameAndType(LeaderboardsTopology.BOARD_STORE,
                         QueryableStoreTypes.<Bytes, byte[]>keyValueStore()).withPartition(partition)));
                 totals.add(streams.store(StoreQueryParameters.fromNameAndType(LeaderboardsTopology.TOTALS_STORE,
                         QueryableStoreTypes.<String, Totals>keyValueStore()).withPartition(partition)));
+                athletes.add(streams.store(StoreQueryParameters.fromNameAndType(LeaderboardsTopology.ATHLETES_STORE,
+                        QueryableStoreTypes.<String, Athlete>keyValueStore()).withPartition(partition)));
             }
         } catch (InvalidStateStoreException | IllegalStateException notHere) {
             throw notReady();
         }
-        return new BoardReader(boards, totals);
+        return new BoardReader(boards, totals, athletes);
     }
 
     private ApiException notReady() {

@@ -44,7 +44,7 @@ public class LeaderboardResource {
         }
         BoardReader reader = queries.reader();
         return new BoardViews.TopView(board.toString(), BoardViews.unit(board.metric()), reader.size(board),
-                BoardViews.entries(board.metric(), reader.top(board, limit)));
+                BoardViews.entries(board.metric(), reader.top(board, limit), reader));
     }
 
     @GET
@@ -60,12 +60,13 @@ public class LeaderboardResource {
             throw ApiException.invalidField("neighbours", "neighbours must be between 0 and "
                     + config.maxNeighbours());
         }
-        Standing standing = queries.reader().standing(board, athlete, neighbours)
+        BoardReader reader = queries.reader();
+        Standing standing = reader.standing(board, athlete, neighbours)
                 .orElseThrow(() -> ApiException.notFound("athlete on board " + board, athleteId));
         return new BoardViews.StandingView(board.toString(), BoardViews.unit(board.metric()), standing.size(),
-                BoardViews.entry(board.metric(), standing.athlete()), standing.topPercent(),
-                BoardViews.entries(board.metric(), standing.above()),
-                BoardViews.entries(board.metric(), standing.below()));
+                BoardViews.entry(board.metric(), standing.athlete(), reader), standing.topPercent(),
+                BoardViews.entries(board.metric(), standing.above(), reader),
+                BoardViews.entries(board.metric(), standing.below(), reader));
     }
 
     /** The athlete id as stored (lower case), or 400. */

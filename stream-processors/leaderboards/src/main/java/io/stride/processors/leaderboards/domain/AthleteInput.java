@@ -1,7 +1,8 @@
 package io.stride.processors.leaderboards.domain;
 
 /** What the boards of one athlete change on, all keyed by athlete id in one task (ADR 0016). */
-public sealed interface AthleteInput permits WorkoutFact, AthleteInput.ZoneChanged, AthleteInput.Erased {
+public sealed interface AthleteInput permits WorkoutFact, AthleteInput.ZoneChanged, AthleteInput.ProfileChanged,
+        AthleteInput.Erased {
 
     /**
      * The athlete's time zone, from their metrics: their workouts count in this zone's days, weeks, months and years.
@@ -9,6 +10,16 @@ public sealed interface AthleteInput permits WorkoutFact, AthleteInput.ZoneChang
      * @param zoneId an id {@link java.time.ZoneId#of} knows
      */
     record ZoneChanged(String zoneId) implements AthleteInput {
+    }
+
+    /**
+     * What others may see of the athlete, from their public profile: a hidden athlete leaves every board (their
+     * totals are kept, and come back with them).
+     *
+     * @param displayName the name boards show, or null
+     * @param hidden the athlete hides from public boards
+     */
+    record ProfileChanged(String displayName, boolean hidden) implements AthleteInput {
     }
 
     /** The athlete exercised the right to erasure: they leave every board, for good. */

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -69,6 +70,28 @@ public final class StateCodec {
             }
             return new Totals(values, reached);
         });
+    }
+
+    /** What the boards know of an athlete. */
+    public static byte[] encode(Athlete athlete) {
+        return write(out -> {
+            writeNullable(out, athlete.zoneId());
+            writeNullable(out, athlete.displayName());
+            out.writeBoolean(athlete.hidden());
+            out.writeBoolean(athlete.erased());
+        });
+    }
+
+    /**
+     * What the boards know of an athlete. Stores written before the public profiles held the zone id (or
+     * {@code !erased}) as plain UTF-8, whose first byte is never the format version: read as such.
+     */
+    public static Athlete decodeAthlete(byte[] bytes) {
+        if (bytes.length > 0 && bytes[0] != VERSION) {
+            String legacy = new String(bytes, StandardCharsets.UTF_8);
+            return "!erased".equals(legacy) ? Athlete.ERASED : Athlete.UNKNOWN.withZone(legacy);
+        }
+        return read(bytes, in -> new Athlete(readNullable(in), readNullable(in), in.readBoolean(), in.readBoolean()));
     }
 
     /** A fact on its way to its athlete's task. */

@@ -14,6 +14,7 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
+import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.processors.leaderboards.domain.BoardKey;
 import io.stride.processors.leaderboards.domain.Bucket;
@@ -29,15 +30,29 @@ public final class BoardReader {
 
     private final List<ReadOnlyKeyValueStore<Bytes, byte[]>> boards;
     private final List<ReadOnlyKeyValueStore<String, Totals>> totals;
+    private final List<ReadOnlyKeyValueStore<String, Athlete>> athletes;
 
     /**
      * @param boards every shard of {@link LeaderboardsTopology#BOARD_STORE}
      * @param totals every shard of {@link LeaderboardsTopology#TOTALS_STORE}
+     * @param athletes every shard of {@link LeaderboardsTopology#ATHLETES_STORE}
      */
     public BoardReader(List<ReadOnlyKeyValueStore<Bytes, byte[]>> boards,
-            List<ReadOnlyKeyValueStore<String, Totals>> totals) {
+            List<ReadOnlyKeyValueStore<String, Totals>> totals, List<ReadOnlyKeyValueStore<String, Athlete>> athletes) {
         this.boards = List.copyOf(boards);
         this.totals = List.copyOf(totals);
+        this.athletes = List.copyOf(athletes);
+    }
+
+    /** The name boards show for the athlete; empty when none is known (no public profile yet). */
+    public Optional<String> displayName(String athleteId) {
+        for (ReadOnlyKeyValueStore<String, Athlete> shard : athletes) {
+            Athlete found = shard.get(athleteId);
+            if (found != null) {
+                return Optional.ofNullable(found.displayName());
+            }
+        }
+        return Optional.empty();
     }
 
     /** An entry with its rank. */

@@ -1,7 +1,6 @@
 package io.stride.processors.leaderboards.topology;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,6 +23,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Metrics;
 
 import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.AthleteInput;
 import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.processors.leaderboards.domain.Bucket;
@@ -38,20 +38,20 @@ import io.stride.processors.leaderboards.domain.WorkoutFact;
  * athlete's workouts, replacing their entries in this task's shard of every board ({@link BoardIndex}).
  * <ul>
  *   <li>A change of time zone re-buckets all of the athlete's workouts in the new zone.</li>
+ *   <li>A hidden athlete's totals are kept but not on the boards: hiding takes their entries out, showing puts them
+ *       back; a new display name changes no board (answers read it from {@link LeaderboardsTopology#ATHLETES_STORE}).
+ *       </li>
  *   <li>An erasure deletes every entry, total and board entry of the athlete and remembers the athlete as erased:
  *       later records of the athlete are dropped and counted in {@code processors.erased-user-records}.</li>
  * </ul>
  */
 final class BoardsProcessor implements Processor<String, AthleteInput, Void, Void> {
 
-    /** The athletes-store value of an erased athlete (never a zone id). */
-    static final String ERASED = "!erased";
-
     private static final Logger LOG = Logger.getLogger(BoardsProcessor.class);
     private static final StringSerializer KEYS = new StringSerializer();
 
     private KeyValueStore<String, WorkoutEntry> workouts;
-    private KeyValueStore<String, String> athletes;
+    private KeyValueStore<String, Athlete> athletes;
     private KeyValueStore<String, Totals> totals;
     private KeyValueStore<Bytes, byte[]> board;
 
@@ -69,30 +69,52 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         if (athlete == null || record.value() == null) {
             return;
         }
-        String profile = athletes.get(athlete);
-        if (ERASED.equals(profile)) {
+        Athlete known = athletes.get(athlete);
+        Athlete profile = known == null ? Athlete.UNKNOWN : known;
+        if (profile.erased()) {
             Metrics.counter(DeadLetterHandler.ERASED_RECORDS_METRIC, "topic", "leaderboards-athlete-inputs")
                     .increment();
             LOG.debugf("record of an erased athlete dropped athleteId=%s", athlete);
             return;
         }
         switch (record.value()) {
-            case WorkoutFact fact -> onFact(athlete, zoneOf(profile), fact);
-            case AthleteInput.ZoneChanged changed when !changed.zoneId().equals(profile) -> {
-                athletes.put(athlete, changed.zoneId());
-                rebuild(athlete, ZoneId.of(changed.zoneId()));
+            case WorkoutFact fact -> onFact(athlete, profile, fact);
+            case AthleteInput.ZoneChanged changed when !changed.zoneId().equals(profile.zoneId()) -> {
+                Athlete moved = profile.withZone(changed.zoneId());
+                athletes.put(athlete, moved);
+                rebuild(athlete, moved);
             }
             case AthleteInput.ZoneChanged unchanged -> {
             }
-            case AthleteInput.Erased erased -> erase(athlete);
+            case AthleteInput.ProfileChanged changed -> onProfile(athlete, profile, changed);
+            case AthleteInput.Erased erased -> erase(athlete, profile);
         }
     }
 
-    private static ZoneId zoneOf(String profile) {
-        return profile == null ? ZoneOffset.UTC : ZoneId.of(profile);
+    /** A new name needs nothing of the boards (answers read it); hiding takes the entries out, showing puts them back. */
+    private void onProfile(String athlete, Athlete profile, AthleteInput.ProfileChanged changed) {
+        Athlete next = profile.withProfile(changed.displayName(), changed.hidden());
+        if (next.equals(profile)) {
+            return;
+        }
+        athletes.put(athlete, next);
+        if (next.hidden() != profile.hidden()) {
+            try (KeyValueIterator<String, Totals> entries = totals.prefixScan(athlete + "/", KEYS)) {
+                while (entries.hasNext()) {
+                    KeyValue<String, Totals> entry = entries.next();
+                    Bucket bucket = Bucket.ofPath(entry.key.substring(athlete.length() + 1));
+                    if (next.hidden()) {
+                        unindex(athlete, bucket, entry.value);
+                    } else {
+                        index(athlete, bucket, entry.value);
+                    }
+                }
+            }
+        }
     }
 
-    private void onFact(String athlete, ZoneId zone, WorkoutFact fact) {
+    private void onFact(String athlete, Athlete profile, WorkoutFact fact) {
+        ZoneId zone = profile.zone();
         String key = athlete + "/" + fact.workoutId();
         WorkoutEntry previous = workouts.get(key);
         WorkoutEntry next = WorkoutEntry.apply(previous, fact);
@@ -104,7 +126,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         affected.addAll(bucketsOf(previous, zone));
         affected.addAll(bucketsOf(next, zone));
         if (!affected.isEmpty()) {
-            recompute(athlete, zone, affected);
+            recompute(athlete, profile, affected);
         }
     }
 
@@ -113,8 +135,12 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
                 : Bucket.of(entry.figures().startedAt(), entry.countedSport(), zone);
     }
 
-    /** Recomputes the athlete's totals of {@code buckets} from all of their counted workouts ({@code null}: all). */
-    private void recompute(String athlete, ZoneId zone, Set<Bucket> buckets) {
+    /**
+     * Recomputes the athlete's totals of {@code buckets} from all of their counted workouts ({@code null}: all), in
+     * their zone; a hidden athlete's totals are kept off the boards.
+     */
+    private void recompute(String athlete, Athlete profile, Set<Bucket> buckets) {
+        ZoneId zone = profile.zone();
         Map<Bucket, Totals.Accumulator> sums = new HashMap<>();
         try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/", KEYS)) {
             while (entries.hasNext()) {
@@ -129,17 +155,17 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         Set<Bucket> all = buckets == null ? sums.keySet() : buckets;
         for (Bucket bucket : all) {
             Totals.Accumulator sum = sums.get(bucket);
-            replace(athlete, bucket, sum == null ? null : sum.totals());
+            replace(athlete, profile.hidden(), bucket, sum == null ? null : sum.totals());
         }
     }
 
-    private void replace(String athlete, Bucket bucket, Totals next) {
+    private void replace(String athlete, boolean hidden, Bucket bucket, Totals next) {
         String key = athlete + "/" + bucket.path();
         Totals previous = totals.get(key);
         if (Objects.equals(previous, next)) {
             return;
         }
-        if (previous != null) {
+        if (previous != null && !hidden) {
             unindex(athlete, bucket, previous);
         }
         if (next == null) {
@@ -147,6 +173,12 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
             return;
         }
         totals.put(key, next);
+        if (!hidden) {
+            index(athlete, bucket, next);
+        }
+    }
+
+    private void index(String athlete, Bucket bucket, Totals next) {
         for (Metric metric : Metric.values()) {
             BoardEntry entry = new BoardEntry(athlete, next.value(metric), next.reachedAt(metric));
             board.put(BoardIndex.key(bucket.board(metric).toString(), entry), BoardIndex.value(entry));
@@ -161,30 +193,32 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
     }
 
     /** Every total of the athlete, and its board entries, removed. */
-    private void removeTotals(String athlete) {
+    private void removeTotals(String athlete, boolean hidden) {
         List<KeyValue<String, Totals>> held = new ArrayList<>();
         try (KeyValueIterator<String, Totals> entries = totals.prefixScan(athlete + "/", KEYS)) {
             entries.forEachRemaining(held::add);
         }
         for (KeyValue<String, Totals> entry : held) {
-            unindex(athlete, Bucket.ofPath(entry.key.substring(athlete.length() + 1)), entry.value);
+            if (!hidden) {
+                unindex(athlete, Bucket.ofPath(entry.key.substring(athlete.length() + 1)), entry.value);
+            }
             totals.delete(entry.key);
         }
     }
 
-    private void rebuild(String athlete, ZoneId zone) {
-        removeTotals(athlete);
-        recompute(athlete, zone, null);
+    private void rebuild(String athlete, Athlete profile) {
+        removeTotals(athlete, profile.hidden());
+        recompute(athlete, profile, null);
     }
 
-    private void erase(String athlete) {
-        removeTotals(athlete);
+    private void erase(String athlete, Athlete profile) {
+        removeTotals(athlete, profile.hidden());
         Set<String> keys = new HashSet<>();
         try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/", KEYS)) {
             entries.forEachRemaining(entry -> keys.add(entry.key));
         }
         keys.forEach(workouts::delete);
-        athletes.put(athlete, ERASED);
+        athletes.put(athlete, Athlete.ERASED);
         LOG.debugf("athlete erased from every board athleteId=%s workouts=%d", athlete, keys.size());
     }
 }

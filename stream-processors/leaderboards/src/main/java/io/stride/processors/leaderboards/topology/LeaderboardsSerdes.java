@@ -7,10 +7,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.UserKeyring;
+import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.StateCodec;
 import io.stride.processors.leaderboards.domain.Totals;
 import io.stride.processors.leaderboards.domain.WorkoutEntry;
 import io.stride.processors.leaderboards.domain.WorkoutFact;
+import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 
@@ -21,13 +23,15 @@ import io.stride.schemas.users.UserMetricsUpdated;
  * @param workoutEvents every Workout event record type (and the dead letters of those that cannot count)
  * @param userMetrics athletes' metrics (their time zone), and the dead letters of unknown zones
  * @param erasures users' right-to-erasure events
+ * @param profiles athletes' public profiles (display name, hidden from public boards)
  */
 public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<UserMetricsUpdated> userMetrics,
-        Serde<UserErased> erasures) {
+        Serde<UserErased> erasures, Serde<PublicProfile> profiles) {
 
     /** Serdes backed by Apicurio Registry ({@link RegistrySerdes}). */
     public static LeaderboardsSerdes withRegistry(String registryUrl, boolean autoRegister) {
         return new LeaderboardsSerdes(RegistrySerdes.forValues(registryUrl, autoRegister),
+                RegistrySerdes.forValues(registryUrl, autoRegister),
                 RegistrySerdes.forValues(registryUrl, autoRegister),
                 RegistrySerdes.forValues(registryUrl, autoRegister));
     }
@@ -38,7 +42,7 @@ public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<User
      */
     public LeaderboardsSerdes sealedWith(UserKeyring keyring) {
         return new LeaderboardsSerdes(new SealedSerde<>(workoutEvents, keyring, LeaderboardsSerdes::userOfEvent),
-                userMetrics, erasures);
+                userMetrics, erasures, profiles);
     }
 
     /** Every Workout event's {@code data} names the athlete ({@code userId}). */
@@ -51,6 +55,12 @@ public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<User
     public Serde<WorkoutFact> facts() {
         return Serdes.serdeFrom((topic, fact) -> fact == null ? null : StateCodec.encode(fact),
                 (topic, bytes) -> bytes == null ? null : StateCodec.decodeFact(bytes));
+    }
+
+    /** The athletes store's values. */
+    public Serde<Athlete> athletes() {
+        return Serdes.serdeFrom((topic, athlete) -> athlete == null ? null : StateCodec.encode(athlete),
+                (topic, bytes) -> bytes == null ? null : StateCodec.decodeAthlete(bytes));
     }
 
     /** The athlete-workouts store's values. */

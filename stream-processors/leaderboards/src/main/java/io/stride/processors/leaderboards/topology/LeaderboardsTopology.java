@@ -31,9 +31,10 @@ import io.stride.schemas.users.UserMetricsUpdated;
  *       into the {@code leaderboards-workout-facts-repartition} topic of {@link #FACT_PARTITIONS} partitions, the
  *       count of the users topics; events that cannot count go to {@link Topics#WORKOUT_EVENTS_DLQ}.</li>
  *   <li>By athlete: the facts, the athletes' zones from {@link Topics#USER_METRICS} ({@link UserZonesProcessor}; an
- *       unknown zone to {@link Topics#USER_METRICS_DLQ}) and the erasures from {@link Topics#USER_ERASURES}, all
- *       keyed by athlete id on as many partitions, meet in {@link BoardsProcessor}: each workout's entry in
- *       {@link #WORKOUTS_STORE}, each athlete's zone (or erasure) in {@link #ATHLETES_STORE}, their totals per period
+ *       unknown zone to {@link Topics#USER_METRICS_DLQ}), their display names and choices to hide from
+ *       {@link Topics#PUBLIC_PROFILES} and the erasures from {@link Topics#USER_ERASURES}, all keyed by athlete id on
+ *       as many partitions, meet in {@link BoardsProcessor}: each workout's entry in {@link #WORKOUTS_STORE}, each
+ *       athlete's zone, name and choice (or erasure) in {@link #ATHLETES_STORE}, their totals per period
  *       and sport in {@link #TOTALS_STORE} and this task's shard of every board, in rank order, in
  *       {@link #BOARD_STORE}.</li>
  * </ol>
@@ -43,7 +44,7 @@ public class LeaderboardsTopology {
 
     /** {@code athleteId/workoutId} → {@link io.stride.processors.leaderboards.domain.WorkoutEntry}. */
     public static final String WORKOUTS_STORE = "athlete-workouts-store";
-    /** Athlete id → their IANA zone id, or the erased marker. */
+    /** Athlete id → {@link io.stride.processors.leaderboards.domain.Athlete}: zone, display name, hidden, erased. */
     public static final String ATHLETES_STORE = "athletes-store";
     /** {@code athleteId/periodKind/periodId/sport} → {@link io.stride.processors.leaderboards.domain.Totals}. */
     public static final String TOTALS_STORE = "athlete-totals-store";
@@ -71,7 +72,7 @@ public class LeaderboardsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WORKOUTS_STORE),
                 Serdes.String(), serdes.entries()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(ATHLETES_STORE),
-                Serdes.String(), Serdes.String()));
+                Serdes.String(), serdes.athletes()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(TOTALS_STORE),
                 Serdes.String(), serdes.totals()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BOARD_STORE),
@@ -116,7 +117,17 @@ public class LeaderboardsTopology {
                 .filter((user, erased) -> user != null && erased != null, Named.as("user-erasures-with-value"))
                 .mapValues(erased -> (AthleteInput) new AthleteInput.Erased(), Named.as("user-erasures"));
 
+        KStream<String, AthleteInput> profiles = builder.stream(Topics.PUBLIC_PROFILES,
+                        Consumed.with(Serdes.String(), serdes.profiles())
+                                .withTimestampExtractor(eventTime)
+                                .withName("public-profiles-source"))
+                // a tombstone (erasure) is left to users.user-erasures
+                .filter((user, profile) -> user != null && profile != null, Named.as("public-profiles-with-value"))
+                .mapValues(profile -> (AthleteInput) new AthleteInput.ProfileChanged(
+                        profile.getDisplayName(), profile.getHiddenFromLeaderboards()), Named.as("public-profiles"));
+
         facts.merge(zones, Named.as("athlete-inputs-with-zones"))
+                .merge(profiles, Named.as("athlete-inputs-with-profiles"))
                 .merge(erasures, Named.as("athlete-inputs"))
                 .process(BoardsProcessor::new, Named.as("boards-processor"),
                         WORKOUTS_STORE, ATHLETES_STORE, TOTALS_STORE, BOARD_STORE);

@@ -17,6 +17,7 @@ import io.stride.processors.leaderboards.config.LeaderboardsConfig;
 import io.stride.processors.leaderboards.topology.LeaderboardsSerdes;
 import io.stride.processors.leaderboards.topology.LeaderboardsTopology;
 import io.stride.schemas.testkit.TestSerdes;
+import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 
@@ -58,7 +59,8 @@ class LeaderboardQueriesTest {
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9");
         config.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test/" + UUID.randomUUID());
         LeaderboardsSerdes serdes = new LeaderboardsSerdes(TestSerdes.workoutEvents(),
-                TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class));
+                TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class),
+                TestSerdes.specific(PublicProfile.class));
         try (KafkaStreams streams = new KafkaStreams(LeaderboardsTopology.build(serdes), config)) {
             LeaderboardQueries queries = new LeaderboardQueries(streams, DEFAULTS);
 

@@ -4,9 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
+import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.testkit.EventBuilders;
 import io.stride.schemas.workout.EndReason;
 import io.stride.schemas.workout.FinalFigures;
@@ -66,16 +69,58 @@ class LeaderboardResourceTest {
         completed.getData().setFigures(FinalFigures.newBuilder().setEndReason(EndReason.COMPLETED)
                 .setStartedAt(start).setEndedAt(end).setSampleCount(1800).setElapsedTimeMillis(1_800_000)
                 .setMovingTimeMillis(1_800_000).setDistanceMeters(meters).build());
+        publish(Topics.WORKOUT_EVENTS, workout, completed);
+    }
+
+    /** The athlete's public profile, as the users service publishes it. */
+    static void publishProfile(UUID athlete, String displayName, boolean hidden) throws Exception {
+        publish(Topics.PUBLIC_PROFILES, athlete, PublicProfile.newBuilder().setUserId(athlete)
+                .setDisplayName(displayName).setHiddenFromLeaderboards(hidden).setUpdatedAt(Instant.now()).build());
+    }
+
+    static void publish(String topic, UUID key, SpecificRecord record) throws Exception {
         try (Serializer<SpecificRecord> serializer = RegistrySerdes.serializer(
                 DEVSTACK.get(Devstack.APICURIO_REGISTRY_URL), true);
              KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                      ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DEVSTACK.get(Devstack.KAFKA_BOOTSTRAP_SERVERS),
                      ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer())) {
             Headers headers = new RecordHeaders();
-            byte[] bytes = serializer.serialize(Topics.WORKOUT_EVENTS, headers, completed);
-            producer.send(new ProducerRecord<>(Topics.WORKOUT_EVENTS, null, workout.toString(), bytes, headers))
+            byte[] bytes = serializer.serialize(topic, headers, record);
+            producer.send(new ProducerRecord<>(topic, null, key.toString(), bytes, headers))
                     .get(30, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void shouldNameEachEntryAndLeaveAHiddenAthleteOutOfEveryAnswer() throws Exception {
+        // given: two named runners and one who hides, on a day of their own
+        LocalDate day = aDayOfItsOwn();
+        Instant morning = day.atTime(6, 0).toInstant(ZoneOffset.UTC);
+        UUID named = UUID.randomUUID();
+        UUID unnamed = UUID.randomUUID();
+        UUID hidden = UUID.randomUUID();
+        String board = "/api/v1/leaderboards/global/day/" + day + "/RUNNING/distance";
+        publishProfile(named, "Ann R.", false);
+        publishProfile(hidden, null, true);
+
+        // when: the hidden athlete runs furthest
+        publishRun(hidden, morning, 12_000);
+        publishRun(named, morning, 10_000);
+        publishRun(unnamed, morning, 5_000);
+
+        // then: the board holds the two others, ranked 1 and 2, each with the name it has (none yet: null)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().get(board).then()
+                        .statusCode(200)
+                        .body("size", equalTo(2))
+                        .body("entries.athlete_id", contains(named.toString(), unnamed.toString()))
+                        .body("entries.rank", contains(1, 2))
+                        .body("entries[0].display_name", equalTo("Ann R."))
+                        .body("entries[1].display_name", nullValue()));
+        given().get(board + "/athletes/" + unnamed).then().statusCode(200)
+                .body("athlete.rank", equalTo(2))
+                .body("above[0].display_name", equalTo("Ann R."));
+        given().get(board + "/athletes/" + hidden).then().statusCode(404).body("error", equalTo("not_found"));
     }
 
     @Test

@@ -62,7 +62,9 @@ class BoardReaderTest {
     BoardReader overShards() {
         return new BoardReader(List.of(firstShard.boardStore(), secondShard.boardStore()),
                 List.of(firstShard.driver.getKeyValueStore(LeaderboardsTopology.TOTALS_STORE),
-                        secondShard.driver.getKeyValueStore(LeaderboardsTopology.TOTALS_STORE)));
+                        secondShard.driver.getKeyValueStore(LeaderboardsTopology.TOTALS_STORE)),
+                List.of(firstShard.driver.getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE),
+                        secondShard.driver.getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE)));
     }
 
     List<Ranked> ranked(List<BoardEntry> board) {

@@ -31,6 +31,7 @@ import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.testkit.TestSerdes;
+import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserErasedData;
 import io.stride.schemas.users.UserMetricsUpdated;
@@ -50,6 +51,7 @@ final class LeaderboardsDriver implements AutoCloseable {
     final TestInputTopic<String, SpecificRecord> events;
     final TestInputTopic<String, UserMetricsUpdated> metrics;
     final TestInputTopic<String, UserErased> erasures;
+    final TestInputTopic<String, PublicProfile> profiles;
     final TestOutputTopic<String, SpecificRecord> eventDeadLetters;
     final TestOutputTopic<String, UserMetricsUpdated> metricsDeadLetters;
 
@@ -71,6 +73,8 @@ final class LeaderboardsDriver implements AutoCloseable {
                 serdes.userMetrics().serializer());
         erasures = driver.createInputTopic(Topics.USER_ERASURES, Serdes.String().serializer(),
                 serdes.erasures().serializer());
+        profiles = driver.createInputTopic(Topics.PUBLIC_PROFILES, Serdes.String().serializer(),
+                serdes.profiles().serializer());
         eventDeadLetters = driver.createOutputTopic(Topics.WORKOUT_EVENTS_DLQ, Serdes.String().deserializer(),
                 serdes.workoutEvents().deserializer());
         metricsDeadLetters = driver.createOutputTopic(Topics.USER_METRICS_DLQ, Serdes.String().deserializer(),
@@ -80,7 +84,7 @@ final class LeaderboardsDriver implements AutoCloseable {
     /** The topology's serdes without a registry. */
     static LeaderboardsSerdes plainSerdes() {
         return new LeaderboardsSerdes(TestSerdes.workoutEvents(), TestSerdes.specific(UserMetricsUpdated.class),
-                TestSerdes.specific(UserErased.class));
+                TestSerdes.specific(UserErased.class), TestSerdes.specific(PublicProfile.class));
     }
 
     @Override
@@ -96,6 +100,12 @@ final class LeaderboardsDriver implements AutoCloseable {
     /** The athlete's time zone (or none), as their metrics say. */
     void zone(UUID athlete, String zone) {
         metrics.pipeInput(athlete.toString(), aUserMetricsUpdated().userId(athlete).timeZone(zone).build(), START);
+    }
+
+    /** The athlete's public profile: the name boards show, and whether they hide from public boards. */
+    void profile(UUID athlete, String displayName, boolean hidden) {
+        profiles.pipeInput(athlete.toString(), PublicProfile.newBuilder().setUserId(athlete)
+                .setDisplayName(displayName).setHiddenFromLeaderboards(hidden).setUpdatedAt(START).build(), START);
     }
 
     void erase(UUID athlete) {

@@ -42,7 +42,7 @@ import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
  * Random workouts over many athletes and time zones, shuffled, duplicated, corrected, re-sported, cancelled, with
- * zone changes and erasures among them: every board equals the one a brute-force oracle computes from the inputs by
+ * zone changes, athletes hiding from and coming back to public boards, and erasures among them: every board equals the one a brute-force oracle computes from the inputs by
  * the rules of ADR 0016, written independently of the processor (its own calendar arithmetic from the zone's
  * offset, its own definition of when a value was reached: the first end time at which the running sum equals it).
  */
@@ -79,6 +79,10 @@ class LeaderboardsOracleTest {
     record Erase(UUID athlete) implements Input {
     }
 
+    /** The athlete's public profile: hidden or shown (the last one piped holds). */
+    record Hide(UUID athlete, boolean hidden) implements Input {
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void shouldEqualTheOraclesBoardsWhenRandomWorkoutsArriveShuffledDuplicatedCorrectedAndCancelled(long seed) {
@@ -108,6 +112,10 @@ class LeaderboardsOracleTest {
             if (random.nextInt(5) == 0) {
                 inputs.add(new Zone(athlete, null));
             }
+            int choices = random.nextInt(6) == 0 ? 1 + random.nextInt(3) : 0;
+            for (int c = 0; c < choices; c++) {
+                inputs.add(new Hide(athlete, random.nextBoolean()));
+            }
         }
         Map<UUID, UUID> athleteOf = new HashMap<>();
         for (int i = 0; i < workoutCount; i++) {
@@ -129,6 +137,8 @@ class LeaderboardsOracleTest {
                     case Event event -> lb.pipe(event.workout(), event.event());
                     case Zone zone -> lb.zone(zone.athlete(), zone.zone());
                     case Erase erase -> lb.erase(erase.athlete());
+                    case Hide hide -> lb.profile(hide.athlete(), hide.hidden() ? null : "A. " + hide.athlete(),
+                            hide.hidden());
                 }
             }
             boards = lb.boards();
@@ -145,7 +155,8 @@ class LeaderboardsOracleTest {
             assertThat(Ranking.competition(actual.stream().map(BoardEntry::value).toList()))
                     .as("ranks of %s", board.getKey()).containsExactly(oracleRanks(board.getValue()));
         }
-        // and the run was a real test: ties, several athletes per board, every period kind
+        // and the run was a real test: ties, several athletes per board, every period kind, hidden athletes
+        assertThat(inputs).anyMatch(input -> input instanceof Hide hide && hide.hidden());
         assertThat(expected.values()).anySatisfy(entries -> assertThat(entries.size()).isGreaterThan(5));
         assertThat(expected.values().stream().filter(LeaderboardsOracleTest::hasTie).count()).isGreaterThan(20);
         assertThat(expected.keySet()).anyMatch(board -> board.startsWith("global/week/2026-W01/"))
@@ -223,6 +234,7 @@ class LeaderboardsOracleTest {
     static Map<String, List<BoardEntry>> oracle(List<Input> inputs, Map<UUID, UUID> athleteOf) {
         Map<UUID, ZoneId> zones = new HashMap<>();
         Set<UUID> erased = new HashSet<>();
+        Set<UUID> hidden = new HashSet<>();
         Map<UUID, List<SpecificRecord>> eventsOf = new LinkedHashMap<>();
         for (Input input : inputs) {
             switch (input) {
@@ -230,6 +242,8 @@ class LeaderboardsOracleTest {
                 case Zone ignored -> {
                 }
                 case Erase erase -> erased.add(erase.athlete());
+                case Hide hide when hide.hidden() -> hidden.add(hide.athlete());
+                case Hide shown -> hidden.remove(shown.athlete());
                 case Event event -> eventsOf.computeIfAbsent(event.workout(), w -> new ArrayList<>())
                         .add(event.event());
             }
@@ -238,7 +252,8 @@ class LeaderboardsOracleTest {
         for (var workout : eventsOf.entrySet()) {
             UUID athlete = athleteOf.get(workout.getKey());
             List<SpecificRecord> events = workout.getValue();
-            if (erased.contains(athlete) || events.stream().anyMatch(WorkoutCancelled.class::isInstance)) {
+            if (erased.contains(athlete) || hidden.contains(athlete)
+                    || events.stream().anyMatch(WorkoutCancelled.class::isInstance)) {
                 continue;
             }
             WorkoutCompleted latest = events.stream()

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.processors.leaderboards.domain.Ranking;
 import io.stride.schemas.Topics;
@@ -328,8 +329,68 @@ class LeaderboardsTopologyTest {
             assertThat(workouts).toIterable().extracting(entry -> entry.key.toString())
                     .containsExactly(kept + "/" + keptRun);
         }
-        assertThat(lb.driver.<String, String>getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE)
-                .get(erased.toString())).isEqualTo(BoardsProcessor.ERASED);
+        assertThat(lb.driver.<String, Athlete>getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE)
+                .get(erased.toString())).isEqualTo(Athlete.ERASED);
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldTakeAHiddenAthleteOffEveryBoardKeepTheirTotalsAndPutThemBackWhenShown() {
+        // given: three runners; B hides before their first run is known, then runs again
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        lb.profile(b, "Bea B.", false);
+        UUID aRun = UUID.randomUUID();
+        lb.pipe(aRun, run(aRun, a, MORNING, 5_000));
+        UUID cRun = UUID.randomUUID();
+        lb.pipe(cRun, run(cRun, c, MORNING, 3_000));
+        UUID bRun = UUID.randomUUID();
+        lb.pipe(bRun, run(bRun, b, MORNING, 4_000));
+
+        // when: B hides, and runs again while hidden
+        lb.profile(b, null, true);
+        UUID bSecond = UUID.randomUUID();
+        lb.pipe(bSecond, run(bSecond, b, MORNING.plusSeconds(3600), 4_000));
+
+        // then: no board holds B; the others close up (A 1st, C 2nd)
+        assertThat(lb.boards().values()).allSatisfy(entries -> assertThat(entries)
+                .extracting(BoardEntry::athleteId).doesNotContain(b.toString()));
+        assertThat(lb.athletes(DAY_RUNNING + "distance")).containsExactly(a.toString(), c.toString());
+
+        // when: B shows themselves again
+        lb.profile(b, "Bea B.", false);
+
+        // then: B is back with both runs, as if never hidden
+        assertThat(lb.athletes(DAY_RUNNING + "distance")).containsExactly(b.toString(), a.toString(), c.toString());
+        assertThat(values(lb.board(DAY_RUNNING + "distance"))).containsExactly(80_000L, 50_000L, 30_000L);
+        assertThat(values(lb.board(WEEK_RUNNING + "workouts"))).containsExactly(2L, 1L, 1L);
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldKeepTheNameAZoneChangeAndAnErasureOfAHiddenAthleteStraight() {
+        // given: a hidden athlete with a run, who then moves zone
+        UUID hidden = UUID.randomUUID();
+        lb.profile(hidden, null, true);
+        UUID run = UUID.randomUUID();
+        lb.pipe(run, run(run, hidden, MORNING, 5_000));
+        lb.zone(hidden, "Asia/Tokyo");
+        UUID named = UUID.randomUUID();
+        lb.profile(named, "Ann R.", false);
+        lb.zone(named, "Europe/Lisbon");
+
+        // when: the hidden athlete is erased
+        lb.erase(hidden);
+
+        // then: on no board, nothing kept but the erasure; the other keeps name and zone
+        assertThat(lb.boards()).isEmpty();
+        var athletes = lb.driver.<String, Athlete>getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE);
+        assertThat(athletes.get(hidden.toString())).isEqualTo(Athlete.ERASED);
+        assertThat(athletes.get(named.toString())).isEqualTo(new Athlete("Europe/Lisbon", "Ann R.", false, false));
+        try (var totals = lb.driver.getKeyValueStore(LeaderboardsTopology.TOTALS_STORE).all()) {
+            assertThat(totals).toIterable().isEmpty();
+        }
         assertAllOutputsEmpty();
     }
 
