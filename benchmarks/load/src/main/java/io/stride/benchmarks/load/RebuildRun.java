@@ -29,8 +29,18 @@ record RebuildRun(String generation, long records, long applied, double seconds)
         return records / seconds;
     }
 
-    static RebuildRun run(String historyUrl, String adminToken, String generation, Duration patience)
+    /** The admin's access token, signed in again on each call (tokens last 5 minutes; a rebuild may take longer). */
+    interface AdminToken {
+        String get() throws IOException, InterruptedException;
+    }
+
+    /** How long one token is used before the admin signs in again: within the tokens' 5 minutes. */
+    static final Duration TOKEN_USE = Duration.ofMinutes(3);
+
+    static RebuildRun run(String historyUrl, AdminToken admin, String generation, Duration patience)
             throws IOException, InterruptedException {
+        String adminToken = admin.get();
+        long signedIn = System.nanoTime();
         URI base = URI.create((historyUrl.endsWith("/") ? historyUrl : historyUrl + "/")
                 + "api/v1/admin/read-model-rebuilds");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -46,6 +56,10 @@ record RebuildRun(String generation, long records, long applied, double seconds)
         long deadline = start + patience.toNanos();
         while (System.nanoTime() < deadline) {
             TimeUnit.MILLISECONDS.sleep(POLL_MILLIS);
+            if (System.nanoTime() - signedIn > TOKEN_USE.toNanos()) {
+                adminToken = admin.get();
+                signedIn = System.nanoTime();
+            }
             HttpResponse<String> report = http.send(HttpRequest.newBuilder(base.resolve(
                             "read-model-rebuilds/" + generation))
                     .header("Authorization", "Bearer " + adminToken)

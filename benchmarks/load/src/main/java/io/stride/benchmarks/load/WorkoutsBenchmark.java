@@ -41,7 +41,8 @@ public final class WorkoutsBenchmark {
             Optional<Measured<ProjectionLag>> direct, Optional<String> directFailure, Measured<StoredWorkouts> stored,
             Measured<HistoryReads.Run> stats,
             Measured<HistoryReads.Run> summaries,
-            Optional<Measured<RebuildRun>> rebuild, MachineLoad.Usage whole, List<String> topOthers) {
+            Optional<Measured<RebuildRun>> rebuild, Optional<String> rebuildFailure, MachineLoad.Usage whole,
+            List<String> topOthers) {
     }
 
     private WorkoutsBenchmark() {
@@ -165,18 +166,24 @@ public final class WorkoutsBenchmark {
                 summaries.value().refused());
 
         Optional<Measured<RebuildRun>> rebuild = Optional.empty();
+        Optional<String> rebuildFailure = Optional.empty();
         if (options.rebuild()) {
-            String admin = accounts.admin(postgres);
             String generation = "bench_rebuild_" + System.currentTimeMillis() / 1000;
             log("rebuild into %s", generation);
-            rebuild = Optional.of(machine.during(() -> RebuildRun.run(options.historyUrl(), admin, generation,
-                    Duration.ofMinutes(30))));
-            log("rebuild: %,d events in %.1f s, %,.0f events/s", rebuild.get().value().records(),
-                    rebuild.get().value().seconds(), rebuild.get().value().eventsPerSecond());
+            try {
+                rebuild = Optional.of(machine.during(() -> RebuildRun.run(options.historyUrl(),
+                        () -> accounts.admin(postgres), generation, Duration.ofMinutes(30))));
+                log("rebuild: %,d events in %.1f s, %,.0f events/s", rebuild.get().value().records(),
+                        rebuild.get().value().seconds(), rebuild.get().value().eventsPerSecond());
+            } catch (IllegalStateException failed) {
+                rebuildFailure = Optional.of(failed.getMessage());
+                log("rebuild not measured: %s", failed.getMessage());
+            }
         }
         Snapshot end = machine.snapshot();
 
         Results results = new Results(levels, warmup, lag, direct, directFailure, stored, stats, summaries, rebuild,
+                rebuildFailure,
                 machine.between(start, end), machine.topOthers(start, end, 3));
         Path out = options.out();
         Files.createDirectories(out.toAbsolutePath().getParent());

@@ -58,8 +58,8 @@ record WorkoutsOptions(String workoutsUrl, String historyUrl, String usersUrl, P
         defaults.put("runs", "3");
         defaults.put("seconds", "10");
         defaults.put("warmup-seconds", "30");
-        defaults.put("max-warmup-windows", "6");
-        defaults.put("steady-percent", "10");
+        defaults.put("max-warmup-windows", "10");
+        defaults.put("steady-percent", "5");
         defaults.put("events-rate", "5000");
         defaults.put("lag-seconds", "30");
         defaults.put("probe-every", "50");

@@ -343,6 +343,10 @@ final class WorkoutsReport {
                     rebuild.value().seconds(), RebuildRun.POLL_MILLIS, rebuild.value().eventsPerSecond());
             line("");
         });
+        results.rebuildFailure().ifPresent(reason -> {
+            line("The rebuild was not measured: %s.", reason);
+            line("");
+        });
     }
 
     private void machineLoad() {

@@ -56,16 +56,17 @@ class WorkoutsOptionsTest {
 
     @Test
     void shouldCallThePlatformWarmWhenTheLastTwoWarmUpWindowsAgreeWithinTheTolerance() {
-        // given: within 10 % by default
+        // given: within 5 % by default
         WorkoutsOptions options = WorkoutsOptions.parse();
 
         // then: it takes two windows to tell; the last two count
         assertThat(options.steady(List.of())).isFalse();
         assertThat(options.steady(List.of(150.0))).isFalse();
-        assertThat(options.steady(List.of(95.0, 130.0))).isFalse();
-        assertThat(options.steady(List.of(95.0, 130.0, 140.0))).isTrue();
-        assertThat(options.steady(List.of(140.0, 126.0))).isTrue();
-        assertThat(options.steady(List.of(140.0, 125.0))).isFalse();
-        assertThat(WorkoutsOptions.parse("--steady-percent", "5").steady(List.of(140.0, 130.0))).isFalse();
+        assertThat(options.steady(List.of(95.0, 133.0))).isFalse();
+        assertThat(options.steady(List.of(95.0, 133.0, 140.0))).isTrue();
+        assertThat(options.steady(List.of(140.0, 133.0))).isTrue();
+        assertThat(options.steady(List.of(140.0, 132.0))).isFalse();
+        assertThat(WorkoutsOptions.parse("--steady-percent", "10").steady(List.of(140.0, 130.0))).isTrue();
+        assertThat(options.maxWarmupWindows()).isEqualTo(10);
     }
 }

@@ -66,14 +66,15 @@ class WorkoutsReportTest {
                 measured(new StoredWorkouts(1_000_000, 4.2), usage),
                 measured(new HistoryReads.Run(0, 80, 2_000, 0, Map.of(), summary(20_000, 45_000)), usage),
                 measured(new HistoryReads.Run(5_000, 4_999, 135_000, 1, Map.of(-2, 1L), summary(800, 4_000)), usage),
-                Optional.of(measured(new RebuildRun("bench_rebuild_1", 450_000, 449_000, 30), usage)), usage,
+                Optional.of(measured(new RebuildRun("bench_rebuild_1", 450_000, 449_000, 30), usage)),
+                Optional.empty(), usage,
                 List.of("0.01 cores: pid 1 `init`"));
         WorkoutsBenchmark.Results bare = new WorkoutsBenchmark.Results(List.of(level), List.of(),
                 measured(lag, usage), Optional.empty(), Optional.of("the history did not project in time"),
                 measured(new StoredWorkouts(10_000, 0.4), usage),
                 measured(new HistoryReads.Run(0, 80, 2_000, 0, Map.of(), summary(20_000, 45_000)), usage),
                 measured(new HistoryReads.Run(500, 500, 4_000, 0, Map.of(), summary(800, 4_000)), usage),
-                Optional.empty(), usage, List.of());
+                Optional.empty(), Optional.of("the rebuild failed: 503"), usage, List.of());
         Platform platform = new Platform("http://127.0.0.1:8085", "127.0.0.1:9092", "http://registry", Path.of("kek"),
                 Map.of("commit", "abc1234", "command", "./stride bench workouts"), Map.of("workouts", 1L),
                 new Properties());
@@ -104,6 +105,7 @@ class WorkoutsReportTest {
                 .doesNotContain("**The projection alone.**").contains("no run of the projection alone")
                 .contains("**The projection alone** was not measured: the history did not project in time.")
                 .doesNotContain("rebuild throughput")
+                .contains("The rebuild was not measured: the rebuild failed: 503.")
                 .contains("over 10,000 stored workouts | 45.0 ms | ≤ 50 ms | met (*not at the target's load*) |");
     }
 

@@ -20,9 +20,12 @@ final class BoardViews {
     record TopView(String board, String unit, long size, List<EntryView> entries) {
     }
 
-    /** An athlete's standing. */
+    /**
+     * An athlete's standing; {@code hidden}: the athlete, asking about themselves, hides from public boards, so this
+     * is where they would stand were they shown (counted in {@code size}); nobody else sees it.
+     */
     record StandingView(String board, String unit, long size, EntryView athlete, double topPercent,
-            List<EntryView> above, List<EntryView> below) {
+            List<EntryView> above, List<EntryView> below, boolean hidden) {
     }
 
     static String unit(Metric metric) {

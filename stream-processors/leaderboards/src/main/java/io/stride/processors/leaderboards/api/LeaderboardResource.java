@@ -2,6 +2,7 @@ package io.stride.processors.leaderboards.api;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,15 +11,19 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.stride.platform.http.ApiException;
 import io.stride.processors.leaderboards.config.LeaderboardsConfig;
+import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.BoardKey;
 import io.stride.processors.leaderboards.topology.BoardReader;
 import io.stride.processors.leaderboards.topology.BoardReader.Standing;
 
 /**
- * Board queries (public, read-only): the top N, and an athlete's rank with their neighbours. RocksDB reads block:
+ * Board queries (public, read-only): the top N, and an athlete's rank with their neighbours (a hidden athlete's only
+ * to themselves, signed in with the users service's access token). RocksDB reads block:
  * each request runs on a virtual thread.
  */
 @Path("/api/v1/leaderboards/{scope}/{period}/{periodId}/{sport}/{metric}")
@@ -27,13 +32,16 @@ public class LeaderboardResource {
 
     private final LeaderboardQueries queries;
     private final LeaderboardsConfig config;
+    private final CurrentIdentityAssociation identities;
 
-    LeaderboardResource(LeaderboardQueries queries, LeaderboardsConfig config) {
+    LeaderboardResource(LeaderboardQueries queries, LeaderboardsConfig config, CurrentIdentityAssociation identities) {
         this.queries = queries;
         this.config = config;
+        this.identities = identities;
     }
 
     @GET
+    @PermitAll
     @RunOnVirtualThread
     public BoardViews.TopView top(@PathParam("scope") String scope, @PathParam("period") String period,
             @PathParam("periodId") String periodId, @PathParam("sport") String sport,
@@ -47,8 +55,13 @@ public class LeaderboardResource {
                 BoardViews.entries(board.metric(), reader.top(board, limit), reader));
     }
 
+    /**
+     * An athlete's standing, public; an athlete who hides from public boards is on none (404), except to themselves:
+     * signed in as that athlete, they see where they would stand were they shown ({@code hidden: true}).
+     */
     @GET
     @Path("/athletes/{athleteId}")
+    @PermitAll
     @RunOnVirtualThread
     public BoardViews.StandingView standing(@PathParam("scope") String scope, @PathParam("period") String period,
             @PathParam("periodId") String periodId, @PathParam("sport") String sport,
@@ -61,12 +74,17 @@ public class LeaderboardResource {
                     + config.maxNeighbours());
         }
         BoardReader reader = queries.reader();
-        Standing standing = reader.standing(board, athlete, neighbours)
+        // the endpoint is public: a token, when given, is checked only here (authentication is not proactive)
+        SecurityIdentity caller = identities.getDeferredIdentity().await().indefinitely();
+        boolean self = !caller.isAnonymous() && athlete.equals(caller.getPrincipal().getName());
+        Standing standing = (self ? reader.ownStanding(board, athlete, neighbours)
+                : reader.standing(board, athlete, neighbours))
                 .orElseThrow(() -> ApiException.notFound("athlete on board " + board, athleteId));
+        boolean hidden = self && reader.athlete(athlete).map(Athlete::hidden).orElse(false);
         return new BoardViews.StandingView(board.toString(), BoardViews.unit(board.metric()), standing.size(),
                 BoardViews.entry(board.metric(), standing.athlete(), reader), standing.topPercent(),
                 BoardViews.entries(board.metric(), standing.above(), reader),
-                BoardViews.entries(board.metric(), standing.below(), reader));
+                BoardViews.entries(board.metric(), standing.below(), reader), hidden);
     }
 
     /** The athlete id as stored (lower case), or 400. */

@@ -46,13 +46,7 @@ public final class BoardReader {
 
     /** The name boards show for the athlete; empty when none is known (no public profile yet). */
     public Optional<String> displayName(String athleteId) {
-        for (ReadOnlyKeyValueStore<String, Athlete> shard : athletes) {
-            Athlete found = shard.get(athleteId);
-            if (found != null) {
-                return Optional.ofNullable(found.displayName());
-            }
-        }
-        return Optional.empty();
+        return athlete(athleteId).map(Athlete::displayName);
     }
 
     /** An entry with its rank. */
@@ -103,16 +97,52 @@ public final class BoardReader {
 
     /** Where {@code athleteId} stands on {@code board} with {@code neighbours} entries either side; empty if absent. */
     public Optional<Standing> standing(BoardKey board, String athleteId, int neighbours) {
+        return standing(board, athleteId, neighbours, false);
+    }
+
+    /**
+     * Where {@code athleteId} would stand on {@code board} were they shown, for the athlete who hides from public
+     * boards (their totals are kept, their entries are not on the board): their entry is placed where the board's
+     * order puts it, ranked among the others, and counted in the size. Empty when they have no total on the board's
+     * period and sport; the same as {@link #standing} when they are on the board.
+     */
+    public Optional<Standing> ownStanding(BoardKey board, String athleteId, int neighbours) {
+        return standing(board, athleteId, neighbours, true);
+    }
+
+    /** The athlete as the boards know them (zone, name, hidden, erased); empty when nothing is known. */
+    public Optional<Athlete> athlete(String athleteId) {
+        for (ReadOnlyKeyValueStore<String, Athlete> shard : athletes) {
+            Athlete found = shard.get(athleteId);
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Standing> standing(BoardKey board, String athleteId, int neighbours, boolean placeIfAbsent) {
         Totals mine = totalsOf(athleteId, new Bucket(board.kind(), board.periodId(), board.sport()));
         if (mine == null) {
             return Optional.empty();
         }
+        BoardEntry own = new BoardEntry(athleteId, mine.value(board.metric()), mine.reachedAt(board.metric()));
+        Bytes ownKey = BoardIndex.key(board.toString(), own);
         Deque<Ranked> above = new ArrayDeque<>();
         List<Ranked> below = new ArrayList<>();
         Ranked athlete = null;
+        boolean placed = false;
         try (Merge merge = new Merge(board.toString())) {
             Ranker ranker = new Ranker();
-            while (merge.hasNext() && (athlete == null || below.size() < neighbours)) {
+            while ((merge.hasNext() || placeIfAbsent && athlete == null)
+                    && (athlete == null || below.size() < neighbours)) {
+                BoardEntry next = merge.peek();
+                if (athlete == null && placeIfAbsent && (next == null || BoardIndex.key(board.toString(), next)
+                        .compareTo(ownKey) > 0)) {
+                    athlete = ranker.rank(own);
+                    placed = true;
+                    continue;
+                }
                 Ranked ranked = ranker.rank(merge.next());
                 if (athlete != null) {
                     below.add(ranked);
@@ -129,7 +159,8 @@ public final class BoardReader {
         if (athlete == null) {
             return Optional.empty();
         }
-        return Optional.of(new Standing(athlete, List.copyOf(above), List.copyOf(below), size(board)));
+        return Optional.of(new Standing(athlete, List.copyOf(above), List.copyOf(below),
+                size(board) + (placed ? 1 : 0)));
     }
 
     private Totals totalsOf(String athleteId, Bucket bucket) {
@@ -196,6 +227,11 @@ public final class BoardReader {
 
         boolean hasNext() {
             return !heads.isEmpty();
+        }
+
+        /** The next entry without taking it; null at the end. */
+        BoardEntry peek() {
+            return heads.isEmpty() ? null : BoardIndex.entryOf(heads.peek().key());
         }
 
         BoardEntry next() {

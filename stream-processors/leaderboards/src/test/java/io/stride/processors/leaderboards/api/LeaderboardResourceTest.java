@@ -33,15 +33,17 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.security.Roles;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
-import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.testkit.EventBuilders;
+import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.workout.EndReason;
 import io.stride.schemas.workout.FinalFigures;
 import io.stride.schemas.workout.WorkoutCompleted;
 import io.stride.testing.Devstack;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.TestIssuer;
 
 /**
  * The processor with its REST queries against the devstack's Kafka and registry: completions published on
@@ -50,6 +52,7 @@ import io.stride.testing.DevstackResource;
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class LeaderboardResourceTest {
 
     static final Map<String, String> DEVSTACK = Devstack.addresses();
@@ -121,6 +124,20 @@ class LeaderboardResourceTest {
                 .body("athlete.rank", equalTo(2))
                 .body("above[0].display_name", equalTo("Ann R."));
         given().get(board + "/athletes/" + hidden).then().statusCode(404).body("error", equalTo("not_found"));
+        given().header("Authorization", TestIssuer.bearer(named, Roles.ATHLETE))
+                .get(board + "/athletes/" + hidden).then().statusCode(404);
+
+        // and: signed in, the hidden athlete sees where they would stand, first of three
+        given().header("Authorization", TestIssuer.bearer(hidden, Roles.ATHLETE))
+                .get(board + "/athletes/" + hidden).then()
+                .statusCode(200)
+                .body("hidden", equalTo(true))
+                .body("size", equalTo(3))
+                .body("athlete.rank", equalTo(1))
+                .body("athlete.value", equalTo(12_000.0f))
+                .body("above", hasSize(0))
+                .body("below.athlete_id", contains(named.toString(), unnamed.toString()))
+                .body("below.rank", contains(2, 3));
     }
 
     @Test

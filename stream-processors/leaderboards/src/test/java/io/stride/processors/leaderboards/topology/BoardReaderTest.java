@@ -114,6 +114,32 @@ class BoardReaderTest {
     }
 
     @Test
+    void shouldShowAHiddenAthleteWhereTheyWouldStandToThemselvesOnlyAsTheWholeBoardWithThemShownDoes() {
+        // given: every athlete shown on the whole board; on the shards, athletes hide one after the other
+        givenRunsOverTwoShards();
+        BoardReader wholeReader = new BoardReader(List.of(whole.boardStore()),
+                List.of(whole.driver.getKeyValueStore(LeaderboardsTopology.TOTALS_STORE)),
+                List.of(whole.driver.getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE)));
+        List<Ranked> expected = ranked(whole.board(DAY_DISTANCE.toString()));
+
+        for (int i = 0; i < expected.size(); i += 3) {
+            String athlete = expected.get(i).entry().athleteId();
+            LeaderboardsDriver shard = athletes.indexOf(UUID.fromString(athlete)) % 2 == 0 ? firstShard : secondShard;
+            shard.profile(UUID.fromString(athlete), null, true);
+
+            // when
+            Standing own = overShards().ownStanding(DAY_DISTANCE, athlete, 3).orElseThrow();
+
+            // then: placed and ranked as if shown; to anyone else, not on the board
+            assertThat(own).isEqualTo(wholeReader.standing(DAY_DISTANCE, athlete, 3).orElseThrow());
+            assertThat(overShards().standing(DAY_DISTANCE, athlete, 3)).isEmpty();
+            assertThat(overShards().athlete(athlete).orElseThrow().hidden()).isTrue();
+            shard.profile(UUID.fromString(athlete), null, false);
+        }
+        assertThat(overShards().ownStanding(DAY_DISTANCE, UUID.randomUUID().toString(), 3)).isEmpty();
+    }
+
+    @Test
     void shouldFindNoStandingWhenTheAthleteIsNotOnTheBoard() {
         // given
         givenRunsOverTwoShards();
