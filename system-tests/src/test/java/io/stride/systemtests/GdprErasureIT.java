@@ -78,14 +78,14 @@ import io.stride.testing.DevstackKafka;
 /**
  * The right to erasure, checked the way an auditor would: a user whose email, names, chosen display name and device
  * model are unique canary strings signs up, logs in, chooses the display name and registers a device against the
- * packaged users service; after the erasure every store of the devstack is read in full (every PostgreSQL database, schema and table the platform's user may read,
- * every Redis key and value, every MongoDB database and collection as raw BSON, every ClickHouse table as RowBinary,
- * every Kafka topic from the beginning as raw bytes, headers included) and none of the canaries may be left. The user
- * also has a finished workout (sealed events, as the workouts service publishes them) whose title, distance and
- * first position are canaries, projected by the packaged workout-history app into MongoDB, ClickHouse and Redis.
- * Before the erasure the same scan has to find a clear value seeded into each store, the device model and the workout
- * where they belong, so that it cannot pass by finding nothing; the email and names are then only present as
- * ciphertexts.
+ * packaged users service; after the erasure every store of the devstack is read in full (every PostgreSQL database,
+ * schema and table the platform's user may read, every Redis key and value, every MongoDB database and collection as
+ * raw BSON, every ClickHouse table as RowBinary, every Kafka topic from the beginning as raw bytes, headers included)
+ * and none of the canaries may be left. The user also has a finished workout (sealed events, as the workouts service
+ * publishes them) whose title, distance and first position are canaries, projected by the packaged workout-history app
+ * into MongoDB, ClickHouse and Redis. Before the erasure the same scan has to find a clear value seeded into each
+ * store, the device model and the workout where they belong, so that it cannot pass by finding nothing; the email and
+ * names are then only present as ciphertexts.
  */
 class GdprErasureIT {
 

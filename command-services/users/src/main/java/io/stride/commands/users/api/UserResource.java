@@ -116,10 +116,10 @@ public class UserResource {
 
     /**
      * Changes {@code first_name}, {@code last_name}, {@code display_name} (null clears it),
-     * {@code hidden_from_leaderboards} and the athlete's metrics
-     * ({@code weight_kg}, {@code height_cm}, {@code max_heart_rate_bpm}, {@code resting_heart_rate_bpm},
-     * {@code birth_year}, {@code time_zone}; null clears a metric). Any other field (id, email, created_at, ...) is refused with 400 rather than silently ignored, so that
-     * a client never believes it changed something it did not; so is a value of the wrong type or out of range, and a
+     * {@code hidden_from_leaderboards} and the athlete's metrics ({@code weight_kg}, {@code height_cm},
+     * {@code max_heart_rate_bpm}, {@code resting_heart_rate_bpm}, {@code birth_year}, {@code time_zone}; null clears
+     * a metric). Any other field (id, email, created_at, ...) is refused with 400 rather than silently ignored, so that a
+     * client never believes it changed something it did not; so is a value of the wrong type or out of range, and a
      * resting heart rate not below the maximum one (the stored one when the patch does not give it).
      */
     @PATCH

@@ -197,11 +197,12 @@ public class UserAccountService {
 
     /**
      * Changes the given names, the display name, the choice to hide from public leaderboards and the metrics (a
-     * metric or display name given as null is cleared); nothing else of the account is patchable. When the metrics differ from the stored ones afterwards,
-     * the full new set is appended to the outbox as one {@code UserMetricsUpdated} for {@link Topics#USER_METRICS}
-     * (keyed by user id) in the same transaction; a patch that changes none of them appends nothing. Likewise a
-     * changed display name or choice appends the new {@code PublicProfile} for {@link Topics#PUBLIC_PROFILES}. {@link InvalidAthleteMetrics} (nothing changed) when the
-     * result breaks a rule between metrics.
+     * metric or display name given as null is cleared); nothing else of the account is patchable. When the metrics
+     * differ from the stored ones afterwards, the full new set is appended to the outbox as one
+     * {@code UserMetricsUpdated} for {@link Topics#USER_METRICS} (keyed by user id) in the same transaction; a patch
+     * that changes none of them appends nothing. Likewise, when what others see changes (the shown display name, the
+     * choice), the new {@code PublicProfile} is appended for {@link Topics#PUBLIC_PROFILES}.
+     * {@link InvalidAthleteMetrics} (nothing changed) when the result breaks a rule between metrics.
      */
     @WithTransaction
     @WithSpan("UserAccountService.patchProfile")
@@ -222,7 +223,8 @@ public class UserAccountService {
                             if (!violations.isEmpty()) {
                                 return Uni.createFrom().failure(new InvalidAthleteMetrics(violations));
                             }
-                            PublicProfile shownBefore = publicProfile(toProfile(user, key), now);
+                            PublicProfile shownBefore = publicProfile(userId, displayNameOf(user, key),
+                                    user.isHiddenFromLeaderboards(), now);
                             firstName.ifPresent(name -> user.setFirstNameEncrypted(
                                     key.encrypt(PiiField.FIRST_NAME, name)));
                             lastName.ifPresent(name -> user.setLastNameEncrypted(
@@ -231,8 +233,8 @@ public class UserAccountService {
                                     .map(chosen -> key.encrypt(PiiField.DISPLAY_NAME, chosen))
                                     .orElse(null)));
                             hidden.ifPresent(user::setHiddenFromLeaderboards);
-                            UserProfile profile = toProfile(user, key);
-                            PublicProfile shown = publicProfile(profile, now);
+                            PublicProfile shown = publicProfile(userId, displayNameOf(user, key),
+                                    user.isHiddenFromLeaderboards(), now);
                             boolean metricsChanged = !after.equals(before);
                             boolean shownChanged = !Objects.equals(shown.getDisplayName(),
                                     shownBefore.getDisplayName())
@@ -260,11 +262,11 @@ public class UserAccountService {
      * What other athletes may see of the athlete, as published on {@link Topics#PUBLIC_PROFILES}: the display name
      * they chose, none while they hide from public boards.
      */
-    static PublicProfile publicProfile(UserProfile profile, Instant at) {
+    static PublicProfile publicProfile(UUID userId, String displayName, boolean hidden, Instant at) {
         return PublicProfile.newBuilder()
-                .setUserId(profile.id())
-                .setDisplayName(profile.hiddenFromLeaderboards() ? null : profile.displayName())
-                .setHiddenFromLeaderboards(profile.hiddenFromLeaderboards())
+                .setUserId(userId)
+                .setDisplayName(hidden ? null : displayName)
+                .setHiddenFromLeaderboards(hidden)
                 .setUpdatedAt(at)
                 .build();
     }

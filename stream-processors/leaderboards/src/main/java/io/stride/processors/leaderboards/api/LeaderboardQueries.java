@@ -22,8 +22,8 @@ import io.stride.processors.leaderboards.topology.LeaderboardsTopology;
 
 /**
  * Interactive queries over the boards: every shard (partition) of the board, totals and athletes stores, read where
- * they are active. A board is answered only when this instance holds every shard; otherwise (start-up, rebalance, or the
- * partitions spread over several instances, whose scatter-gather is not built yet) the answer is 503 with
+ * they are active. A board is answered only when this instance holds every shard; otherwise (start-up, rebalance, or
+ * the partitions spread over several instances, whose scatter-gather is not built yet) the answer is 503 with
  * {@code Retry-After}, never a rank counted over part of the board.
  */
 @ApplicationScoped

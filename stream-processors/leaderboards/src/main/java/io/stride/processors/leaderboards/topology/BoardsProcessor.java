@@ -91,7 +91,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         }
     }
 
-    /** A new name needs nothing of the boards (answers read it); hiding takes the entries out, showing puts them back. */
+    /** A new name changes no board (answers read it); hiding takes the entries out, showing puts them back. */
     private void onProfile(String athlete, Athlete profile, AthleteInput.ProfileChanged changed) {
         Athlete next = profile.withProfile(changed.displayName(), changed.hidden());
         if (next.equals(profile)) {

@@ -41,10 +41,11 @@ import io.stride.schemas.workout.WorkoutCompleted;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
- * Random workouts over many athletes and time zones, shuffled, duplicated, corrected, re-sported, cancelled, with
- * zone changes, athletes hiding from and coming back to public boards, and erasures among them: every board equals the one a brute-force oracle computes from the inputs by
- * the rules of ADR 0016, written independently of the processor (its own calendar arithmetic from the zone's
- * offset, its own definition of when a value was reached: the first end time at which the running sum equals it).
+ * Random workouts over many athletes and time zones, shuffled, duplicated, corrected, re-sported, cancelled, with zone
+ * changes, athletes hiding from and coming back to public boards, and erasures among them: every board equals the one a
+ * brute-force oracle computes from the inputs by the rules of ADR 0016, written independently of the processor (its own
+ * calendar arithmetic from the zone's offset, its own definition of when a value was reached: the first end time at
+ * which the running sum equals it).
  */
 class LeaderboardsOracleTest {
 
