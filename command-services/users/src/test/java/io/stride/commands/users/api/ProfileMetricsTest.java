@@ -234,13 +234,7 @@ class ProfileMetricsTest {
             awaitRecords(topic, account, 1);
 
             // when
-            given().header("Authorization", account.bearer())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("password", TestClients.PASSWORD))
-                    .when()
-                    .delete("/api/v1/users/me")
-                    .then()
-                    .statusCode(204);
+            TestClients.erase(account);
 
             // then
             assertThat(TestClients.query("select payload from users.outbox where topic = ? and record_key = ?",

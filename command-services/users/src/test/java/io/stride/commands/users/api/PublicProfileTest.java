@@ -147,13 +147,7 @@ class PublicProfileTest {
             awaitProfiles(topic, account, 1);
 
             // when
-            given().header("Authorization", account.bearer())
-                    .contentType(ContentType.JSON)
-                    .body(Map.of("password", TestClients.PASSWORD))
-                    .when()
-                    .delete("/api/v1/users/me")
-                    .then()
-                    .statusCode(204);
+            TestClients.erase(account);
 
             // then: a tombstone follows (the record before it is compacted away)
             assertThat(awaitProfiles(topic, account, 2).getLast()).as("tombstone").isNull();

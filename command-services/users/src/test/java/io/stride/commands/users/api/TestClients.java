@@ -97,6 +97,17 @@ final class TestClients {
         assertThat(text).doesNotContain(email);
     }
 
+    /** The account's owner erases it (right to erasure), with their password: 204. */
+    static void erase(Account account) {
+        given().header("Authorization", account.bearer())
+                .contentType(ContentType.JSON)
+                .body(Map.of("password", PASSWORD))
+                .when()
+                .delete("/api/v1/users/me")
+                .then()
+                .statusCode(204);
+    }
+
     record Account(UUID userId, String email, String bearer) {
     }
 }

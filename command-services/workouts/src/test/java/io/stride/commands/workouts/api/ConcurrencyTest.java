@@ -114,12 +114,13 @@ class ConcurrencyTest {
                 Future<Response> imported;
                 try (AutoCloseable held = TestPlatform.holdAppends()) {
                     claimed = racers.submit(() -> claim(new WorkoutService.Claim(workoutId, athlete, start)));
-                    await().until(TestPlatform::appendsWaiting, waiting -> waiting == 1);
+                    // (at least: on a shared devstack the app's own consumers may append, and wait, too)
+                    await().until(TestPlatform::appendsWaiting, waiting -> waiting >= 1);
                     imported = racers.submit(() -> command(bearer)
                             .body(Map.of("workout_id", workoutId.toString(), "sport", "running",
                                     "start_time", start.toString(), "end_time", start.plusSeconds(599).toString()))
                             .post("/api/v1/workouts/imports"));
-                    await().until(TestPlatform::appendsWaiting, waiting -> waiting == 2);
+                    await().until(TestPlatform::appendsWaiting, waiting -> waiting >= 2);
                     // when: the hold ends and both append at once
                 }
 
