@@ -39,8 +39,7 @@ public final class WorkoutsBenchmark {
     /** Everything one run measured. */
     record Results(List<Level> levels, List<Measured<CommandLoad>> warmup, Measured<ProjectionLag> lag,
             Optional<Measured<ProjectionLag>> direct, Optional<String> directFailure, Measured<StoredWorkouts> stored,
-            Measured<HistoryReads.Run> stats,
-            Measured<HistoryReads.Run> summaries,
+            Measured<HistoryReads.Run> stats, Measured<HistoryReads.Run> summaries,
             Optional<Measured<RebuildRun>> rebuild, Optional<String> rebuildFailure, MachineLoad.Usage whole,
             List<String> topOthers) {
     }

@@ -1,5 +1,6 @@
 package io.stride.commands.users.api;
 
+import static io.stride.commands.users.api.TestClients.patchProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,14 +47,6 @@ class ProfileMetricsTest {
     private static final Map<String, Object> METRICS = Map.of("weight_kg", 72.5, "height_cm", 181,
             "max_heart_rate_bpm", 188, "resting_heart_rate_bpm", 52, "birth_year", 1990, "time_zone", "Europe/Lisbon");
 
-    private static Response patch(TestClients.Account account, Object body) {
-        return given().header("Authorization", account.bearer())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .patch("/api/v1/users/me");
-    }
-
     private static Response profile(TestClients.Account account) {
         return given().header("Authorization", account.bearer()).when().get("/api/v1/users/me");
     }
@@ -87,7 +80,7 @@ class ProfileMetricsTest {
 
         try (TopicFollower<UserMetricsUpdated> topic = new TopicFollower<>(Topics.USER_METRICS)) {
             // when
-            Response patched = patch(account, METRICS);
+            Response patched = patchProfile(account, METRICS);
 
             // then
             patched.then()
@@ -133,13 +126,14 @@ class ProfileMetricsTest {
     void shouldPublishNothingWhenPatchChangesNoMetric() {
         // given
         TestClients.Account account = TestClients.newAccount();
-        patch(account, METRICS).then().statusCode(200);
+        patchProfile(account, METRICS).then().statusCode(200);
         try (TopicFollower<UserMetricsUpdated> topic = new TopicFollower<>(Topics.USER_METRICS)) {
             UserMetricsUpdated first = awaitRecords(topic, account, 1).getFirst();
 
             // when: names only, then the same values again (181.0 is 181)
-            patch(account, Map.of("first_name", "Bea")).then().statusCode(200).body("first_name", equalTo("Bea"));
-            patch(account, Map.of("weight_kg", 72.5, "height_cm", 181.0, "time_zone", "Europe/Lisbon"))
+            patchProfile(account, Map.of("first_name", "Bea")).then().statusCode(200)
+                    .body("first_name", equalTo("Bea"));
+            patchProfile(account, Map.of("weight_kg", 72.5, "height_cm", 181.0, "time_zone", "Europe/Lisbon"))
                     .then()
                     .statusCode(200);
 
@@ -148,7 +142,7 @@ class ProfileMetricsTest {
             // a real change (an explicit null clears) comes right after the first event: nothing came between
             Map<String, Object> clearWeight = new HashMap<>();
             clearWeight.put("weight_kg", null);
-            patch(account, clearWeight).then().statusCode(200).body("weight_kg", nullValue());
+            patchProfile(account, clearWeight).then().statusCode(200).body("weight_kg", nullValue());
             profile(account).then().statusCode(200).body("weight_kg", nullValue()).body("height_cm", equalTo(181.0f));
             List<UserMetricsUpdated> records = awaitRecords(topic, account, 2);
             assertThat(records).hasSize(2);
@@ -184,7 +178,7 @@ class ProfileMetricsTest {
         TestClients.Account account = TestClients.newAccount();
 
         // when
-        Response refused = patch(account, Map.of("first_name", "Changed", field, value));
+        Response refused = patchProfile(account, Map.of("first_name", "Changed", field, value));
 
         // then
         refused.then()
@@ -204,11 +198,12 @@ class ProfileMetricsTest {
     void shouldRefuseRestingHeartRateNotBelowMaxWhenPatched() {
         // given
         TestClients.Account account = TestClients.newAccount();
-        patch(account, Map.of("max_heart_rate_bpm", 180)).then().statusCode(200);
+        patchProfile(account, Map.of("max_heart_rate_bpm", 180)).then().statusCode(200);
 
         // when: against the stored max, and against the max of the same patch
-        Response againstStored = patch(account, Map.of("resting_heart_rate_bpm", 180, "first_name", "Changed"));
-        Response againstPatched = patch(account, Map.of("resting_heart_rate_bpm", 100, "max_heart_rate_bpm", 100));
+        Response againstStored = patchProfile(account, Map.of("resting_heart_rate_bpm", 180, "first_name", "Changed"));
+        Response againstPatched = patchProfile(account,
+                Map.of("resting_heart_rate_bpm", 100, "max_heart_rate_bpm", 100));
 
         // then
         for (Response refused : List.of(againstStored, againstPatched)) {
@@ -229,7 +224,7 @@ class ProfileMetricsTest {
     void shouldTombstoneMetricsWhenAthleteIsErased() {
         // given
         TestClients.Account account = TestClients.newAccount();
-        patch(account, METRICS).then().statusCode(200);
+        patchProfile(account, METRICS).then().statusCode(200);
         try (TopicFollower<UserMetricsUpdated> topic = new TopicFollower<>(Topics.USER_METRICS)) {
             awaitRecords(topic, account, 1);
 
@@ -254,7 +249,7 @@ class ProfileMetricsTest {
         TestClients.Account account = TestClients.newAccount();
 
         // when
-        Response refused = patch(account, Map.of("weight_kg", 70, "vo2max", 55));
+        Response refused = patchProfile(account, Map.of("weight_kg", 70, "vo2max", 55));
 
         // then
         refused.then()

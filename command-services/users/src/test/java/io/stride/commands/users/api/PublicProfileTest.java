@@ -1,5 +1,6 @@
 package io.stride.commands.users.api;
 
+import static io.stride.commands.users.api.TestClients.patchProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -18,7 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.PublicProfile;
@@ -34,14 +34,6 @@ import io.stride.testing.TopicFollower;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class PublicProfileTest {
-
-    private static Response patch(TestClients.Account account, Object body) {
-        return given().header("Authorization", account.bearer())
-                .contentType(ContentType.JSON)
-                .body(body)
-                .when()
-                .patch("/api/v1/users/me");
-    }
 
     private static List<PublicProfile> awaitProfiles(TopicFollower<PublicProfile> topic, TestClients.Account account,
             int count) {
@@ -67,8 +59,8 @@ class PublicProfileTest {
             assertThat(outboxRows(account)).isZero();
 
             // when: a metric and the legal names change, then the athlete chooses a display name
-            patch(account, Map.of("weight_kg", 61.0, "last_name", "Karenina")).then().statusCode(200);
-            patch(account, Map.of("display_name", "  Trail Fox ")).then().statusCode(200)
+            patchProfile(account, Map.of("weight_kg", 61.0, "last_name", "Karenina")).then().statusCode(200);
+            patchProfile(account, Map.of("display_name", "  Trail Fox ")).then().statusCode(200)
                     .body("display_name", equalTo("Trail Fox"));
 
             // then: one profile, with the chosen name; the name is stored encrypted
@@ -82,10 +74,10 @@ class PublicProfileTest {
                     + "display_name_encrypted) = 0", account.userId()).getFirst().get("n")).isEqualTo(1L);
 
             // when: the same name again, then none
-            patch(account, Map.of("display_name", "Trail Fox")).then().statusCode(200);
+            patchProfile(account, Map.of("display_name", "Trail Fox")).then().statusCode(200);
             Map<String, Object> cleared = new HashMap<>();
             cleared.put("display_name", null);
-            patch(account, cleared).then().statusCode(200).body("display_name", nullValue());
+            patchProfile(account, cleared).then().statusCode(200).body("display_name", nullValue());
 
             // then: only the clearing is published
             assertThat(awaitProfiles(topic, account, 2).get(1).getDisplayName()).isNull();
@@ -98,15 +90,15 @@ class PublicProfileTest {
         try (TopicFollower<PublicProfile> topic = new TopicFollower<>(Topics.PUBLIC_PROFILES)) {
             // given
             TestClients.Account account = TestClients.newAccount();
-            patch(account, Map.of("display_name", "Ann R.")).then().statusCode(200);
+            patchProfile(account, Map.of("display_name", "Ann R.")).then().statusCode(200);
             awaitProfiles(topic, account, 1);
 
             // when: the athlete hides, then shows themselves again
-            patch(account, Map.of("hidden_from_leaderboards", true)).then().statusCode(200)
+            patchProfile(account, Map.of("hidden_from_leaderboards", true)).then().statusCode(200)
                     .body("hidden_from_leaderboards", equalTo(true))
                     .body("display_name", equalTo("Ann R."));
             PublicProfile hidden = awaitProfiles(topic, account, 2).get(1);
-            patch(account, Map.of("hidden_from_leaderboards", false)).then().statusCode(200);
+            patchProfile(account, Map.of("hidden_from_leaderboards", false)).then().statusCode(200);
             PublicProfile shown = awaitProfiles(topic, account, 3).get(2);
 
             // then
@@ -130,7 +122,7 @@ class PublicProfileTest {
         TestClients.Account account = TestClients.newAccount();
 
         // when
-        Response refused = patch(account, body);
+        Response refused = patchProfile(account, body);
 
         // then
         refused.then().statusCode(400)
@@ -143,7 +135,7 @@ class PublicProfileTest {
         try (TopicFollower<PublicProfile> topic = new TopicFollower<>(Topics.PUBLIC_PROFILES)) {
             // given
             TestClients.Account account = TestClients.newAccount();
-            patch(account, Map.of("display_name", "Gone Soon")).then().statusCode(200);
+            patchProfile(account, Map.of("display_name", "Gone Soon")).then().statusCode(200);
             awaitProfiles(topic, account, 1);
 
             // when

@@ -97,6 +97,15 @@ final class TestClients {
         assertThat(text).doesNotContain(email);
     }
 
+    /** The account's owner patches their profile ({@code PATCH /api/v1/users/me}). */
+    static Response patchProfile(Account account, Object body) {
+        return given().header("Authorization", account.bearer())
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .patch("/api/v1/users/me");
+    }
+
     /** The account's owner erases it (right to erasure), with their password: 204. */
     static void erase(Account account) {
         given().header("Authorization", account.bearer())
