@@ -4,12 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * The MongoDB STAND-IN: {@code de.bwaldvogel:mongo-java-server} speaking the real MongoDB wire protocol (reports
  * version 5.0) inside the devstack JVM, with its H2 MVStore backend persisting to {@code data/mongo/} and the oplog
- * on (change streams). It is not mongod: no transactions, compound indexes are ignored, no TTL expiry, geo queries,
+ * on (change streams), and one rule of mongod's planner it lacks ({@link IdIndexedH2Backend}). It is not mongod: no transactions, compound indexes are ignored, no TTL expiry, geo queries,
  * {@code $text}, {@code $dateTrunc} or {@code $setWindowFields}. Code must stay correct on real MongoDB (ADR 0002).
  */
 final class MongoStandIn extends InProcessServer {
@@ -41,7 +40,7 @@ final class MongoStandIn extends InProcessServer {
     public void start() throws Exception {
         Path dataDir = layout.data("mongo");
         Files.createDirectories(dataDir);
-        MongoServer started = new MongoServer(new H2Backend(dataDir.resolve("stride.mv").toString()));
+        MongoServer started = new MongoServer(new IdIndexedH2Backend(dataDir.resolve("stride.mv").toString()));
         started.enableOplog();
         synchronized (this) {
             server = started;
