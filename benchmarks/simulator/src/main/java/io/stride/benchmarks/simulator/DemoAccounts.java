@@ -95,16 +95,23 @@ public final class DemoAccounts {
     static final List<String> TIME_ZONES = List.of("Europe/Lisbon", "Asia/Tokyo", "America/New_York",
             "Europe/Berlin", "Australia/Sydney");
 
+    /** Names the demo athletes show on leaderboards, in turn (a number follows from the sixth athlete on). */
+    static final List<String> DISPLAY_NAMES = List.of("Ana Lima", "Kenji Mori", "Maya Reed", "Jonas Weber",
+            "Chloe Sun");
+
     /**
-     * Demo athlete {@code number}'s body metrics and home zone, as an athlete sets them in the app (a profile patch): the
-     * same for a number every time, so a restarted simulator changes nothing (and the users service publishes nothing).
+     * Demo athlete {@code number}'s body metrics, home zone and the name boards show, as an athlete sets them in the app
+     * (a profile patch): the same for a number every time, so a restarted simulator changes nothing (and the users
+     * service publishes nothing).
      */
     static String metrics(int number) {
         int i = Math.max(0, number - 1);
+        String name = DISPLAY_NAMES.get(i % DISPLAY_NAMES.size())
+                + (i < DISPLAY_NAMES.size() ? "" : " " + (i / DISPLAY_NAMES.size() + 1));
         return """
                 {"weight_kg":%d,"height_cm":%d,"max_heart_rate_bpm":%d,"resting_heart_rate_bpm":%d,\
-                "birth_year":%d,"time_zone":"%s"}""".formatted(58 + 7 * (i % 5), 164 + 5 * (i % 6), 178 + 3 * (i % 5),
-                46 + 3 * (i % 4), 1978 + 4 * (i % 6), TIME_ZONES.get(i % TIME_ZONES.size()));
+                "birth_year":%d,"time_zone":"%s","display_name":"%s"}""".formatted(58 + 7 * (i % 5), 164 + 5 * (i % 6),
+                178 + 3 * (i % 5), 46 + 3 * (i % 4), 1978 + 4 * (i % 6), TIME_ZONES.get(i % TIME_ZONES.size()), name);
     }
 
     /**

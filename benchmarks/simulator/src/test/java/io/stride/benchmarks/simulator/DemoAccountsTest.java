@@ -30,7 +30,7 @@ class DemoAccountsTest {
     }
 
     @Test
-    void shouldGiveEachDemoAthleteMetricsTheUsersServiceAcceptsAndTheirOwnHomeZoneWhenNumbered() {
+    void shouldGiveEachDemoAthleteMetricsTheUsersServiceAcceptsAndTheirOwnHomeZoneAndNameWhenNumbered() {
         // when
         var metrics = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(DemoAccounts::metrics).toList();
 
@@ -48,6 +48,11 @@ class DemoAccountsTest {
         assertThat(DemoAccounts.metrics(3)).isEqualTo(metrics.get(2));
         assertThat(metrics.subList(0, 5).stream().map(json -> DemoAccounts.field(json, "time_zone")).distinct())
                 .hasSize(5);
+        // a name of their own, 1-40 characters, for the leaderboards
+        assertThat(metrics.stream().map(json -> DemoAccounts.field(json, "display_name")).distinct()).hasSize(20)
+                .allSatisfy(name -> assertThat(name).hasSizeBetween(1, 40));
+        assertThat(DemoAccounts.field(metrics.get(0), "display_name")).isEqualTo("Ana Lima");
+        assertThat(DemoAccounts.field(metrics.get(5), "display_name")).isEqualTo("Ana Lima 2");
     }
 
     private static int number(String json, String field) {

@@ -2,6 +2,7 @@ package io.stride.processors.leaderboards.api;
 
 import java.util.List;
 
+import io.stride.processors.leaderboards.domain.BoardKey;
 import io.stride.processors.leaderboards.domain.Metric;
 import io.stride.processors.leaderboards.topology.BoardReader;
 import io.stride.processors.leaderboards.topology.BoardReader.Ranked;
@@ -26,6 +27,12 @@ final class BoardViews {
      */
     record StandingView(String board, String unit, long size, EntryView athlete, double topPercent,
             List<EntryView> above, List<EntryView> below, boolean hidden) {
+    }
+
+    /** The first {@code limit} entries of {@code board} and its size, as read by {@code reader}. */
+    static TopView top(BoardKey board, int limit, BoardReader reader) {
+        return new TopView(board.toString(), unit(board.metric()), reader.size(board),
+                entries(board.metric(), reader.top(board, limit), reader));
     }
 
     static String unit(Metric metric) {

@@ -11,9 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Multi;
 import io.stride.platform.http.ApiException;
 import io.stride.processors.leaderboards.config.LeaderboardsConfig;
 import io.stride.processors.leaderboards.domain.Athlete;
@@ -22,20 +25,23 @@ import io.stride.processors.leaderboards.topology.BoardReader;
 import io.stride.processors.leaderboards.topology.BoardReader.Standing;
 
 /**
- * Board queries (public, read-only): the top N, and an athlete's rank with their neighbours (a hidden athlete's only
- * to themselves, signed in with the users service's access token). RocksDB reads block:
- * each request runs on a virtual thread.
+ * Board queries (public, read-only): the top N, once or pushed as it changes, and an athlete's rank with their
+ * neighbours (a hidden athlete's only to themselves, signed in with the users service's access token). RocksDB reads
+ * block: each request runs on a virtual thread.
  */
 @Path("/api/v1/leaderboards/{scope}/{period}/{periodId}/{sport}/{metric}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaderboardResource {
 
     private final LeaderboardQueries queries;
+    private final BoardWatches watches;
     private final LeaderboardsConfig config;
     private final CurrentIdentityAssociation identities;
 
-    LeaderboardResource(LeaderboardQueries queries, LeaderboardsConfig config, CurrentIdentityAssociation identities) {
+    LeaderboardResource(LeaderboardQueries queries, BoardWatches watches, LeaderboardsConfig config,
+            CurrentIdentityAssociation identities) {
         this.queries = queries;
+        this.watches = watches;
         this.config = config;
         this.identities = identities;
     }
@@ -47,12 +53,32 @@ public class LeaderboardResource {
             @PathParam("periodId") String periodId, @PathParam("sport") String sport,
             @PathParam("metric") String metric, @QueryParam("limit") @DefaultValue("10") int limit) {
         BoardKey board = BoardRequest.parse(scope, period, periodId, sport, metric);
+        checkLimit(limit);
+        return BoardViews.top(board, limit, queries.reader());
+    }
+
+    /**
+     * The top N pushed as server-sent events (JSON, the top query's answer): the board as it is, then the board again
+     * each time it changes (its entries, ranks, names or size), read every {@code leaderboards.push-interval}. For
+     * widgets; no events while the boards are loading.
+     */
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Multi<BoardViews.TopView> stream(@PathParam("scope") String scope, @PathParam("period") String period,
+            @PathParam("periodId") String periodId, @PathParam("sport") String sport,
+            @PathParam("metric") String metric, @QueryParam("limit") @DefaultValue("10") int limit) {
+        BoardKey board = BoardRequest.parse(scope, period, periodId, sport, metric);
+        checkLimit(limit);
+        return watches.watch(board, limit);
+    }
+
+    private void checkLimit(int limit) {
         if (limit < 1 || limit > config.maxLimit()) {
             throw ApiException.invalidField("limit", "limit must be between 1 and " + config.maxLimit());
         }
-        BoardReader reader = queries.reader();
-        return new BoardViews.TopView(board.toString(), BoardViews.unit(board.metric()), reader.size(board),
-                BoardViews.entries(board.metric(), reader.top(board, limit), reader));
     }
 
     /**

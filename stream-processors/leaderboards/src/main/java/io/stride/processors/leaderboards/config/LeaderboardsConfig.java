@@ -1,5 +1,7 @@
 package io.stride.processors.leaderboards.config;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +15,9 @@ public interface LeaderboardsConfig {
     /** Schema registry access. */
     SchemaRegistry schemaRegistry();
 
+    /** Settings the widget reads at start. */
+    Page page();
+
     /** The most entries a top-N query may ask for. */
     @WithDefault("100")
     int maxLimit();
@@ -24,6 +29,20 @@ public interface LeaderboardsConfig {
     /** {@code Retry-After} of a 503 while the boards are not all queryable here (start-up, rebalance). */
     @WithDefault("2")
     int retryAfterSeconds();
+
+    /**
+     * How often the boards watched through the push stream are read again; a change is pushed to their watchers at
+     * the next read.
+     */
+    @WithDefault("1s")
+    Duration pushInterval();
+
+    /** Settings the widget reads at start. */
+    interface Page {
+
+        /** Base URL of the users service, where the widget signs the viewer in ({@code POST /api/v1/auth/login}). */
+        String usersUrl();
+    }
 
     /** Schema registry access. */
     interface SchemaRegistry {

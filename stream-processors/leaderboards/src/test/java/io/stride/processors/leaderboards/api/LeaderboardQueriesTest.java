@@ -49,6 +49,16 @@ class LeaderboardQueriesTest {
         public int retryAfterSeconds() {
             return 2;
         }
+
+        @Override
+        public java.time.Duration pushInterval() {
+            return java.time.Duration.ofSeconds(1);
+        }
+
+        @Override
+        public Page page() {
+            return () -> "http://127.0.0.1:8084";
+        }
     };
 
     @Test

@@ -10,14 +10,25 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,8 +41,12 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.security.Roles;
 import io.stride.schemas.Topics;
@@ -56,6 +71,10 @@ import io.stride.testing.TestIssuer;
 class LeaderboardResourceTest {
 
     static final Map<String, String> DEVSTACK = Devstack.addresses();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    BoardWatches watches;
 
     /** A day in 2001–2025 for a fixture's runs: with 9,000 days, two fixtures rarely share one. */
     static LocalDate aDayOfItsOwn() {
@@ -187,6 +206,54 @@ class LeaderboardResourceTest {
     }
 
     @Test
+    void shouldPushTheBoardAsItIsThenAgainWhenARunChangesIt() throws Exception {
+        // given: one runner on a day of their own, and a widget watching the day's board
+        LocalDate day = aDayOfItsOwn();
+        Instant morning = day.atTime(6, 0).toInstant(ZoneOffset.UTC);
+        UUID leader = UUID.randomUUID();
+        UUID challenger = UUID.randomUUID();
+        String board = "/api/v1/leaderboards/global/day/" + day + "/RUNNING/distance";
+        publishRun(leader, morning, 5_000);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().get(board).then().statusCode(200).body("size", equalTo(1)));
+        int watchedBefore = watches.watched();
+        HttpResponse<Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + RestAssured.port + board + "/stream?limit=5"))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        BlockingQueue<JsonNode> pushed = new LinkedBlockingQueue<>();
+        Thread.ofVirtual().start(() -> stream.body().filter(line -> line.startsWith("data:")).forEach(line -> {
+            try {
+                pushed.add(JSON.readTree(line.substring("data:".length())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }));
+        try {
+            // then: the board as it is
+            assertThat(stream.statusCode()).isEqualTo(200);
+            JsonNode first = pushed.poll(30, TimeUnit.SECONDS);
+            assertThat(first).as("the first push").isNotNull();
+            assertThat(first.get("size").asInt()).isEqualTo(1);
+            assertThat(first.at("/entries/0/athlete_id").asText()).isEqualTo(leader.toString());
+
+            // when: another runner goes further
+            publishRun(challenger, morning.plusSeconds(60), 7_500);
+
+            // then: the new order is pushed
+            JsonNode changed = pushed.poll(90, TimeUnit.SECONDS);
+            assertThat(changed).as("the push after the change").isNotNull();
+            assertThat(changed.get("size").asInt()).as("pushed only when changed").isEqualTo(2);
+            assertThat(changed.at("/entries/0/athlete_id").asText()).isEqualTo(challenger.toString());
+            assertThat(changed.at("/entries/0/value").asDouble()).isEqualTo(7_500.0);
+            assertThat(changed.at("/entries/1/athlete_id").asText()).isEqualTo(leader.toString());
+            assertThat(changed.at("/entries/1/rank").asInt()).isEqualTo(2);
+            assertThat(watches.watched()).isEqualTo(watchedBefore + 1);
+        } finally {
+            stream.body().close();
+        }
+    }
+
+    @Test
     void shouldAnswer4xxInTheErrorFormatWhenTheRequestIsBad() {
         // given
         String day = "/api/v1/leaderboards/global/day/" + aDayNoFixtureUses();
@@ -195,6 +262,7 @@ class LeaderboardResourceTest {
         for (String path : new String[] {day + "/RUNNING/speed", "/api/v1/leaderboards/global/fortnight/x/ALL/distance",
                 "/api/v1/leaderboards/global/week/2025-W54/ALL/distance", day + "/SKATING/distance",
                 day + "/RUNNING/distance?limit=1000", day + "/RUNNING/distance?limit=0",
+                day + "/RUNNING/distance/stream?limit=0", day + "/RUNNING/speed/stream",
                 day + "/RUNNING/distance/athletes/not-a-uuid", day + "/RUNNING/distance/athletes/"
                         + UUID.randomUUID() + "?neighbours=51"}) {
             given().get(path).then()
