@@ -81,13 +81,19 @@ const Widget = (() => {
         list.replaceChildren(...view.entries.map(entry => row(entry, view.unit)));
         $('empty').hidden = view.entries.length > 0;
         $('size').textContent = view.size + (view.size === 1 ? ' athlete' : ' athletes');
+        const bottom = list.getBoundingClientRect().bottom;
         for (const li of list.children) {
             const athlete = li.dataset.athlete;
             const entry = view.entries.find(e => e.athlete_id === athlete);
             const was = ranks.get(athlete);
-            if (was !== undefined && was !== entry.rank) li.classList.add(entry.rank < was ? 'moved-up' : 'moved-down');
-            const from = before.get(athlete);
-            const shift = from === undefined ? 0 : from - li.getBoundingClientRect().top;
+            // a row new to the top came up from below it
+            const entered = was === undefined && before.size > 0;
+            if (entered || was !== undefined && was !== entry.rank) {
+                li.classList.add(entered || entry.rank < was ? 'moved-up' : 'moved-down');
+            }
+            const top = li.getBoundingClientRect().top;
+            const from = before.has(athlete) ? before.get(athlete) : entered ? bottom : top;
+            const shift = from - top;
             if (shift) {
                 li.style.transform = 'translateY(' + shift + 'px)';
                 li.getBoundingClientRect();   // the shifted place is drawn first

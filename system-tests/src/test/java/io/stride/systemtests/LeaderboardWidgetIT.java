@@ -161,6 +161,8 @@ class LeaderboardWidgetIT {
             assertThat(browser.evaluate("Widget.currentPeriod('week', new Date(2021, 0, 3))")).isEqualTo("2020-W53");
             assertThat(browser.evaluate("Widget.currentPeriod('week', new Date(2026, 11, 7))")).isEqualTo("2026-W50");
 
+            await("the rows at rest").atMost(Duration.ofSeconds(10))
+                    .until(() -> browser.evaluate("String(document.getAnimations().length)"), "0"::equals);
             Path screenshot = workDir.resolve("widget.png");
             browser.screenshotFullPage(screenshot);
             assertThat(accentPixels(screenshot)).as("accent pixels in the screenshot").isGreaterThan(50);
