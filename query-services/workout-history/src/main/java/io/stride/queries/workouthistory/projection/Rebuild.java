@@ -165,83 +165,44 @@ public class Rebuild {
                 });
     }
 
+    // The rebuild's loops run on its own thread and wait for each store write before reading on: one batch in memory
+    // at a time (a chain of Unis, one per batch, kept every batch until the end and ran out of heap).
+
     private Uni<Void> erasures(ReadModels models, Progress progress) {
-        KafkaConsumer<String, byte[]> consumer = consumer("workout-history-" + progress.generation
-                + "-user-erasures");
-        return Uni.createFrom().item(() -> readAll(consumer, Topics.USER_ERASURES))
-                .runSubscriptionOn(kafkaThread)
-                .chain(records -> erase(models, progress, records, 0))
-                .chain(() -> Uni.createFrom().item(() -> {
-                            commitAndClose(consumer);
-                            return null;
-                        })
-                        .runSubscriptionOn(kafkaThread))
-                .onFailure().call(() -> Uni.createFrom().item(() -> {
-                            consumer.close();
-                            return null;
-                        })
-                        .runSubscriptionOn(kafkaThread))
-                .replaceWithVoid();
+        return onKafkaThread(() -> {
+            try (KafkaConsumer<String, byte[]> consumer = consumer("workout-history-" + progress.generation
+                    + "-user-erasures")) {
+                Map<TopicPartition, Long> end = consumer.endOffsets(assignFromStart(consumer, Topics.USER_ERASURES));
+                while (!reached(consumer, end)) {
+                    for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                        erase(models, progress, record);
+                    }
+                }
+                commit(consumer);
+            }
+        });
     }
 
-    private Uni<Void> erase(ReadModels models, Progress progress, List<ConsumerRecord<String, byte[]>> records,
-            int index) {
-        if (index >= records.size()) {
-            return Uni.createFrom().voidItem();
-        }
-        ConsumerRecord<String, byte[]> record = records.get(index);
-        Uni<Void> step;
+    private void erase(ReadModels models, Progress progress, ConsumerRecord<String, byte[]> record) {
+        String userId;
         try {
-            String userId = UUID.fromString(record.key()).toString();
-            step = record.value() == null ? Uni.createFrom().voidItem()
-                    : erasure.erase(models, userId).invoke(progress.erasures::incrementAndGet).replaceWithVoid();
+            userId = UUID.fromString(record.key()).toString();
         } catch (IllegalArgumentException | NullPointerException notAUserId) {
             progress.skipped.incrementAndGet();
-            step = Uni.createFrom().voidItem();
+            return;
         }
-        return step.chain(() -> erase(models, progress, records, index + 1));
-    }
-
-    /** Every record of a (compacted, small) topic up to its end now. */
-    private static List<ConsumerRecord<String, byte[]>> readAll(KafkaConsumer<String, byte[]> consumer,
-            String topic) {
-        List<TopicPartition> partitions = assignFromStart(consumer, topic);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        while (!reached(consumer, end)) {
-            consumer.poll(POLL).forEach(records::add);
+        if (record.value() != null) {
+            erasure.erase(models, userId).await().indefinitely();
+            progress.erasures.incrementAndGet();
         }
-        return records;
-    }
-
-    private Uni<Void> events(ReadModels models, Progress progress) {
-        KafkaConsumer<String, byte[]> consumer = consumer("workout-history-" + progress.generation);
-        return Uni.createFrom().item(() -> {
-                    List<TopicPartition> partitions = assignFromStart(consumer, Topics.WORKOUT_EVENTS);
-                    return consumer.endOffsets(partitions);
-                })
-                .runSubscriptionOn(kafkaThread)
-                .chain(end -> batches(models, progress, consumer, end))
-                .chain(() -> Uni.createFrom().item(() -> {
-                            commitAndClose(consumer);
-                            return null;
-                        })
-                        .runSubscriptionOn(kafkaThread))
-                .onFailure().call(() -> Uni.createFrom().item(() -> {
-                            consumer.close();
-                            return null;
-                        })
-                        .runSubscriptionOn(kafkaThread))
-                .replaceWithVoid();
     }
 
     /** Polls, decodes and applies batches until every partition reached its end offset of the start. */
-    private Uni<Void> batches(ReadModels models, Progress progress, KafkaConsumer<String, byte[]> consumer,
-            Map<TopicPartition, Long> end) {
-        return Uni.createFrom().item(() -> {
-                    if (reached(consumer, end)) {
-                        return Optional.<List<WorkoutEvent>>empty();
-                    }
+    private Uni<Void> events(ReadModels models, Progress progress) {
+        return onKafkaThread(() -> {
+            try (KafkaConsumer<String, byte[]> consumer = consumer("workout-history-" + progress.generation)) {
+                Map<TopicPartition, Long> end = consumer.endOffsets(assignFromStart(consumer, Topics.WORKOUT_EVENTS));
+                while (!reached(consumer, end)) {
                     List<WorkoutEvent> events = new ArrayList<>();
                     for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                         progress.records.incrementAndGet();
@@ -254,19 +215,27 @@ public class Rebuild {
                             case EventDecoder.Decoded.Unreadable unreadable -> progress.skipped.incrementAndGet();
                         }
                     }
-                    return Optional.of(events);
+                    if (!events.isEmpty()) {
+                        WorkoutProjector.Result result = projector.apply(models, events).await().indefinitely();
+                        progress.applied.addAndGet(result.applied());
+                        progress.duplicates.addAndGet(result.duplicates());
+                        progress.foreign.addAndGet(result.foreign());
+                        progress.erasedUserRecords.addAndGet(result.erasedUsers());
+                        progress.skipped.addAndGet(result.poisoned().size());
+                    }
+                }
+                commit(consumer);
+            }
+        });
+    }
+
+    private Uni<Void> onKafkaThread(Runnable work) {
+        return Uni.createFrom().item(() -> {
+                    work.run();
+                    return null;
                 })
                 .runSubscriptionOn(kafkaThread)
-                .chain(batch -> batch.isEmpty() ? Uni.createFrom().voidItem()
-                        : projector.apply(models, batch.get())
-                                .invoke(result -> {
-                                    progress.applied.addAndGet(result.applied());
-                                    progress.duplicates.addAndGet(result.duplicates());
-                                    progress.foreign.addAndGet(result.foreign());
-                                    progress.erasedUserRecords.addAndGet(result.erasedUsers());
-                                    progress.skipped.addAndGet(result.poisoned().size());
-                                })
-                                .chain(() -> batches(models, progress, consumer, end)));
+                .replaceWithVoid();
     }
 
     private KafkaConsumer<String, byte[]> consumer(String groupId) {
@@ -293,12 +262,11 @@ public class Rebuild {
     }
 
     /** Commits the positions reached for the generation's group, so its projection resumes from there. */
-    private static void commitAndClose(KafkaConsumer<String, byte[]> consumer) {
+    private static void commit(KafkaConsumer<String, byte[]> consumer) {
         Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
         consumer.assignment().forEach(partition -> positions.put(partition,
                 new OffsetAndMetadata(consumer.position(partition))));
         consumer.commitSync(positions);
-        consumer.close();
     }
 
     @PreDestroy
