@@ -108,6 +108,10 @@ const Widget = (() => {
     }
 
     function listen() {
+        // the board at once, then its changes (the stream's first answer comes at its next read, within a second)
+        fetch(board + '?limit=' + limit).then(r => r.ok ? r.json() : null).then(view => {
+            if (view && !shown) render(view);
+        }).catch(() => {});
         const events = new EventSource(board + '/stream?limit=' + limit);
         events.onopen = () => { $('status').textContent = 'live'; $('status').className = 'status live'; };
         events.onmessage = message => render(JSON.parse(message.data));
