@@ -6,9 +6,7 @@
 
 const History = (() => {
     const $ = id => document.getElementById(id);
-    let session = null;        // {access, refresh}
-    let usersUrl = null;
-    let refreshTimer = null;
+    let signIn = null;         // the sign-in handle (/stride/sign-in.js)
     let cursor = null;
     let selected = null;
 
@@ -38,10 +36,10 @@ const History = (() => {
     // --- API --------------------------------------------------------------------------------------------------
     async function api(path, accept) {
         for (let attempt = 0; attempt < 2; attempt++) {
-            const response = await fetch(path, {headers: {Authorization: 'Bearer ' + session.access,
+            const response = await fetch(path, {headers: {...signIn.authorization(),
                 Accept: accept || 'application/json'}});
             if (response.status === 401 && attempt === 0) {
-                await refresh();
+                await signIn.refresh();
                 continue;
             }
             if (!response.ok) {
@@ -55,31 +53,7 @@ const History = (() => {
         }
     }
 
-    async function users(path, body, headers) {
-        const response = await fetch(usersUrl + path, {method: 'POST', headers: {'Content-Type': 'application/json',
-            Accept: 'application/json', ...(headers || {})}, body: body == null ? null : JSON.stringify(body)});
-        const json = await response.json().catch(() => ({}));
-        if (!response.ok) {
-            const error = new Error(json.message || ('HTTP ' + response.status));
-            error.code = json.error;
-            throw error;
-        }
-        return json;
-    }
-
-    function adopt(tokens) {
-        session = {access: tokens.access_token, refresh: tokens.refresh_token};
-        clearTimeout(refreshTimer);
-        refreshTimer = setTimeout(() => refresh().catch(signedOut), Math.max(5, tokens.expires_in - 30) * 1000);
-    }
-
-    async function refresh() {
-        adopt(await users('/api/v1/auth/refresh', {refresh_token: session.refresh}));
-    }
-
     function signedOut(reason) {
-        clearTimeout(refreshTimer);
-        session = null;
         $('history').hidden = true;
         $('logout').hidden = true;
         $('login-form').hidden = false;
@@ -369,41 +343,19 @@ const History = (() => {
     }
 
     function init() {
-        const configured = fetch('/api/v1/page-config').then(r => r.json()).then(c => { usersUrl = c.users_url; });
-        // the form is ready once submitting it signs in (before, a post keeps the password out of the URL)
-        $('login-form').dataset.ready = 'true';
-        $('login-form').addEventListener('submit', async event => {
-            event.preventDefault();
-            $('login-error').textContent = '';
-            const body = {email: $('email').value, password: $('password').value};
-            if (!$('totp').hidden && $('totp').value) body.totp_code = $('totp').value;
-            try {
-                await configured;
-                adopt(await users('/api/v1/auth/login', body));
-            } catch (e) {
-                if (e.code === 'totp_required') {
-                    $('totp').hidden = false;
-                    $('totp').focus();
-                }
-                $('login-error').textContent = e.message;
-                return;
-            }
-            $('password').value = '';
-            $('totp').value = '';
-            $('login-form').hidden = true;
-            $('history').hidden = false;
-            $('logout').hidden = false;
-            start().catch(e => { $('status').textContent = e.message; });
+        signIn = StrideSignIn.bind({
+            onSignedIn: () => {
+                $('history').hidden = false;
+                $('logout').hidden = false;
+                start().catch(e => { $('status').textContent = e.message; });
+            },
+            onSignedOut: signedOut,
         });
-        $('logout').addEventListener('click', () => {
-            const current = session;
-            signedOut();
-            if (current) users('/api/v1/auth/logout', null, {Authorization: 'Bearer ' + current.access}).catch(() => {});
-        });
+        $('logout').addEventListener('click', () => signIn.signOut());
         $('more').addEventListener('click', () => loadMore().catch(e => { $('status').textContent = e.message; }));
         $('export-gpx').addEventListener('click', () => download('gpx').catch(e => { $('status').textContent = e.message; }));
         $('export-tcx').addEventListener('click', () => download('tcx').catch(e => { $('status').textContent = e.message; }));
-        window.addEventListener('hashchange', () => { const id = fromHash(); if (session && id) select(id); });
+        window.addEventListener('hashchange', () => { const id = fromHash(); if (signIn.current() && id) select(id); });
     }
 
     return {init, fmt};

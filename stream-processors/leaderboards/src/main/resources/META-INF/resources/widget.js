@@ -1,8 +1,8 @@
 // The leaderboard widget, for an <iframe>: /widget.html?period=week&sport=RUNNING&metric=distance&limit=10 (also
 // scope, default global, and periodId, default the current period in the viewer's time zone). The top N arrives by
 // server-sent events each time the board changes, and rows glide to their new places. Signed in (at the users
-// service, tokens kept in this page's memory only), the viewer's own row is marked, or shown below the top when they
-// are further down. No external scripts or fonts.
+// service, /stride/sign-in.js), the viewer's own row is marked, or shown below the top when they are further down. No
+// external scripts or fonts.
 'use strict';
 
 const Widget = (() => {
@@ -19,9 +19,7 @@ const Widget = (() => {
     const periodId = params.get('periodId') || currentPeriod(period, new Date());
     const board = '/api/v1/leaderboards/' + [scope, period, periodId, sport, metric].map(encodeURIComponent).join('/');
 
-    let session = null;          // {access, refresh, athlete}
-    let usersUrl = null;
-    let refreshTimer = null;
+    let signIn = null;           // the sign-in handle (/stride/sign-in.js)
     let shown = null;            // the last pushed top N
     const ranks = new Map();     // athlete id → rank last shown
 
@@ -131,6 +129,7 @@ const Widget = (() => {
     // --- the viewer's own row ----------------------------------------------------------------------------------
     async function mine() {
         const me = $('me');
+        const session = signIn.current();
         if (!session || !shown) {
             me.hidden = true;
             return;
@@ -157,38 +156,13 @@ const Widget = (() => {
 
     async function authorized(path) {
         for (let attempt = 0; ; attempt++) {
-            const response = await fetch(path, {headers: {Authorization: 'Bearer ' + session.access}});
+            const response = await fetch(path, {headers: signIn.authorization()});
             if (response.status !== 401 || attempt > 0) return response;
-            await refresh();
+            await signIn.refresh();
         }
     }
 
-    async function users(path, body) {
-        const response = await fetch(usersUrl + path, {method: 'POST', headers: {'Content-Type': 'application/json',
-            Accept: 'application/json'}, body: JSON.stringify(body)});
-        const json = await response.json().catch(() => ({}));
-        if (!response.ok) {
-            const error = new Error(json.message || ('HTTP ' + response.status));
-            error.code = json.error;
-            throw error;
-        }
-        return json;
-    }
-
-    function adopt(tokens) {
-        const claims = JSON.parse(atob(tokens.access_token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
-        session = {access: tokens.access_token, refresh: tokens.refresh_token, athlete: claims.sub};
-        clearTimeout(refreshTimer);
-        refreshTimer = setTimeout(() => refresh().catch(signOut), Math.max(5, tokens.expires_in - 30) * 1000);
-    }
-
-    async function refresh() {
-        adopt(await users('/api/v1/auth/refresh', {refresh_token: session.refresh}));
-    }
-
-    function signOut() {
-        clearTimeout(refreshTimer);
-        session = null;
+    function signedOut() {
         $('sign-in').hidden = false;
         $('sign-out').hidden = true;
         document.querySelectorAll('#board li.mine').forEach(li => li.classList.remove('mine'));
@@ -198,32 +172,18 @@ const Widget = (() => {
     function init() {
         $('title').textContent = (PERIODS[period] || periodId) + ' · ' + fmt.sport(sport) + ' · '
             + (METRICS[metric] || metric);
-        const configured = fetch('/api/v1/page-config').then(r => r.json()).then(c => { usersUrl = c.users_url; });
         $('sign-in').addEventListener('click', () => {
             $('login-form').hidden = false;
             $('email').focus();
         });
-        $('sign-out').addEventListener('click', signOut);
-        // the form is ready once submitting it signs in (before, a post keeps the password out of the URL)
-        $('login-form').dataset.ready = 'true';
-        $('login-form').addEventListener('submit', async event => {
-            event.preventDefault();
-            $('login-error').textContent = '';
-            const body = {email: $('email').value, password: $('password').value};
-            if (!$('totp').hidden && $('totp').value) body.totp_code = $('totp').value;
-            try {
-                await configured;
-                adopt(await users('/api/v1/auth/login', body));
-            } catch (e) {
-                if (e.code === 'totp_required') $('totp').hidden = false;
-                $('login-error').textContent = e.message;
-                return;
-            }
-            $('password').value = '';
-            $('login-form').hidden = true;
-            $('sign-in').hidden = true;
-            $('sign-out').hidden = false;
-            await mine().catch(e => { $('status').textContent = e.message; });
+        $('sign-out').addEventListener('click', () => signIn.signOut());
+        signIn = StrideSignIn.bind({
+            onSignedIn: () => {
+                $('sign-in').hidden = true;
+                $('sign-out').hidden = false;
+                mine().catch(e => { $('status').textContent = e.message; });
+            },
+            onSignedOut: signedOut,
         });
         listen();
     }
