@@ -71,6 +71,8 @@ final class AppProcess implements AutoCloseable {
         // Packaged apps run in the prod profile; on the local platform they register their schemas themselves.
         builder.environment().put("SCHEMA_AUTO_REGISTER", "true");
         builder.environment().put("STRIDE_STATE_DIR", workDir.resolve(name + "-state").toString());
+        // no trace collector here: nothing sampled, nothing to export (logs keep their trace ids), as in ./stride up
+        builder.environment().put("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0");
         return new AppProcess(name, builder.start(), log, port);
     }
 
