@@ -61,7 +61,9 @@ class BoardWatches {
                 joined.resend = true;
                 return joined;
             });
-            Multi<BoardViews.TopView> changes = watch.changes.onTermination().invoke(() -> leave(key));
+            // a watcher slower than the board (a slow connection) gets its latest answer, not a failure
+            Multi<BoardViews.TopView> changes = watch.changes.onOverflow().dropPreviousItems()
+                    .onTermination().invoke(() -> leave(key));
             BoardViews.TopView last = watch.last;
             return last == null ? changes
                     : Multi.createBy().concatenating().streams(Multi.createFrom().item(last), changes);
