@@ -136,9 +136,8 @@ public final class BoardReader {
             Ranker ranker = new Ranker();
             while ((merge.hasNext() || placeIfAbsent && athlete == null)
                     && (athlete == null || below.size() < neighbours)) {
-                BoardEntry next = merge.peek();
-                if (athlete == null && placeIfAbsent && (next == null || BoardIndex.key(board.toString(), next)
-                        .compareTo(ownKey) > 0)) {
+                Bytes next = merge.peekKey();
+                if (athlete == null && placeIfAbsent && (next == null || next.compareTo(ownKey) > 0)) {
                     athlete = ranker.rank(own);
                     placed = true;
                     continue;
@@ -229,9 +228,9 @@ public final class BoardReader {
             return !heads.isEmpty();
         }
 
-        /** The next entry without taking it; null at the end. */
-        BoardEntry peek() {
-            return heads.isEmpty() ? null : BoardIndex.entryOf(heads.peek().key());
+        /** The next entry's index key without taking it; null at the end. */
+        Bytes peekKey() {
+            return heads.isEmpty() ? null : heads.peek().key();
         }
 
         BoardEntry next() {
