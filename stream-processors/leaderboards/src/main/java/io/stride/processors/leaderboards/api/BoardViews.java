@@ -31,8 +31,8 @@ final class BoardViews {
 
     /** The first {@code limit} entries of {@code board} and its size, as read by {@code reader}. */
     static TopView top(BoardKey board, int limit, BoardReader reader) {
-        return new TopView(board.toString(), unit(board.metric()), reader.size(board),
-                entries(board.metric(), reader.top(board, limit), reader));
+        BoardReader.Top top = reader.top(board, limit);
+        return new TopView(board.toString(), unit(board.metric()), top.size(), entries(board.metric(), top.entries()));
     }
 
     static String unit(Metric metric) {
@@ -44,18 +44,17 @@ final class BoardViews {
         };
     }
 
-    static EntryView entry(Metric metric, Ranked ranked, BoardReader reader) {
+    static EntryView entry(Metric metric, Ranked ranked) {
         long value = ranked.entry().value();
         double shown = switch (metric) {
             case DISTANCE, ELEVATION_GAIN, LONGEST, CALORIES -> value / 10.0;
             case MOVING_TIME -> value / 1000.0;
             case WORKOUTS -> value;
         };
-        String athlete = ranked.entry().athleteId();
-        return new EntryView(ranked.rank(), athlete, reader.displayName(athlete).orElse(null), shown);
+        return new EntryView(ranked.rank(), ranked.entry().athleteId(), ranked.displayName(), shown);
     }
 
-    static List<EntryView> entries(Metric metric, List<Ranked> ranked, BoardReader reader) {
-        return ranked.stream().map(entry -> entry(metric, entry, reader)).toList();
+    static List<EntryView> entries(Metric metric, List<Ranked> ranked) {
+        return ranked.stream().map(entry -> entry(metric, entry)).toList();
     }
 }

@@ -2,14 +2,19 @@ package io.stride.processors.leaderboards.api;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -18,46 +23,97 @@ import io.stride.processors.leaderboards.config.LeaderboardsConfig;
 import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.Totals;
 import io.stride.processors.leaderboards.topology.BoardReader;
+import io.stride.processors.leaderboards.topology.BoardShard;
 import io.stride.processors.leaderboards.topology.LeaderboardsTopology;
+import io.stride.processors.leaderboards.topology.LocalShard;
+import io.stride.schemas.Topics;
 
 /**
- * Interactive queries over the boards: every shard (partition) of the board, totals and athletes stores, read where
- * they are active. A board is answered only when this instance holds every shard; otherwise (start-up, rebalance, or
- * the partitions spread over several instances, whose scatter-gather is not built yet) the answer is 503 with
- * {@code Retry-After}, never a rank counted over part of the board.
+ * Interactive queries over the boards (ADR 0016): every shard (partition) read where it is active, here or at the
+ * instance Kafka Streams metadata names ({@link PeerShards}). While any shard has no active instance (start-up,
+ * rebalance) the answer is 503 with {@code Retry-After}, never a rank counted over part of the board.
  */
 @ApplicationScoped
 class LeaderboardQueries {
 
     private final KafkaStreams streams;
     private final LeaderboardsConfig config;
+    private final PeerShards peers;
+    private final HostInfo self;
 
-    LeaderboardQueries(KafkaStreams streams, LeaderboardsConfig config) {
+    LeaderboardQueries(KafkaStreams streams, LeaderboardsConfig config, PeerShards peers) {
         this.streams = streams;
         this.config = config;
+        this.peers = peers;
+        this.self = HostInfo.buildFromEndpoint(config.advertisedServer());
     }
 
-    /** A reader over every shard, or 503. */
+    /** A reader over every shard, wherever held, with the athletes of the shards held here; or 503. */
     BoardReader reader() {
-        if (streams.state() != KafkaStreams.State.RUNNING) {
-            throw notReady();
-        }
-        List<ReadOnlyKeyValueStore<Bytes, byte[]>> boards = new ArrayList<>();
+        requireRunning();
+        Collection<StreamsMetadata> instances = streams.metadataForAllStreamsClients();
+        List<BoardShard> shards = new ArrayList<>();
         List<ReadOnlyKeyValueStore<String, Totals>> totals = new ArrayList<>();
         List<ReadOnlyKeyValueStore<String, Athlete>> athletes = new ArrayList<>();
-        try {
-            for (int partition = 0; partition < LeaderboardsTopology.FACT_PARTITIONS; partition++) {
-                boards.add(streams.store(StoreQueryParameters.fromNameAndType(LeaderboardsTopology.BOARD_STORE,
-                        QueryableStoreTypes.<Bytes, byte[]>keyValueStore()).withPartition(partition)));
-                totals.add(streams.store(StoreQueryParameters.fromNameAndType(LeaderboardsTopology.TOTALS_STORE,
-                        QueryableStoreTypes.<String, Totals>keyValueStore()).withPartition(partition)));
-                athletes.add(streams.store(StoreQueryParameters.fromNameAndType(LeaderboardsTopology.ATHLETES_STORE,
-                        QueryableStoreTypes.<String, Athlete>keyValueStore()).withPartition(partition)));
+        for (int partition = 0; partition < LeaderboardsTopology.FACT_PARTITIONS; partition++) {
+            HostInfo host = activeHost(instances, partition);
+            if (self.equals(host)) {
+                shards.add(localShard(partition));
+                totals.add(store(LeaderboardsTopology.TOTALS_STORE, partition));
+                athletes.add(store(LeaderboardsTopology.ATHLETES_STORE, partition));
+            } else {
+                shards.add(peers.shard(host, partition));
             }
+        }
+        return new BoardReader(shards, totals, athletes);
+    }
+
+    /** The instance holding the athlete's totals and profile: null when it is this one. */
+    HostInfo peerHolding(String athleteId) {
+        requireRunning();
+        KeyQueryMetadata metadata;
+        try {
+            metadata = streams.queryMetadataForKey(LeaderboardsTopology.ATHLETES_STORE, athleteId,
+                    Serdes.String().serializer());
+        } catch (IllegalStateException notRunning) {
+            throw notReady();
+        }
+        if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
+            throw notReady();
+        }
+        return self.equals(metadata.activeHost()) ? null : metadata.activeHost();
+    }
+
+    /** The shard of {@code partition} if it is active here; else 503 (it moved, or is restoring). */
+    LocalShard localShard(int partition) {
+        requireRunning();
+        return new LocalShard(store(LeaderboardsTopology.BOARD_STORE, partition),
+                store(LeaderboardsTopology.COUNTS_STORE, partition),
+                store(LeaderboardsTopology.ATHLETES_STORE, partition));
+    }
+
+    private HostInfo activeHost(Collection<StreamsMetadata> instances, int partition) {
+        TopicPartition held = new TopicPartition(Topics.USER_METRICS, partition);
+        return instances.stream()
+                .filter(instance -> instance.topicPartitions().contains(held))
+                .map(StreamsMetadata::hostInfo)
+                .findFirst()
+                .orElseThrow(this::notReady);
+    }
+
+    private <K, V> ReadOnlyKeyValueStore<K, V> store(String name, int partition) {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(name,
+                    QueryableStoreTypes.<K, V>keyValueStore()).withPartition(partition));
         } catch (InvalidStateStoreException | IllegalStateException notHere) {
             throw notReady();
         }
-        return new BoardReader(boards, totals, athletes);
+    }
+
+    private void requireRunning() {
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw notReady();
+        }
     }
 
     private ApiException notReady() {

@@ -1,15 +1,24 @@
 package io.stride.processors.leaderboards.api;
 
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.apache.kafka.streams.state.HostInfo;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -26,21 +35,23 @@ import io.stride.processors.leaderboards.topology.BoardReader.Standing;
 
 /**
  * Board queries (public, read-only): the top N, once or pushed as it changes, and an athlete's rank with their
- * neighbours (a hidden athlete's only to themselves, signed in with the users service's access token). RocksDB reads
- * block: each request runs on a virtual thread.
+ * neighbours (a hidden athlete's only to themselves, signed in with the users service's access token), over every
+ * shard wherever it is held (ADR 0016). RocksDB and peer reads block: each request runs on a virtual thread.
  */
 @Path("/api/v1/leaderboards/{scope}/{period}/{periodId}/{sport}/{metric}")
 @Produces(MediaType.APPLICATION_JSON)
 public class LeaderboardResource {
 
     private final LeaderboardQueries queries;
+    private final PeerShards peers;
     private final BoardWatches watches;
     private final LeaderboardsConfig config;
     private final CurrentIdentityAssociation identities;
 
-    LeaderboardResource(LeaderboardQueries queries, BoardWatches watches, LeaderboardsConfig config,
+    LeaderboardResource(LeaderboardQueries queries, PeerShards peers, BoardWatches watches, LeaderboardsConfig config,
             CurrentIdentityAssociation identities) {
         this.queries = queries;
+        this.peers = peers;
         this.watches = watches;
         this.config = config;
         this.identities = identities;
@@ -83,21 +94,35 @@ public class LeaderboardResource {
 
     /**
      * An athlete's standing, public; an athlete who hides from public boards is on none (404), except to themselves:
-     * signed in as that athlete, they see where they would stand were they shown ({@code hidden: true}).
+     * signed in as that athlete, they see where they would stand were they shown ({@code hidden: true}). Answered by
+     * the instance holding the athlete's totals: another instance forwards the request there, with the caller's
+     * token, which that instance checks again.
      */
     @GET
     @Path("/athletes/{athleteId}")
     @PermitAll
     @RunOnVirtualThread
-    public BoardViews.StandingView standing(@PathParam("scope") String scope, @PathParam("period") String period,
+    public Response standing(@PathParam("scope") String scope, @PathParam("period") String period,
             @PathParam("periodId") String periodId, @PathParam("sport") String sport,
             @PathParam("metric") String metric, @PathParam("athleteId") String athleteId,
-            @QueryParam("neighbours") @DefaultValue("3") int neighbours) {
+            @QueryParam("neighbours") @DefaultValue("3") int neighbours,
+            @QueryParam(PeerShards.LOCAL_ONLY) boolean localOnly, @Context UriInfo uri,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
         BoardKey board = BoardRequest.parse(scope, period, periodId, sport, metric);
         String athlete = normalisedUuid(athleteId);
         if (neighbours < 0 || neighbours > config.maxNeighbours()) {
             throw ApiException.invalidField("neighbours", "neighbours must be between 0 and "
                     + config.maxNeighbours());
+        }
+        HostInfo peer = queries.peerHolding(athlete);
+        if (peer != null) {
+            if (localOnly) {
+                throw ApiException.unavailable("Leaderboards are moving between instances, retry shortly",
+                        Duration.ofSeconds(config.retryAfterSeconds()));
+            }
+            return relayed(peers.forward(peer, uri.getRequestUri().getRawPath() + "?"
+                    + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery() + "&")
+                    + PeerShards.LOCAL_ONLY + "=true", authorization));
         }
         BoardReader reader = queries.reader();
         // the endpoint is public: a token, when given, is checked only here (authentication is not proactive)
@@ -107,10 +132,20 @@ public class LeaderboardResource {
                 : reader.standing(board, athlete, neighbours))
                 .orElseThrow(() -> ApiException.notFound("athlete on board " + board, athleteId));
         boolean hidden = self && reader.athlete(athlete).map(Athlete::hidden).orElse(false);
-        return new BoardViews.StandingView(board.toString(), BoardViews.unit(board.metric()), standing.size(),
-                BoardViews.entry(board.metric(), standing.athlete(), reader), standing.topPercent(),
-                BoardViews.entries(board.metric(), standing.above(), reader),
-                BoardViews.entries(board.metric(), standing.below(), reader), hidden);
+        return Response.ok(new BoardViews.StandingView(board.toString(), BoardViews.unit(board.metric()),
+                standing.size(), BoardViews.entry(board.metric(), standing.athlete()), standing.topPercent(),
+                BoardViews.entries(board.metric(), standing.above()),
+                BoardViews.entries(board.metric(), standing.below()), hidden)).build();
+    }
+
+    /** The peer's answer as it gave it (status, JSON body, {@code Retry-After}). */
+    private static Response relayed(HttpResponse<String> answer) {
+        Response.ResponseBuilder response = Response.status(answer.statusCode())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(answer.body());
+        answer.headers().firstValue(HttpHeaders.RETRY_AFTER).ifPresent(after ->
+                response.header(HttpHeaders.RETRY_AFTER, after));
+        return response.build();
     }
 
     /** The athlete id as stored (lower case), or 400. */

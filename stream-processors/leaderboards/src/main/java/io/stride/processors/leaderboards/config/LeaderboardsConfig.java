@@ -31,6 +31,16 @@ public interface LeaderboardsConfig {
     int retryAfterSeconds();
 
     /**
+     * {@code host:port} at which the other instances reach this one's HTTP server (Kafka Streams
+     * {@code application.server}): a board's shards held elsewhere are read from there (ADR 0016).
+     */
+    String advertisedServer();
+
+    /** How long a read of a shard held by another instance may take before the answer is 503. */
+    @WithDefault("2s")
+    Duration peerTimeout();
+
+    /**
      * How often the boards watched through the push stream are read again; a change is pushed to their watchers at
      * the next read.
      */

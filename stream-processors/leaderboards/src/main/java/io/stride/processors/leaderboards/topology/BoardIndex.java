@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.apache.kafka.common.utils.Bytes;
@@ -28,16 +29,30 @@ public final class BoardIndex {
 
     /** The key of {@code entry} on {@code board}. */
     public static Bytes key(String board, BoardEntry entry) {
+        return key(board, entry.value(), entry.reachedAtMillis(), entry.athleteId());
+    }
+
+    /** A key before every entry of {@code value} on {@code board} and after every entry of a greater value. */
+    static Bytes firstKey(String board, long value) {
+        return key(board, value, Long.MIN_VALUE, "");
+    }
+
+    private static Bytes key(String board, long value, long reachedAtMillis, String athleteId) {
         byte[] prefix = board.getBytes(StandardCharsets.UTF_8);
-        byte[] athlete = entry.athleteId().getBytes(StandardCharsets.UTF_8);
+        byte[] athlete = athleteId.getBytes(StandardCharsets.UTF_8);
         return Bytes.wrap(ByteBuffer.allocate(prefix.length + 1 + 16 + athlete.length)
                 .put(prefix)
                 .put(SEPARATOR)
-                .putLong(Long.MAX_VALUE - entry.value())
-                .putLong(entry.reachedAtMillis() ^ Long.MIN_VALUE)
+                .putLong(Long.MAX_VALUE - value)
+                .putLong(reachedAtMillis ^ Long.MIN_VALUE)
                 .put(athlete)
                 .array());
     }
+
+    /** The board's order: greater value first, then who reached it first, then athlete id (as the keys sort). */
+    public static final Comparator<BoardEntry> ORDER = Comparator.comparingLong(BoardEntry::value).reversed()
+            .thenComparingLong(BoardEntry::reachedAtMillis)
+            .thenComparing(BoardEntry::athleteId);
 
     /** The stored value of {@code entry}. */
     public static byte[] value(BoardEntry entry) {

@@ -1,17 +1,13 @@
 package io.stride.processors.leaderboards.topology;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Deque;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
+import java.util.TreeSet;
 
-import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import io.stride.processors.leaderboards.domain.Athlete;
@@ -19,38 +15,39 @@ import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.processors.leaderboards.domain.BoardKey;
 import io.stride.processors.leaderboards.domain.Bucket;
 import io.stride.processors.leaderboards.domain.Totals;
+import io.stride.processors.leaderboards.topology.BoardShard.Listed;
 
 /**
- * Reads boards over every shard (one per task, ADR 0016): the shards' entries, each in board order, are merged in
- * board order, and ranks are counted over the merge (competition ranking: an entry's rank is one more than the
- * entries with a greater value). The caller hands in the stores of every partition, or none: a board read from
- * some shards only would give wrong ranks.
+ * Reads boards over every shard (one per partition, ADR 0016), wherever each is held: the top N is the merge of each
+ * shard's top N; a rank (competition ranking: one more than the entries with a greater value) is summed over the
+ * shards' count indexes, so it costs the same far down a board of a million athletes as at its top. The caller hands
+ * in every shard, or none: a board read from some shards only would give wrong ranks. An athlete's own totals and
+ * profile are read from the stores of this instance, which the caller makes sure holds the athlete.
  */
 public final class BoardReader {
 
-    private final List<ReadOnlyKeyValueStore<Bytes, byte[]>> boards;
+    private final List<BoardShard> shards;
     private final List<ReadOnlyKeyValueStore<String, Totals>> totals;
     private final List<ReadOnlyKeyValueStore<String, Athlete>> athletes;
 
     /**
-     * @param boards every shard of {@link LeaderboardsTopology#BOARD_STORE}
-     * @param totals every shard of {@link LeaderboardsTopology#TOTALS_STORE}
-     * @param athletes every shard of {@link LeaderboardsTopology#ATHLETES_STORE}
+     * @param shards every shard of the boards
+     * @param totals the shards of {@link LeaderboardsTopology#TOTALS_STORE} held here
+     * @param athletes the shards of {@link LeaderboardsTopology#ATHLETES_STORE} held here
      */
-    public BoardReader(List<ReadOnlyKeyValueStore<Bytes, byte[]>> boards,
-            List<ReadOnlyKeyValueStore<String, Totals>> totals, List<ReadOnlyKeyValueStore<String, Athlete>> athletes) {
-        this.boards = List.copyOf(boards);
+    public BoardReader(List<BoardShard> shards, List<ReadOnlyKeyValueStore<String, Totals>> totals,
+            List<ReadOnlyKeyValueStore<String, Athlete>> athletes) {
+        this.shards = List.copyOf(shards);
         this.totals = List.copyOf(totals);
         this.athletes = List.copyOf(athletes);
     }
 
-    /** The name boards show for the athlete; empty when none is known (no public profile yet). */
-    public Optional<String> displayName(String athleteId) {
-        return athlete(athleteId).map(Athlete::displayName);
+    /** An entry with its rank and the name boards show for its athlete (null when none is known). */
+    public record Ranked(int rank, BoardEntry entry, String displayName) {
     }
 
-    /** An entry with its rank. */
-    public record Ranked(int rank, BoardEntry entry) {
+    /** The first entries of a board, ranked, and how many athletes it holds. */
+    public record Top(List<Ranked> entries, long size) {
     }
 
     /**
@@ -69,30 +66,26 @@ public final class BoardReader {
         }
     }
 
-    /** The first {@code limit} entries of {@code board}, ranked. */
-    public List<Ranked> top(BoardKey board, int limit) {
-        List<Ranked> top = new ArrayList<>(Math.min(limit, 1024));
-        try (Merge merge = new Merge(board.toString())) {
-            Ranker ranker = new Ranker();
-            while (top.size() < limit && merge.hasNext()) {
-                top.add(ranker.rank(merge.next()));
-            }
-        }
-        return top;
-    }
-
-    /** How many athletes {@code board} holds. */
-    public long size(BoardKey board) {
+    /** The first {@code limit} entries of {@code board}, ranked, and its size. */
+    public Top top(BoardKey board, int limit) {
+        List<Listed> merged = new ArrayList<>();
         long size = 0;
-        for (ReadOnlyKeyValueStore<Bytes, byte[]> shard : boards) {
-            try (KeyValueIterator<Bytes, byte[]> entries = range(shard, board.toString())) {
-                while (entries.hasNext()) {
-                    entries.next();
-                    size++;
-                }
-            }
+        for (BoardShard shard : shards) {
+            BoardShard.Top top = shard.top(board.toString(), limit);
+            merged.addAll(top.entries());
+            size += top.size();
         }
-        return size;
+        merged.sort((a, b) -> BoardIndex.ORDER.compare(a.entry(), b.entry()));
+        List<Ranked> ranked = new ArrayList<>(Math.min(limit, merged.size()));
+        int rank = 0;
+        for (Listed entry : merged.subList(0, Math.min(limit, merged.size()))) {
+            int position = ranked.size() + 1;
+            if (ranked.isEmpty() || ranked.getLast().entry().value() != entry.entry().value()) {
+                rank = position;
+            }
+            ranked.add(new Ranked(rank, entry.entry(), entry.displayName()));
+        }
+        return new Top(ranked, size);
     }
 
     /** Where {@code athleteId} stands on {@code board} with {@code neighbours} entries either side; empty if absent. */
@@ -110,7 +103,7 @@ public final class BoardReader {
         return standing(board, athleteId, neighbours, true);
     }
 
-    /** The athlete as the boards know them (zone, name, hidden, erased); empty when nothing is known. */
+    /** The athlete as the boards know them (zone, name, hidden, erased); empty when nothing is known here. */
     public Optional<Athlete> athlete(String athleteId) {
         for (ReadOnlyKeyValueStore<String, Athlete> shard : athletes) {
             Athlete found = shard.get(athleteId);
@@ -121,45 +114,61 @@ public final class BoardReader {
         return Optional.empty();
     }
 
-    private Optional<Standing> standing(BoardKey board, String athleteId, int neighbours, boolean placeIfAbsent) {
+    private Optional<Standing> standing(BoardKey board, String athleteId, int neighbours, boolean evenIfHidden) {
+        Athlete athlete = athlete(athleteId).orElse(Athlete.UNKNOWN);
         Totals mine = totalsOf(athleteId, new Bucket(board.kind(), board.periodId(), board.sport()));
-        if (mine == null) {
+        if (mine == null || athlete.hidden() && !evenIfHidden) {
             return Optional.empty();
         }
+        // a hidden athlete is not on the board: placed where they would be, and counted in ranks below and the size
+        int placed = athlete.hidden() ? 1 : 0;
         BoardEntry own = new BoardEntry(athleteId, mine.value(board.metric()), mine.reachedAt(board.metric()));
-        Bytes ownKey = BoardIndex.key(board.toString(), own);
-        Deque<Ranked> above = new ArrayDeque<>();
-        List<Ranked> below = new ArrayList<>();
-        Ranked athlete = null;
-        boolean placed = false;
-        try (Merge merge = new Merge(board.toString())) {
-            Ranker ranker = new Ranker();
-            while ((merge.hasNext() || placeIfAbsent && athlete == null)
-                    && (athlete == null || below.size() < neighbours)) {
-                Bytes next = merge.peekKey();
-                if (athlete == null && placeIfAbsent && (next == null || next.compareTo(ownKey) > 0)) {
-                    athlete = ranker.rank(own);
-                    placed = true;
-                    continue;
-                }
-                Ranked ranked = ranker.rank(merge.next());
-                if (athlete != null) {
-                    below.add(ranked);
-                } else if (ranked.entry().athleteId().equals(athleteId)) {
-                    athlete = ranked;
-                } else {
-                    above.addLast(ranked);
-                    if (above.size() > neighbours) {
-                        above.removeFirst();
-                    }
-                }
+        List<Listed> above = new ArrayList<>();
+        List<Listed> below = new ArrayList<>();
+        long size = placed;
+        for (BoardShard shard : shards) {
+            BoardShard.Window window = shard.around(board.toString(), own, neighbours);
+            above.addAll(window.above());
+            below.addAll(window.below());
+            size += window.size();
+        }
+        above.sort((a, b) -> BoardIndex.ORDER.compare(a.entry(), b.entry()));
+        below.sort((a, b) -> BoardIndex.ORDER.compare(a.entry(), b.entry()));
+        above = above.subList(Math.max(0, above.size() - neighbours), above.size());
+        below = below.subList(0, Math.min(neighbours, below.size()));
+
+        TreeSet<Long> values = new TreeSet<>();
+        values.add(own.value());
+        above.forEach(entry -> values.add(entry.entry().value()));
+        below.forEach(entry -> values.add(entry.entry().value()));
+        Map<Long, Integer> ranks = ranksOf(board.toString(), values);
+        Ranked ownRanked = new Ranked(ranks.get(own.value()), own, athlete.displayName());
+        return Optional.of(new Standing(ownRanked, ranked(above, ranks, own.value(), 0),
+                ranked(below, ranks, own.value(), placed), size));
+    }
+
+    /** The competition rank of each value: one more than the entries of a greater value over every shard. */
+    private Map<Long, Integer> ranksOf(String board, Collection<Long> values) {
+        long[] asked = values.stream().mapToLong(Long::longValue).toArray();
+        long[] greater = new long[asked.length];
+        for (BoardShard shard : shards) {
+            long[] counted = shard.countGreater(board, asked);
+            for (int i = 0; i < asked.length; i++) {
+                greater[i] += counted[i];
             }
         }
-        if (athlete == null) {
-            return Optional.empty();
+        Map<Long, Integer> ranks = new HashMap<>();
+        for (int i = 0; i < asked.length; i++) {
+            ranks.put(asked[i], Math.toIntExact(1 + greater[i]));
         }
-        return Optional.of(new Standing(athlete, List.copyOf(above), List.copyOf(below),
-                size(board) + (placed ? 1 : 0)));
+        return ranks;
+    }
+
+    /** The entries ranked; those below {@code ownValue} one rank lower for an athlete placed on the board. */
+    private static List<Ranked> ranked(List<Listed> entries, Map<Long, Integer> ranks, long ownValue, int placed) {
+        return entries.stream().map(entry -> new Ranked(
+                ranks.get(entry.entry().value()) + (entry.entry().value() < ownValue ? placed : 0),
+                entry.entry(), entry.displayName())).toList();
     }
 
     private Totals totalsOf(String athleteId, Bucket bucket) {
@@ -171,77 +180,5 @@ public final class BoardReader {
             }
         }
         return null;
-    }
-
-    /** Competition ranks over entries read in board order. */
-    private static final class Ranker {
-        private int position;
-        private int rank;
-        private long previous;
-
-        Ranked rank(BoardEntry entry) {
-            position++;
-            if (position == 1 || entry.value() != previous) {
-                rank = position;
-            }
-            previous = entry.value();
-            return new Ranked(rank, entry);
-        }
-    }
-
-    private static KeyValueIterator<Bytes, byte[]> range(ReadOnlyKeyValueStore<Bytes, byte[]> shard, String board) {
-        byte[] prefix = board.getBytes(StandardCharsets.UTF_8);
-        byte[] from = Arrays.copyOf(prefix, prefix.length + 1);
-        byte[] to = Arrays.copyOf(prefix, prefix.length + 1);
-        to[prefix.length] = 1;
-        return shard.range(Bytes.wrap(from), Bytes.wrap(to));
-    }
-
-    /** The shards' entries of one board, merged in board order (their keys' byte order). */
-    private final class Merge implements AutoCloseable {
-        private final List<KeyValueIterator<Bytes, byte[]>> open = new ArrayList<>();
-        private final PriorityQueue<Head> heads = new PriorityQueue<>();
-
-        private record Head(Bytes key, KeyValueIterator<Bytes, byte[]> rest) implements Comparable<Head> {
-            @Override
-            public int compareTo(Head other) {
-                return key.compareTo(other.key);
-            }
-        }
-
-        Merge(String board) {
-            for (ReadOnlyKeyValueStore<Bytes, byte[]> shard : boards) {
-                KeyValueIterator<Bytes, byte[]> entries = range(shard, board);
-                open.add(entries);
-                advance(entries);
-            }
-        }
-
-        private void advance(KeyValueIterator<Bytes, byte[]> entries) {
-            if (entries.hasNext()) {
-                KeyValue<Bytes, byte[]> next = entries.next();
-                heads.add(new Head(next.key, entries));
-            }
-        }
-
-        boolean hasNext() {
-            return !heads.isEmpty();
-        }
-
-        /** The next entry's index key without taking it; null at the end. */
-        Bytes peekKey() {
-            return heads.isEmpty() ? null : heads.peek().key();
-        }
-
-        BoardEntry next() {
-            Head head = heads.poll();
-            advance(head.rest());
-            return BoardIndex.entryOf(head.key());
-        }
-
-        @Override
-        public void close() {
-            open.forEach(KeyValueIterator::close);
-        }
     }
 }

@@ -35,7 +35,8 @@ import io.stride.processors.leaderboards.domain.WorkoutFact;
 /**
  * The second stage, by athlete (ADR 0016): keeps each workout's entry ({@link WorkoutEntry}: replaced, never added),
  * and on every change recomputes the athlete's totals of the buckets the old and the new entry touch from all of the
- * athlete's workouts, replacing their entries in this task's shard of every board ({@link BoardIndex}).
+ * athlete's workouts, replacing their entries in this task's shard of every board ({@link BoardIndex}) and its counts
+ * ({@link BoardCounts}).
  * <ul>
  *   <li>A change of time zone re-buckets all of the athlete's workouts in the new zone.</li>
  *   <li>A hidden athlete's totals are kept but not on the boards: hiding takes their entries out, showing puts them
@@ -54,6 +55,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
     private KeyValueStore<String, Athlete> athletes;
     private KeyValueStore<String, Totals> totals;
     private KeyValueStore<Bytes, byte[]> board;
+    private KeyValueStore<Bytes, byte[]> counts;
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -61,6 +63,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         athletes = context.getStateStore(LeaderboardsTopology.ATHLETES_STORE);
         totals = context.getStateStore(LeaderboardsTopology.TOTALS_STORE);
         board = context.getStateStore(LeaderboardsTopology.BOARD_STORE);
+        counts = context.getStateStore(LeaderboardsTopology.COUNTS_STORE);
     }
 
     @Override
@@ -180,15 +183,24 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
 
     private void index(String athlete, Bucket bucket, Totals next) {
         for (Metric metric : Metric.values()) {
+            String boardKey = bucket.board(metric).toString();
             BoardEntry entry = new BoardEntry(athlete, next.value(metric), next.reachedAt(metric));
-            board.put(BoardIndex.key(bucket.board(metric).toString(), entry), BoardIndex.value(entry));
+            Bytes key = BoardIndex.key(boardKey, entry);
+            if (board.get(key) == null) {
+                BoardCounts.add(counts, boardKey, entry.value(), 1);
+            }
+            board.put(key, BoardIndex.value(entry));
         }
     }
 
     private void unindex(String athlete, Bucket bucket, Totals previous) {
         for (Metric metric : Metric.values()) {
-            board.delete(BoardIndex.key(bucket.board(metric).toString(),
-                    new BoardEntry(athlete, previous.value(metric), previous.reachedAt(metric))));
+            String boardKey = bucket.board(metric).toString();
+            long value = previous.value(metric);
+            if (board.delete(BoardIndex.key(boardKey, new BoardEntry(athlete, value, previous.reachedAt(metric))))
+                    != null) {
+                BoardCounts.add(counts, boardKey, value, -1);
+            }
         }
     }
 

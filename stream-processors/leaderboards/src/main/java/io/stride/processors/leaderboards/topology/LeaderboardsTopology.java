@@ -36,7 +36,7 @@ import io.stride.schemas.users.UserMetricsUpdated;
  *       as many partitions, meet in {@link BoardsProcessor}: each workout's entry in {@link #WORKOUTS_STORE}, each
  *       athlete's zone, name and choice (or erasure) in {@link #ATHLETES_STORE}, their totals per period
  *       and sport in {@link #TOTALS_STORE} and this task's shard of every board, in rank order, in
- *       {@link #BOARD_STORE}.</li>
+ *       {@link #BOARD_STORE}, counted by value in {@link #COUNTS_STORE}.</li>
  * </ol>
  */
 @ApplicationScoped
@@ -50,6 +50,8 @@ public class LeaderboardsTopology {
     public static final String TOTALS_STORE = "athlete-totals-store";
     /** This task's shard of every board ({@link BoardIndex}). */
     public static final String BOARD_STORE = "board-entries-store";
+    /** This task's count of every board's entries by value ({@link BoardCounts}). */
+    public static final String COUNTS_STORE = "board-counts-store";
     /** Partitions of the facts' repartition topic: as {@code users.user-metrics} and {@code users.user-erasures}. */
     public static final int FACT_PARTITIONS = 6;
 
@@ -76,6 +78,8 @@ public class LeaderboardsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(TOTALS_STORE),
                 Serdes.String(), serdes.totals()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BOARD_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(COUNTS_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
 
         Map<String, KStream<String, Object>> byWorkout = builder.stream(Topics.WORKOUT_EVENTS,
@@ -130,7 +134,7 @@ public class LeaderboardsTopology {
                 .merge(profiles, Named.as("athlete-inputs-with-profiles"))
                 .merge(erasures, Named.as("athlete-inputs"))
                 .process(BoardsProcessor::new, Named.as("boards-processor"),
-                        WORKOUTS_STORE, ATHLETES_STORE, TOTALS_STORE, BOARD_STORE);
+                        WORKOUTS_STORE, ATHLETES_STORE, TOTALS_STORE, BOARD_STORE, COUNTS_STORE);
         return builder.build();
     }
 }

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stride.platform.http.ApiException;
 import io.stride.processors.leaderboards.config.LeaderboardsConfig;
@@ -56,6 +60,16 @@ class LeaderboardQueriesTest {
         }
 
         @Override
+        public String advertisedServer() {
+            return "127.0.0.1:8087";
+        }
+
+        @Override
+        public java.time.Duration peerTimeout() {
+            return java.time.Duration.ofSeconds(2);
+        }
+
+        @Override
         public Page page() {
             return () -> "http://127.0.0.1:8084";
         }
@@ -72,15 +86,17 @@ class LeaderboardQueriesTest {
                 TestSerdes.specific(UserMetricsUpdated.class), TestSerdes.specific(UserErased.class),
                 TestSerdes.specific(PublicProfile.class));
         try (KafkaStreams streams = new KafkaStreams(LeaderboardsTopology.build(serdes), config)) {
-            LeaderboardQueries queries = new LeaderboardQueries(streams, DEFAULTS);
+            LeaderboardQueries queries = new LeaderboardQueries(streams, DEFAULTS,
+                    new PeerShards(new ObjectMapper(), DEFAULTS));
 
-            // when / then: never a rank counted over part of a board
-            assertThatThrownBy(queries::reader)
-                    .isInstanceOfSatisfying(ApiException.class, unavailable -> {
-                        assertThat(unavailable.status()).isEqualTo(503);
-                        assertThat(unavailable.retryAfter())
-                                .isEqualTo(Optional.of(Duration.ofSeconds(2)));
-                    });
+            // when / then: never a rank counted over part of a board, nor a guess where an athlete is held
+            for (ThrowingCallable query : List.<ThrowingCallable>of(queries::reader,
+                    () -> queries.peerHolding(UUID.randomUUID().toString()), () -> queries.localShard(0))) {
+                assertThatThrownBy(query).isInstanceOfSatisfying(ApiException.class, unavailable -> {
+                    assertThat(unavailable.status()).isEqualTo(503);
+                    assertThat(unavailable.retryAfter()).isEqualTo(Optional.of(Duration.ofSeconds(2)));
+                });
+            }
         }
     }
 }

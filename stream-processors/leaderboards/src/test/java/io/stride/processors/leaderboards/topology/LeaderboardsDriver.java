@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -25,9 +27,12 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
+import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.BoardEntry;
+import io.stride.processors.leaderboards.domain.Totals;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.testkit.TestSerdes;
@@ -154,6 +159,35 @@ final class LeaderboardsDriver implements AutoCloseable {
 
     KeyValueStore<Bytes, byte[]> boardStore() {
         return driver.getKeyValueStore(LeaderboardsTopology.BOARD_STORE);
+    }
+
+    /** This driver's task as a shard of the boards. */
+    LocalShard shard() {
+        return new LocalShard(boardStore(), driver.getKeyValueStore(LeaderboardsTopology.COUNTS_STORE),
+                driver.getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE));
+    }
+
+    /** A reader over the shards of {@code drivers}, with their totals and athletes. */
+    static BoardReader reader(LeaderboardsDriver... drivers) {
+        List<BoardShard> shards = new ArrayList<>();
+        List<ReadOnlyKeyValueStore<String, Totals>> totals = new ArrayList<>();
+        List<ReadOnlyKeyValueStore<String, Athlete>> athletes = new ArrayList<>();
+        for (LeaderboardsDriver shard : drivers) {
+            shards.add(shard.shard());
+            totals.add(shard.driver.getKeyValueStore(LeaderboardsTopology.TOTALS_STORE));
+            athletes.add(shard.driver.getKeyValueStore(LeaderboardsTopology.ATHLETES_STORE));
+        }
+        return new BoardReader(shards, totals, athletes);
+    }
+
+    /** The boards the count index counts entries of. */
+    Set<String> countedBoards() {
+        Set<String> boards = new TreeSet<>();
+        try (KeyValueIterator<Bytes, byte[]> all = driver.<Bytes, byte[]>getKeyValueStore(
+                LeaderboardsTopology.COUNTS_STORE).all()) {
+            all.forEachRemaining(next -> boards.add(BoardIndex.boardOf(next.key)));
+        }
+        return boards;
     }
 
     /** The entries of {@code board}, in board order. */

@@ -24,7 +24,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.state.Stores;
@@ -143,6 +145,22 @@ class LeaderboardsOracleTest {
                 }
             }
             boards = lb.boards();
+            // the count index counts exactly the entries of each board: sizes and entries of a greater value
+            assertThat(lb.countedBoards()).isEqualTo(new TreeSet<>(boards.keySet()));
+            LocalShard shard = lb.shard();
+            for (var board : boards.entrySet()) {
+                List<BoardEntry> entries = board.getValue();
+                assertThat(shard.top(board.getKey(), 1).size()).as("size of %s", board.getKey())
+                        .isEqualTo(entries.size());
+                long[] asked = entries.stream().flatMapToLong(entry -> LongStream.of(entry.value(),
+                        entry.value() + 1, Math.max(0, entry.value() - 1))).toArray();
+                long[] greater = shard.countGreater(board.getKey(), asked);
+                for (int i = 0; i < asked.length; i++) {
+                    long value = asked[i];
+                    assertThat(greater[i]).as("entries of %s over %d", board.getKey(), value)
+                            .isEqualTo(entries.stream().filter(entry -> entry.value() > value).count());
+                }
+            }
             assertThat(lb.eventDeadLetters.isEmpty()).isTrue();
             assertThat(lb.metricsDeadLetters.isEmpty()).isTrue();
         }
