@@ -79,8 +79,10 @@ public class LeaderboardsTopology {
                 Serdes.String(), serdes.totals()));
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(BOARD_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
+        // cached: the counts of a board's size and value classes change with every entry, and the cache sends each
+        // to the changelog once per commit instead of once per change
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(COUNTS_STORE),
-                Serdes.Bytes(), Serdes.ByteArray()));
+                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
 
         Map<String, KStream<String, Object>> byWorkout = builder.stream(Topics.WORKOUT_EVENTS,
                         Consumed.with(Serdes.String(), serdes.workoutEvents())

@@ -1,0 +1,365 @@
+package io.stride.benchmarks.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.stride.benchmarks.load.MachineLoad.Snapshot;
+import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.kafka.SealedSerde;
+import io.stride.platform.kafka.UserKeyring;
+import io.stride.processors.leaderboards.domain.Figures;
+import io.stride.processors.leaderboards.domain.StateCodec;
+import io.stride.processors.leaderboards.domain.WorkoutFact;
+import io.stride.schemas.Topics;
+import io.stride.schemas.common.SportType;
+import io.stride.schemas.workout.EndReason;
+import io.stride.schemas.workout.FinalFigures;
+import io.stride.schemas.workout.WorkoutCompleted;
+import io.stride.schemas.workout.WorkoutCompletedData;
+import io.stride.schemas.workout.WorkoutSource;
+
+/**
+ * The leaderboards benchmark's driver (issue 13), run by {@code ./stride bench leaderboards} against the processor it
+ * started. The weekly running-distance board of a past week grows in steps (10,000, 100,000, 1,000,000 athletes by
+ * default); at each step:
+ * <ol>
+ *   <li>the step's new athletes, one run each, are written to the athlete stage's input (the processor's
+ *       {@code leaderboards-workout-facts-repartition} topic, in its own format) and the update rate is how fast the
+ *       board's size reaches the step. The workout stage (opening sealed events) is skipped for the load: a million
+ *       athletes' telemetry keys, held open in memory, do not fit the processor's 384 MB heap;</li>
+ *   <li>the top 10 is read open loop at {@code --top-rate}, then a random athlete's rank with 3 neighbours either
+ *       side at {@code --rank-rate} ({@link OpenLoop}: latency from each request's due time);</li>
+ *   <li>the same board as a Redis sorted set (same members, same values) and {@code redis-benchmark} doing
+ *       {@code ZREVRANGE 0 9} and {@code ZREVRANK} on it: the usual answer's ceiling, on the same machine, same run;</li>
+ *   <li>completion to rank: probe athletes (with real telemetry keys) complete a run by a sealed
+ *       {@code WorkoutCompleted} on {@code workouts.workout-events}, through both stages; the time from the broker's
+ *       acknowledgement to the new value in the athlete's standing (polled every 2 ms);</li>
+ *   <li>the processor's state on disk (RocksDB's files; what its memtables hold is not on disk yet) and its
+ *       changelogs' segments.</li>
+ * </ol>
+ */
+public final class LeaderboardsBenchmark {
+
+    static final String PERIOD_ID = "2025-W23";
+    static final String BOARD = "global/week/" + PERIOD_ID + "/RUNNING/distance";
+    static final Instant WEEK_START = LocalDate.of(2025, 6, 2).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    static final String FACTS_TOPIC = "leaderboards-workout-facts-repartition";
+    static final String REDIS_KEY = "bench:leaderboard:" + PERIOD_ID;
+    private static final Pattern OWN_VALUE = Pattern.compile("\"athlete\"\\s*:\\s*\\{[^}]*\"value\"\\s*:\\s*([0-9.]+)");
+    private static final Pattern SIZE = Pattern.compile("\"size\"\\s*:\\s*(\\d+)");
+
+    /** What one step measured. */
+    record Step(int athletes, double loadSeconds, double factsPerSecond, double processorCores,
+            HttpRun top, HttpRun rank, RedisRun redisTop, RedisRun redisRank, LatencySummary completionToRank,
+            int probesNotSeen, long stateBytes, long changelogBytes) {
+    }
+
+    /** An open-loop run of one query. */
+    record HttpRun(double offered, double sent, long ok, Map<Integer, Long> failures, LatencySummary latency) {
+    }
+
+    /** One {@code redis-benchmark} test: requests per second at its concurrency and its latency percentiles. */
+    record RedisRun(String test, double perSecond, double p50, double p99, double max) {
+    }
+
+    private final LeaderboardsOptions options;
+    private final Platform platform;
+    private final HttpClient http = Clients.loadClient();
+    private final URI base;
+    private final Random random = new Random(42);
+    private final List<String> athletes = new ArrayList<>();
+    private final long[] values;
+
+    private LeaderboardsBenchmark(LeaderboardsOptions options, Platform platform) {
+        this.options = options;
+        this.platform = platform;
+        this.base = URI.create(options.leaderboardsUrl().endsWith("/") ? options.leaderboardsUrl()
+                : options.leaderboardsUrl() + "/");
+        this.values = new long[options.steps().getLast()];
+    }
+
+    public static void main(String[] args) throws Exception {
+        LeaderboardsOptions options = LeaderboardsOptions.parse(args);
+        Platform platform = Platform.read(options.leaderboardsUrl(), options.devstack(), options.context());
+        MachineLoad machine = new MachineLoad(platform.pids());
+        new LeaderboardsBenchmark(options, platform).run(machine);
+    }
+
+    private void run(MachineLoad machine) throws Exception {
+        Snapshot start = machine.snapshot();
+        List<UUID> probes = new ArrayList<>();
+        for (int i = 0; i < options.probes(); i++) {
+            probes.add(UUID.randomUUID());
+        }
+        log("publishing %d probe athletes' telemetry keys", probes.size());
+        UserKeyring keyring = Fixtures.telemetryKeys(platform, probes);
+        long[] probeTotals = new long[probes.size()];
+        RedisBoard redis = new RedisBoard(platform.address("REDIS_URL"), REDIS_KEY);
+        redis.clear();
+        List<Step> steps = new ArrayList<>();
+        try (KafkaProducer<String, byte[]> facts = new KafkaProducer<>(factsProducerConfig(), new StringSerializer(),
+                new ByteArraySerializer());
+                KafkaProducer<String, SpecificRecord> events = new KafkaProducer<>(platform.gatewayProducerConfig(),
+                        new StringSerializer(), sealing(keyring))) {
+            for (int size : options.steps()) {
+                int from = athletes.size();
+                log("step %,d athletes: writing %,d facts", size, size - from);
+                Snapshot loadStart = machine.snapshot();
+                long loadStartNanos = System.nanoTime();
+                for (int i = from; i < size; i++) {
+                    String athlete = UUID.randomUUID().toString();
+                    athletes.add(athlete);
+                    long decimetres = Math.round(Math.exp(Math.log(250_000) + 0.6 * random.nextGaussian()));
+                    values[i] = decimetres;
+                    facts.send(new ProducerRecord<>(FACTS_TOPIC, null, WEEK_START.toEpochMilli(), athlete,
+                            StateCodec.encode(fact(athlete, decimetres, i))));
+                }
+                facts.flush();
+                long expected = size + countedProbes(probeTotals);
+                awaitSize(expected, Duration.ofMinutes(30));
+                double loadSeconds = (System.nanoTime() - loadStartNanos) / 1e9;
+                MachineLoad.Usage load = machine.between(loadStart, machine.snapshot());
+                double cores = load.processCores().getOrDefault("leaderboards", Double.NaN);
+                log("step %,d athletes: board complete in %.1f s, %,.0f facts/s, processor %.2f cores", size,
+                        loadSeconds, (size - from) / loadSeconds, cores);
+
+                redis.add(values, from, size);
+                HttpRun top = reads("top 10", options.topRate(), index -> "api/v1/leaderboards/" + BOARD + "?limit=10");
+                HttpRun rank = reads("rank", options.rankRate(), index -> "api/v1/leaderboards/" + BOARD
+                        + "/athletes/" + athletes.get(random.nextInt(size)) + "?neighbours=3");
+                RedisRun redisTop = redis.benchmark("ZREVRANGE 0 9", size, "ZREVRANGE", REDIS_KEY, "0", "9",
+                        "WITHSCORES");
+                RedisRun redisRank = redis.benchmark("ZREVRANK", size, "ZREVRANK", REDIS_KEY,
+                        RedisBoard.MEMBER_PREFIX + "__rand_int__");
+                log("step %,d athletes: redis ZREVRANGE %,.0f/s p99 %.2f ms, ZREVRANK %,.0f/s p99 %.2f ms", size,
+                        redisTop.perSecond(), redisTop.p99(), redisRank.perSecond(), redisRank.p99());
+
+                LatencySummary.Recorder completion = new LatencySummary.Recorder();
+                int notSeen = 0;
+                for (int p = 0; p < probes.size(); p++) {
+                    long meters = 3_000 + random.nextInt(20_000);
+                    probeTotals[p] += meters * 10L;
+                    if (!probe(events, probes.get(p), meters, probeTotals[p] / 10.0, completion)) {
+                        notSeen++;
+                    }
+                }
+                LatencySummary toRank = completion.summary();
+                log("step %,d athletes: completion to rank p50 %.0f ms, p99 %.0f ms over %d probes (%d not seen)",
+                        size, toRank.p50(), toRank.p99(), toRank.count(), notSeen);
+                long state = bytesUnder(options.stateDir(), path -> true);
+                // segments only: a partition's index files are preallocated (10 MB each, sparse)
+                long changelogs = bytesUnder(options.dataDir(), path -> path.toString().contains("leaderboards-")
+                        && path.toString().contains("-changelog-") && path.toString().endsWith(".log"));
+                log("step %,d athletes: state %,.1f MB, changelogs %,.1f MB", size, state / 1e6, changelogs / 1e6);
+                steps.add(new Step(size, loadSeconds, (size - from) / loadSeconds, cores, top, rank, redisTop,
+                        redisRank, toRank, notSeen, state, changelogs));
+            }
+        } finally {
+            redis.clear();
+        }
+        Path out = options.out();
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, LeaderboardsReport.markdown(options, platform, machine, steps,
+                machine.between(start, machine.snapshot())), java.nio.file.StandardOpenOption.CREATE_NEW);
+        log("report written to %s", out);
+    }
+
+    private static int countedProbes(long[] probeTotals) {
+        int counted = 0;
+        for (long total : probeTotals) {
+            counted += total > 0 ? 1 : 0;
+        }
+        return counted;
+    }
+
+    /** One run of the week, ending at a time of its own so that ties are broken by time, then by athlete. */
+    static WorkoutFact fact(String athlete, long decimetres, int index) {
+        Instant start = WEEK_START.plusSeconds(index % (6 * 86_400));
+        long movingMillis = decimetres * 330;   // 5:30 per km
+        Instant end = start.plusMillis(movingMillis);
+        return new WorkoutFact.Completed(UUID.randomUUID().toString(), athlete, end, "RUNNING",
+                new Figures(start, end, decimetres, movingMillis, decimetres / 100, decimetres * 7 / 10));
+    }
+
+    private Map<String, Object> factsProducerConfig() {
+        Map<String, Object> config = new java.util.HashMap<>(platform.gatewayProducerConfig());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        return config;
+    }
+
+    private Serializer<SpecificRecord> sealing(UserKeyring keyring) {
+        return SealedSerde.sealing(RegistrySerdes.serializer(platform.registryUrl(), true), keyring,
+                record -> ((GenericRecord) ((GenericRecord) record).get("data")).get("userId").toString());
+    }
+
+    /** Polls the board's size until it holds {@code expected} athletes. */
+    private void awaitSize(long expected, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            last = size();
+            if (last == expected) {
+                return;
+            }
+            if (last > expected) {
+                throw new IllegalStateException("the board holds " + last + " athletes, more than the "
+                        + expected + " written: not a fresh platform (run without --keep-data)");
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the board holds " + last + " of " + expected + " athletes after "
+                + timeout);
+    }
+
+    private long size() {
+        try {
+            HttpResponse<String> answer = http.send(get("api/v1/leaderboards/" + BOARD + "?limit=1"),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher size = SIZE.matcher(answer.body());
+            return answer.statusCode() == 200 && size.find() ? Long.parseLong(size.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Reads open loop at {@code rate} for the read seconds, after unmeasured warm-up seconds at the same rate. */
+    private HttpRun reads(String name, double rate, java.util.function.LongFunction<String> path) {
+        LatencySummary.Recorder latencies = new LatencySummary.Recorder();
+        Map<Integer, Long> failures = new ConcurrentSkipListMap<>();
+        AtomicLong ok = new AtomicLong();
+        AtomicInteger inFlight = new AtomicInteger();
+        long measuredFrom = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
+        OpenLoop.Schedule schedule = OpenLoop.run(rate, options.warmupSeconds() + options.readSeconds(),
+                (index, due) -> {
+                    if (inFlight.get() >= OpenLoop.MAX_IN_FLIGHT) {
+                        if (due >= measuredFrom) {
+                            failures.merge(OpenLoop.NOT_SENT, 1L, Long::sum);
+                        }
+                        return;
+                    }
+                    inFlight.incrementAndGet();
+                    http.sendAsync(get(path.apply(index)), HttpResponse.BodyHandlers.discarding())
+                            .whenComplete((answer, failure) -> {
+                                long now = System.nanoTime();
+                                if (due >= measuredFrom) {
+                                    latencies.record(due, now);
+                                    if (answer != null && answer.statusCode() == 200) {
+                                        ok.incrementAndGet();
+                                    } else {
+                                        failures.merge(answer == null ? 0 : answer.statusCode(), 1L, Long::sum);
+                                    }
+                                }
+                                inFlight.decrementAndGet();
+                            });
+                });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        LatencySummary latency = latencies.summary();
+        log("%s: %,.0f/s offered, %,.0f/s sent, p50 %.2f ms, p99 %.2f ms, failures %s", name, rate,
+                schedule.perSecond(), latency.p50(), latency.p99(), failures);
+        return new HttpRun(rate, schedule.perSecond(), ok.get(), Map.copyOf(failures), latency);
+    }
+
+    /**
+     * Completes a run of {@code meters} for {@code athlete} and records the time from the broker's acknowledgement
+     * to the athlete's standing showing {@code expectedMeters}; false when it never did within 30 s.
+     */
+    private boolean probe(KafkaProducer<String, SpecificRecord> events, UUID athlete, long meters,
+            double expectedMeters, LatencySummary.Recorder completion) throws Exception {
+        UUID workout = UUID.randomUUID();
+        Instant start = WEEK_START.plusSeconds(3_600 + random.nextInt(86_400));
+        long millis = meters * 330;
+        Instant end = start.plusMillis(millis);
+        FinalFigures figures = FinalFigures.newBuilder().setEndReason(EndReason.COMPLETED).setStartedAt(start)
+                .setEndedAt(end).setSampleCount((int) (millis / 1000)).setElapsedTimeMillis(millis)
+                .setMovingTimeMillis(millis).setDistanceMeters(meters).setElevationGainMeters(meters / 100.0)
+                .setElevationLossMeters(meters / 100.0).setCaloriesKcal(meters * 0.068).setAvgHeartRateBpm(150)
+                .setMaxHeartRateBpm(175).setAvgSpeedMetersPerSecond(1000.0 / 330).setMaxSpeedMetersPerSecond(4.0)
+                .setTrack(List.of()).build();
+        WorkoutCompleted completed = WorkoutCompleted.newBuilder().setEventId(UUID.randomUUID()).setTimestamp(end)
+                .setData(WorkoutCompletedData.newBuilder().setWorkoutId(workout).setUserId(athlete)
+                        .setEndTime(end).setDurationSeconds((int) (millis / 1000)).setDistanceMeters(meters)
+                        .setCaloriesBurned(figures.getCaloriesKcal()).setRouteCoordinates(List.of())
+                        .setSportType(SportType.RUNNING).setStartTime(start).setSource(WorkoutSource.APP)
+                        .setFigures(figures).build())
+                .build();
+        events.send(new ProducerRecord<>(Topics.WORKOUT_EVENTS, workout.toString(), completed)).get(30,
+                TimeUnit.SECONDS);
+        long acked = System.nanoTime();
+        String path = "api/v1/leaderboards/" + BOARD + "/athletes/" + athlete + "?neighbours=0";
+        long deadline = acked + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = http.send(get(path), HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                Matcher value = OWN_VALUE.matcher(answer.body());
+                if (value.find() && Double.parseDouble(value.group(1)) == expectedMeters) {
+                    completion.record(acked, System.nanoTime());
+                    return true;
+                }
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+        }
+        return false;
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json").GET().build();
+    }
+
+    /** Bytes of the regular files under {@code root} whose path passes {@code filter}; 0 when there is no root. */
+    static long bytesUnder(Optional<Path> root, java.util.function.Predicate<Path> filter) throws IOException {
+        if (root.isEmpty() || !Files.isDirectory(root.get())) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(root.get())) {
+            return files.filter(Files::isRegularFile).filter(filter).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException gone) {
+                    return 0;   // a segment or SST file compacted away meanwhile
+                }
+            }).sum();
+        }
+    }
+
+    static void log(String format, Object... args) {
+        Scenario.log("leaderboards: " + format, args);
+    }
+}
