@@ -56,6 +56,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
     private KeyValueStore<String, Totals> totals;
     private KeyValueStore<Bytes, byte[]> board;
     private KeyValueStore<Bytes, byte[]> counts;
+    private final BoardCounts.Deltas countChanges = new BoardCounts.Deltas();
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -80,7 +81,15 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
             LOG.debugf("record of an erased athlete dropped athleteId=%s", athlete);
             return;
         }
-        switch (record.value()) {
+        try {
+            apply(athlete, profile, record.value());
+        } finally {
+            countChanges.writeTo(counts);
+        }
+    }
+
+    private void apply(String athlete, Athlete profile, AthleteInput input) {
+        switch (input) {
             case WorkoutFact fact -> onFact(athlete, profile, fact);
             case AthleteInput.ZoneChanged changed when !changed.zoneId().equals(profile.zoneId()) -> {
                 Athlete moved = profile.withZone(changed.zoneId());
@@ -187,7 +196,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
             BoardEntry entry = new BoardEntry(athlete, next.value(metric), next.reachedAt(metric));
             Bytes key = BoardIndex.key(boardKey, entry);
             if (board.get(key) == null) {
-                BoardCounts.add(counts, boardKey, entry.value(), 1);
+                countChanges.add(boardKey, entry.value(), 1);
             }
             board.put(key, BoardIndex.value(entry));
         }
@@ -199,7 +208,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
             long value = previous.value(metric);
             if (board.delete(BoardIndex.key(boardKey, new BoardEntry(athlete, value, previous.reachedAt(metric))))
                     != null) {
-                BoardCounts.add(counts, boardKey, value, -1);
+                countChanges.add(boardKey, value, -1);
             }
         }
     }

@@ -64,11 +64,7 @@ public final class LocalShard implements BoardShard {
 
     @Override
     public long[] countGreater(String board, long[] values) {
-        long[] greater = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            greater[i] = BoardCounts.countGreater(counts, index, board, values[i]);
-        }
-        return greater;
+        return BoardCounts.countGreater(counts, index, board, values);
     }
 
     private Listed listed(KeyValue<Bytes, byte[]> stored) {

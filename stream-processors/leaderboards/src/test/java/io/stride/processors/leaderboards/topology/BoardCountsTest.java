@@ -32,14 +32,18 @@ class BoardCountsTest {
         return store;
     }
 
+    final BoardCounts.Deltas changes = new BoardCounts.Deltas();
+
     void put(String board, BoardEntry entry) {
         index.put(BoardIndex.key(board, entry), BoardIndex.value(entry));
-        BoardCounts.add(counts, board, entry.value(), 1);
+        changes.add(board, entry.value(), 1);
+        changes.writeTo(counts);
     }
 
     void remove(String board, BoardEntry entry) {
         index.delete(BoardIndex.key(board, entry));
-        BoardCounts.add(counts, board, entry.value(), -1);
+        changes.add(board, entry.value(), -1);
+        changes.writeTo(counts);
     }
 
     @Test
@@ -67,10 +71,32 @@ class BoardCountsTest {
         assertThat(BoardCounts.size(counts, BOARD)).isEqualTo(entries.size());
         List<Long> asked = new ArrayList<>(List.of(0L, 255L, 256L, 257L, Long.MAX_VALUE - 1));
         entries.forEach(entry -> asked.addAll(List.of(entry.value(), entry.value() + 1, entry.value() - 1)));
-        for (long value : asked) {
+        long[] all = BoardCounts.countGreater(counts, index, BOARD, asked.stream().mapToLong(Long::longValue)
+                .toArray());
+        for (int i = 0; i < asked.size(); i++) {
+            long value = asked.get(i);
             assertThat(BoardCounts.countGreater(counts, index, BOARD, value)).as("entries over %d", value)
-                    .isEqualTo(entries.stream().filter(entry -> entry.value() > value).count());
+                    .isEqualTo(entries.stream().filter(entry -> entry.value() > value).count())
+                    .isEqualTo(all[i]);
         }
+    }
+
+    @Test
+    void shouldWriteNothingForAnEntryReplacedByOneOfTheSameValueClass() {
+        // given
+        BoardEntry before = new BoardEntry(UUID.randomUUID().toString(), 300_000, 0);
+        put(BOARD, before);
+        long sizeCount = counts.approximateNumEntries();
+
+        // when: one record takes the entry out and puts it back with another value, counted as one change
+        BoardEntry after = new BoardEntry(before.athleteId(), 300_001, 1);
+        changes.add(BOARD, before.value(), -1);
+        changes.add(BOARD, after.value(), 1);
+        changes.writeTo(counts);
+
+        // then: the same keys (size, class, bucket), still one entry
+        assertThat(counts.approximateNumEntries()).isEqualTo(sizeCount);
+        assertThat(BoardCounts.size(counts, BOARD)).isEqualTo(1);
     }
 
     @Test

@@ -7,6 +7,7 @@ import static io.stride.schemas.testkit.EventBuilders.aWorkoutUpdated;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -180,12 +181,12 @@ final class LeaderboardsDriver implements AutoCloseable {
         return new BoardReader(shards, totals, athletes);
     }
 
-    /** The boards the count index counts entries of. */
-    Set<String> countedBoards() {
-        Set<String> boards = new TreeSet<>();
+    /** The digests ({@link BoardCounts#digest}) of the boards the count index counts entries of. */
+    Set<Bytes> countedBoards() {
+        Set<Bytes> boards = new TreeSet<>();
         try (KeyValueIterator<Bytes, byte[]> all = driver.<Bytes, byte[]>getKeyValueStore(
                 LeaderboardsTopology.COUNTS_STORE).all()) {
-            all.forEachRemaining(next -> boards.add(BoardIndex.boardOf(next.key)));
+            all.forEachRemaining(next -> boards.add(Bytes.wrap(Arrays.copyOf(next.key.get(), 16))));
         }
         return boards;
     }
