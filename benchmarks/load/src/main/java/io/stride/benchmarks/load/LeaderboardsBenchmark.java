@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,7 +98,7 @@ public final class LeaderboardsBenchmark {
     private final Platform platform;
     private final HttpClient http = Clients.loadClient();
     private final URI base;
-    private final Random random = new Random(42);
+    private final Random random = new Random();
     private final List<String> athletes = new ArrayList<>();
     private final long[] values;
 
@@ -107,6 +108,31 @@ public final class LeaderboardsBenchmark {
         this.base = URI.create(options.leaderboardsUrl().endsWith("/") ? options.leaderboardsUrl()
                 : options.leaderboardsUrl() + "/");
         this.values = new long[options.steps().getLast()];
+        // the same athletes and values in every run, so that a run with --keep-data finds the board it reads
+        Random distances = new Random(42);
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.round(Math.exp(Math.log(250_000) + 0.6 * distances.nextGaussian()));
+        }
+    }
+
+    /** Athlete {@code index} of the board, the same in every run. */
+    static String athlete(int index) {
+        return UUID.nameUUIDFromBytes(("stride-bench-athlete-" + index).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** The largest step a board of {@code onBoard} athletes holds (0 for an empty board), or refuses the board. */
+    private int keptStep(long onBoard) {
+        if (onBoard <= 0) {
+            return 0;
+        }
+        int kept = options.steps().stream().filter(step -> step <= onBoard).mapToInt(Integer::intValue).max()
+                .orElseThrow(() -> new IllegalStateException("the board holds " + onBoard
+                        + " athletes, fewer than the first step: not a board this benchmark left"));
+        if (onBoard - kept > (long) options.probes() * 10) {
+            throw new IllegalStateException("the board holds " + onBoard + " athletes, not a step of "
+                    + options.steps() + " and its probes: run without --keep-data");
+        }
+        return kept;
     }
 
     public static void main(String[] args) throws Exception {
@@ -132,29 +158,44 @@ public final class LeaderboardsBenchmark {
                 new ByteArraySerializer());
                 KafkaProducer<String, SpecificRecord> events = new KafkaProducer<>(platform.gatewayProducerConfig(),
                         new StringSerializer(), sealing(keyring))) {
+            long onBoard = size();
+            for (long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2); onBoard < 0
+                    && System.nanoTime() < deadline; onBoard = size()) {
+                Thread.sleep(200);   // 503 while the processor restores its stores
+            }
+            int kept = keptStep(onBoard);
+            long extra = onBoard - kept;   // the probes of the run that left the board
+            if (kept > 0) {
+                log("the board holds %,d athletes: the %,d of the previous run (--keep-data) and %,d of its probes",
+                        onBoard, kept, extra);
+            }
             for (int size : options.steps()) {
-                int from = athletes.size();
+                if (size < kept) {
+                    log("step %,d athletes: skipped, the kept board holds more", size);
+                    continue;
+                }
+                int from = Math.max(kept, athletes.size());
                 log("step %,d athletes: writing %,d facts", size, size - from);
                 Snapshot loadStart = machine.snapshot();
                 long loadStartNanos = System.nanoTime();
                 for (int i = from; i < size; i++) {
-                    String athlete = UUID.randomUUID().toString();
-                    athletes.add(athlete);
-                    long decimetres = Math.round(Math.exp(Math.log(250_000) + 0.6 * random.nextGaussian()));
-                    values[i] = decimetres;
-                    facts.send(new ProducerRecord<>(FACTS_TOPIC, null, WEEK_START.toEpochMilli(), athlete,
-                            StateCodec.encode(fact(athlete, decimetres, i))));
+                    facts.send(new ProducerRecord<>(FACTS_TOPIC, null, WEEK_START.toEpochMilli(), athlete(i),
+                            StateCodec.encode(fact(athlete(i), values[i], i))));
                 }
                 facts.flush();
-                long expected = size + countedProbes(probeTotals);
-                awaitSize(expected, Duration.ofMinutes(30));
-                double loadSeconds = (System.nanoTime() - loadStartNanos) / 1e9;
+                awaitSize(size + extra + countedProbes(probeTotals), Duration.ofMinutes(60));
+                double loadSeconds = size == from ? Double.NaN : (System.nanoTime() - loadStartNanos) / 1e9;
                 MachineLoad.Usage load = machine.between(loadStart, machine.snapshot());
-                double cores = load.processCores().getOrDefault("leaderboards", Double.NaN);
+                double cores = size == from ? Double.NaN
+                        : load.processCores().getOrDefault("leaderboards", Double.NaN);
                 log("step %,d athletes: board complete in %.1f s, %,.0f facts/s, processor %.2f cores", size,
                         loadSeconds, (size - from) / loadSeconds, cores);
+                int previous = athletes.size();
+                for (int i = previous; i < size; i++) {
+                    athletes.add(athlete(i));
+                }
 
-                redis.add(values, from, size);
+                redis.add(values, previous, size);
                 // each read run once the processor has digested the load (flushed its caches, compacted RocksDB)
                 MachineLoad.Measured<HttpRun> top = machine.during(() -> reads("top 10", options.topRate(),
                         index -> "api/v1/leaderboards/" + BOARD + "?limit=10"));

@@ -18,7 +18,7 @@ import java.util.Optional;
  * --data-dir         (none)       the devstack's data directory, where the changelogs' segments are measured
  * --steps            10000,100000,1000000   athletes on the board at each step
  * --top-rate         5000         top-10 reads/s offered open loop
- * --rank-rate        1000         my-rank reads/s offered open loop
+ * --rank-rate        100          my-rank reads/s offered open loop
  * --read-seconds     20           measured length of each read run
  * --warmup-seconds   5            unmeasured seconds before it, at the same rate
  * --probes           50           athletes completing a run at each step, each followed to their new value
@@ -40,7 +40,7 @@ record LeaderboardsOptions(String leaderboardsUrl, Path devstack, Optional<Path>
         defaults.put("data-dir", "");
         defaults.put("steps", "10000,100000,1000000");
         defaults.put("top-rate", "5000");
-        defaults.put("rank-rate", "1000");
+        defaults.put("rank-rate", "100");
         defaults.put("read-seconds", "20");
         defaults.put("warmup-seconds", "5");
         defaults.put("probes", "50");

@@ -103,8 +103,9 @@ final class LeaderboardsReport {
                 + " state on disk (RocksDB files) | changelog segments |");
         line("|---|---|---|---|---|");
         for (Step step : steps) {
-            line("| %,d | %,.0f (%.2f) | %s / %s | %,.1f MB | %,.1f MB |", step.athletes(), step.factsPerSecond(),
-                    step.processorCores(), WorkoutsReport.millis(step.completionToRank().p50()),
+            line("| %,d | %s | %s / %s | %,.1f MB | %,.1f MB |", step.athletes(),
+                    Double.isNaN(step.factsPerSecond()) ? "kept from the previous run (`--keep-data`)"
+                            : String.format(Locale.ROOT, "%,.0f (%.2f)", step.factsPerSecond(), step.processorCores()), WorkoutsReport.millis(step.completionToRank().p50()),
                     WorkoutsReport.millis(step.completionToRank().p99()), step.stateBytes() / 1e6,
                     step.changelogBytes() / 1e6);
         }

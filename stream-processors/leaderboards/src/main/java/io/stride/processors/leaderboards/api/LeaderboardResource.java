@@ -44,19 +44,22 @@ public class LeaderboardResource {
 
     private final LeaderboardQueries queries;
     private final PeerShards peers;
+    private final TopAnswers tops;
     private final BoardWatches watches;
     private final LeaderboardsConfig config;
     private final CurrentIdentityAssociation identities;
 
-    LeaderboardResource(LeaderboardQueries queries, PeerShards peers, BoardWatches watches, LeaderboardsConfig config,
-            CurrentIdentityAssociation identities) {
+    LeaderboardResource(LeaderboardQueries queries, PeerShards peers, TopAnswers tops, BoardWatches watches,
+            LeaderboardsConfig config, CurrentIdentityAssociation identities) {
         this.queries = queries;
         this.peers = peers;
+        this.tops = tops;
         this.watches = watches;
         this.config = config;
         this.identities = identities;
     }
 
+    /** The top N, as read at most {@code leaderboards.top-max-age} (100 ms) ago ({@link TopAnswers}). */
     @GET
     @PermitAll
     @RunOnVirtualThread
@@ -65,7 +68,7 @@ public class LeaderboardResource {
             @PathParam("metric") String metric, @QueryParam("limit") @DefaultValue("10") int limit) {
         BoardKey board = BoardRequest.parse(scope, period, periodId, sport, metric);
         checkLimit(limit);
-        return BoardViews.top(board, limit, queries.reader());
+        return tops.top(board, limit);
     }
 
     /**

@@ -41,6 +41,13 @@ public interface LeaderboardsConfig {
     Duration peerTimeout();
 
     /**
+     * How old a top query's answer may be: requests for the same board and limit within this time of a read get that
+     * read's answer (one merge of the shards for all of them).
+     */
+    @WithDefault("100ms")
+    Duration topMaxAge();
+
+    /**
      * How often the boards watched through the push stream are read again; a change is pushed to their watchers at
      * the next read.
      */

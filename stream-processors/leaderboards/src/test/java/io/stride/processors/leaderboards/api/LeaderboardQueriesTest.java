@@ -60,6 +60,11 @@ class LeaderboardQueriesTest {
         }
 
         @Override
+        public java.time.Duration topMaxAge() {
+            return java.time.Duration.ofMillis(100);
+        }
+
+        @Override
         public String advertisedServer() {
             return "127.0.0.1:8087";
         }
