@@ -82,7 +82,8 @@ class BoardWatches {
     private void readAll() {
         for (Watch watch : watches.values()) {
             try {
-                BoardViews.TopView now = BoardViews.top(watch.board, watch.limit, queries.reader());
+                BoardViews.TopView now = queries.read(() -> BoardViews.top(watch.board, watch.limit,
+                        queries.reader()));
                 if (watch.resend || !now.equals(watch.last)) {
                     watch.resend = false;
                     watch.last = now;

@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -26,6 +29,7 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.stride.platform.http.ApiException;
 import io.stride.processors.leaderboards.config.LeaderboardsConfig;
 import io.stride.processors.leaderboards.domain.Athlete;
@@ -59,16 +63,21 @@ public class LeaderboardResource {
         this.identities = identities;
     }
 
-    /** The top N, as read at most {@code leaderboards.top-max-age} (100 ms) ago ({@link TopAnswers}). */
+    /**
+     * The top N ({@link BoardViews.TopView}), as read at most {@code leaderboards.top-max-age} (100 ms) ago
+     * ({@link TopAnswers}): a fresh answer is sent from the event loop, a read runs on a virtual thread.
+     */
     @GET
     @PermitAll
-    @RunOnVirtualThread
-    public BoardViews.TopView top(@PathParam("scope") String scope, @PathParam("period") String period,
+    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = BoardViews.TopView.class)))
+    public Uni<Response> top(@PathParam("scope") String scope, @PathParam("period") String period,
             @PathParam("periodId") String periodId, @PathParam("sport") String sport,
             @PathParam("metric") String metric, @QueryParam("limit") @DefaultValue("10") int limit) {
         BoardKey board = BoardRequest.parse(scope, period, periodId, sport, metric);
         checkLimit(limit);
-        return tops.top(board, limit);
+        return Uni.createFrom().completionStage(tops.top(board, limit))
+                .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build());
     }
 
     /**
@@ -117,7 +126,8 @@ public class LeaderboardResource {
             throw ApiException.invalidField("neighbours", "neighbours must be between 0 and "
                     + config.maxNeighbours());
         }
-        HostInfo peer = queries.peerHolding(athlete);
+        LeaderboardQueries.Home home = queries.home(athlete);
+        HostInfo peer = home.peer();
         if (peer != null) {
             if (localOnly) {
                 throw ApiException.unavailable("Leaderboards are moving between instances, retry shortly",
@@ -127,18 +137,20 @@ public class LeaderboardResource {
                     + (uri.getRequestUri().getRawQuery() == null ? "" : uri.getRequestUri().getRawQuery() + "&")
                     + PeerShards.LOCAL_ONLY + "=true", authorization));
         }
-        BoardReader reader = queries.reader();
         // the endpoint is public: a token, when given, is checked only here (authentication is not proactive)
         SecurityIdentity caller = identities.getDeferredIdentity().await().indefinitely();
         boolean self = !caller.isAnonymous() && athlete.equals(caller.getPrincipal().getName());
-        Standing standing = (self ? reader.ownStanding(board, athlete, neighbours)
-                : reader.standing(board, athlete, neighbours))
-                .orElseThrow(() -> ApiException.notFound("athlete on board " + board, athleteId));
-        boolean hidden = self && reader.athlete(athlete).map(Athlete::hidden).orElse(false);
-        return Response.ok(new BoardViews.StandingView(board.toString(), BoardViews.unit(board.metric()),
-                standing.size(), BoardViews.entry(board.metric(), standing.athlete()), standing.topPercent(),
-                BoardViews.entries(board.metric(), standing.above()),
-                BoardViews.entries(board.metric(), standing.below()), hidden)).build();
+        return Response.ok(queries.read(() -> {
+            BoardReader reader = queries.reader(home.partition());
+            Standing standing = (self ? reader.ownStanding(board, athlete, neighbours)
+                    : reader.standing(board, athlete, neighbours))
+                    .orElseThrow(() -> ApiException.notFound("athlete on board " + board, athleteId));
+            boolean hidden = self && reader.athlete(athlete).map(Athlete::hidden).orElse(false);
+            return new BoardViews.StandingView(board.toString(), BoardViews.unit(board.metric()), standing.size(),
+                    BoardViews.entry(board.metric(), standing.athlete()), standing.topPercent(),
+                    BoardViews.entries(board.metric(), standing.above()),
+                    BoardViews.entries(board.metric(), standing.below()), hidden);
+        })).build();
     }
 
     /** The peer's answer as it gave it (status, JSON body, {@code Retry-After}). */

@@ -48,7 +48,7 @@ public class ShardResource {
         }
 
         BoardShard.Listed listed() {
-            return new BoardShard.Listed(new BoardEntry(athleteId, value, reachedAt), displayName);
+            return BoardShard.Listed.named(new BoardEntry(athleteId, value, reachedAt), displayName);
         }
     }
 
@@ -73,8 +73,10 @@ public class ShardResource {
         if (limit < 1 || limit > config.maxLimit()) {
             throw ApiException.invalidField("limit", "limit must be between 1 and " + config.maxLimit());
         }
-        BoardShard.Top top = queries.localShard(checked(partition)).top(board, limit);
-        return new TopAnswer(top.entries().stream().map(EntryAnswer::of).toList(), top.size());
+        return queries.read(() -> {
+            BoardShard.Top top = queries.localShard(checked(partition)).top(board, limit);
+            return new TopAnswer(top.entries().stream().map(EntryAnswer::of).toList(), top.size());
+        });
     }
 
     @GET
@@ -90,10 +92,12 @@ public class ShardResource {
         if (k < 0 || k > config.maxNeighbours()) {
             throw ApiException.invalidField("k", "k must be between 0 and " + config.maxNeighbours());
         }
-        BoardShard.Window window = queries.localShard(checked(partition))
-                .around(board, new BoardEntry(athleteId, value, reachedAt), k);
-        return new WindowAnswer(window.above().stream().map(EntryAnswer::of).toList(),
-                window.below().stream().map(EntryAnswer::of).toList(), window.size());
+        return queries.read(() -> {
+            BoardShard.Window window = queries.localShard(checked(partition))
+                    .around(board, new BoardEntry(athleteId, value, reachedAt), k);
+            return new WindowAnswer(window.above().stream().map(EntryAnswer::of).toList(),
+                    window.below().stream().map(EntryAnswer::of).toList(), window.size());
+        });
     }
 
     @GET
@@ -106,8 +110,8 @@ public class ShardResource {
             throw ApiException.invalidField("value", "between 1 and " + (2 * config.maxNeighbours() + 1)
                     + " values are required");
         }
-        return new GreaterAnswer(queries.localShard(checked(partition))
-                .countGreater(board, values.stream().mapToLong(Long::longValue).toArray()));
+        return queries.read(() -> new GreaterAnswer(queries.localShard(checked(partition))
+                .countGreater(board, values.stream().mapToLong(Long::longValue).toArray())));
     }
 
     private static void requireBoard(String board) {

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stride.platform.kafka.TelemetryKeyFollower;
+import io.stride.processors.leaderboards.topology.ActiveShards;
 import io.stride.processors.leaderboards.topology.LeaderboardsSerdes;
 
 /** Produces the beans the topology is built from. */
@@ -22,6 +23,13 @@ class LeaderboardsBeans {
     LeaderboardsSerdes serdes(LeaderboardsConfig config, TelemetryKeyFollower keys) {
         return LeaderboardsSerdes.withRegistry(config.schemaRegistry().url(), config.schemaRegistry().autoRegister())
                 .sealedWith(keys.keyring());
+    }
+
+    /** The stores of the athlete-stage tasks running here, which the queries read. */
+    @Produces
+    @Singleton
+    ActiveShards activeShards() {
+        return new ActiveShards();
     }
 
     /**

@@ -83,7 +83,7 @@ public final class BoardReader {
             if (ranked.isEmpty() || ranked.getLast().entry().value() != entry.entry().value()) {
                 rank = position;
             }
-            ranked.add(new Ranked(rank, entry.entry(), entry.displayName()));
+            ranked.add(new Ranked(rank, entry.entry(), entry.displayName()));   // names read for the kept only
         }
         return new Top(ranked, size);
     }

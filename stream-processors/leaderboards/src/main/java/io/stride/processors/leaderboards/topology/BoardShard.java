@@ -1,6 +1,7 @@
 package io.stride.processors.leaderboards.topology;
 
 import java.util.List;
+import java.util.function.Function;
 
 import io.stride.processors.leaderboards.domain.BoardEntry;
 
@@ -11,8 +12,23 @@ import io.stride.processors.leaderboards.domain.BoardEntry;
  */
 public interface BoardShard {
 
-    /** An entry with the name boards show for its athlete (null when none is known). */
-    record Listed(BoardEntry entry, String displayName) {
+    /**
+     * An entry, with the name boards show for its athlete as a peer sent it, or where to read it: a shard held here
+     * reads names only for the entries an answer keeps, not for every entry its shards offered.
+     *
+     * @param names reads an athlete's name on this instance; null when {@code knownName} is the name
+     */
+    record Listed(BoardEntry entry, String knownName, Function<String, String> names) {
+
+        /** An entry with its athlete's name (null when none is known). */
+        public static Listed named(BoardEntry entry, String displayName) {
+            return new Listed(entry, displayName, null);
+        }
+
+        /** The name boards show for the athlete, null when none is known. */
+        public String displayName() {
+            return names == null ? knownName : names.apply(entry.athleteId());
+        }
     }
 
     /** The shard's first entries of a board, and how many it holds. */

@@ -57,6 +57,13 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
     private KeyValueStore<Bytes, byte[]> board;
     private KeyValueStore<Bytes, byte[]> counts;
     private final BoardCounts.Deltas countChanges = new BoardCounts.Deltas();
+    private final ActiveShards active;
+    private ActiveShards.Stores opened;
+    private int partition;
+
+    BoardsProcessor(ActiveShards active) {
+        this.active = active;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -65,6 +72,14 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         totals = context.getStateStore(LeaderboardsTopology.TOTALS_STORE);
         board = context.getStateStore(LeaderboardsTopology.BOARD_STORE);
         counts = context.getStateStore(LeaderboardsTopology.COUNTS_STORE);
+        partition = context.taskId().partition();
+        opened = new ActiveShards.Stores(board, counts, athletes, totals);
+        active.opened(partition, opened);
+    }
+
+    @Override
+    public void close() {
+        active.closed(partition, opened);
     }
 
     @Override

@@ -56,19 +56,21 @@ public class LeaderboardsTopology {
     public static final int FACT_PARTITIONS = 6;
 
     @Produces
-    Topology topology(LeaderboardsSerdes serdes) {
-        return build(serdes);
+    Topology topology(LeaderboardsSerdes serdes, ActiveShards active) {
+        return build(serdes, Stores::persistentKeyValueStore, active);
     }
 
     public static Topology build(LeaderboardsSerdes serdes) {
-        return build(serdes, Stores::persistentKeyValueStore);
+        return build(serdes, Stores::persistentKeyValueStore, new ActiveShards());
     }
 
     /**
      * The topology with its stores from {@code stores}: RocksDB in production; the oracle test also runs on memory
-     * stores, because the test driver commits, and so flushes RocksDB, after every record.
+     * stores, because the test driver commits, and so flushes RocksDB, after every record. Each athlete-stage task
+     * lists its stores in {@code active} for the queries.
      */
-    static Topology build(LeaderboardsSerdes serdes, Function<String, KeyValueBytesStoreSupplier> stores) {
+    static Topology build(LeaderboardsSerdes serdes, Function<String, KeyValueBytesStoreSupplier> stores,
+            ActiveShards active) {
         StreamsBuilder builder = new StreamsBuilder();
         EventTimeExtractor eventTime = new EventTimeExtractor();
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(WORKOUTS_STORE),
@@ -135,7 +137,7 @@ public class LeaderboardsTopology {
         facts.merge(zones, Named.as("athlete-inputs-with-zones"))
                 .merge(profiles, Named.as("athlete-inputs-with-profiles"))
                 .merge(erasures, Named.as("athlete-inputs"))
-                .process(BoardsProcessor::new, Named.as("boards-processor"),
+                .process(() -> new BoardsProcessor(active), Named.as("boards-processor"),
                         WORKOUTS_STORE, ATHLETES_STORE, TOTALS_STORE, BOARD_STORE, COUNTS_STORE);
         return builder.build();
     }

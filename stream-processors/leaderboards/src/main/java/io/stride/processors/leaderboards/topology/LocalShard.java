@@ -68,9 +68,12 @@ public final class LocalShard implements BoardShard {
     }
 
     private Listed listed(KeyValue<Bytes, byte[]> stored) {
-        BoardEntry entry = BoardIndex.entryOf(stored.key);
-        Athlete athlete = athletes.get(entry.athleteId());
-        return new Listed(entry, athlete == null ? null : athlete.displayName());
+        return new Listed(BoardIndex.entryOf(stored.key), null, this::displayName);
+    }
+
+    private String displayName(String athleteId) {
+        Athlete athlete = athletes.get(athleteId);
+        return athlete == null ? null : athlete.displayName();
     }
 
     private static Bytes start(String board) {

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stride.platform.http.ApiException;
 import io.stride.processors.leaderboards.config.LeaderboardsConfig;
+import io.stride.processors.leaderboards.topology.ActiveShards;
 import io.stride.processors.leaderboards.topology.LeaderboardsSerdes;
 import io.stride.processors.leaderboards.topology.LeaderboardsTopology;
 import io.stride.schemas.testkit.TestSerdes;
@@ -92,11 +93,11 @@ class LeaderboardQueriesTest {
                 TestSerdes.specific(PublicProfile.class));
         try (KafkaStreams streams = new KafkaStreams(LeaderboardsTopology.build(serdes), config)) {
             LeaderboardQueries queries = new LeaderboardQueries(streams, DEFAULTS,
-                    new PeerShards(new ObjectMapper(), DEFAULTS));
+                    new PeerShards(new ObjectMapper(), DEFAULTS), new ActiveShards());
 
             // when / then: never a rank counted over part of a board, nor a guess where an athlete is held
             for (ThrowingCallable query : List.<ThrowingCallable>of(queries::reader,
-                    () -> queries.peerHolding(UUID.randomUUID().toString()), () -> queries.localShard(0))) {
+                    () -> queries.home(UUID.randomUUID().toString()), () -> queries.localShard(0))) {
                 assertThatThrownBy(query).isInstanceOfSatisfying(ApiException.class, unavailable -> {
                     assertThat(unavailable.status()).isEqualTo(503);
                     assertThat(unavailable.retryAfter()).isEqualTo(Optional.of(Duration.ofSeconds(2)));

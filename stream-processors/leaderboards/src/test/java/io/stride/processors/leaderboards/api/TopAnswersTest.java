@@ -3,14 +3,19 @@ package io.stride.processors.leaderboards.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.stride.platform.http.ApiException;
@@ -24,13 +29,23 @@ class TopAnswersTest {
             Metric.DISTANCE);
 
     final AtomicInteger reads = new AtomicInteger();
+    final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
 
-    BoardViews.TopView answer(int size) {
-        return new BoardViews.TopView(BOARD.toString(), "m", size, List.of());
+    @AfterEach
+    void stopReaders() {
+        readers.shutdownNow();
+    }
+
+    static byte[] answer(int read) {
+        return ("{\"read\":" + read + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String text(CompletionStage<byte[]> answer) {
+        return new String(answer.toCompletableFuture().join(), StandardCharsets.UTF_8);
     }
 
     @Test
-    void shouldReadABoardOnceForEveryRequestWithinTheMaxAgeAndAgainAfterIt() throws Exception {
+    void shouldReadABoardOnceForEveryRequestWithinTheMaxAge() {
         // given: a read that blocks until released, so that requests pile up behind it
         CountDownLatch release = new CountDownLatch(1);
         TopAnswers answers = new TopAnswers((board, limit) -> {
@@ -41,40 +56,36 @@ class TopAnswersTest {
                 Thread.currentThread().interrupt();
             }
             return answer(read);
-        }, Duration.ofSeconds(30));
+        }, Duration.ofSeconds(30), readers);
 
-        // when: twenty requests at once, one of another limit
-        List<Thread> requests = new ArrayList<>();
-        List<BoardViews.TopView> answered = Collections.synchronizedList(new ArrayList<>());
+        // when: twenty requests while the first read runs, one of them for another limit
+        List<CompletionStage<byte[]>> answered = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            requests.add(Thread.ofVirtual().start(() -> answered.add(answers.top(BOARD, 10))));
+            answered.add(answers.top(BOARD, 10));
         }
-        Thread other = Thread.ofVirtual().start(() -> answered.add(answers.top(BOARD, 5)));
+        CompletionStage<byte[]> other = answers.top(BOARD, 5);
         release.countDown();
-        for (Thread request : requests) {
-            request.join();
-        }
-        other.join();
 
-        // then: one read per (board, limit), each request answered by it
-        assertThat(reads).hasValue(2);
-        assertThat(answered).hasSize(21);
-        assertThat(answers.top(BOARD, 10)).isSameAs(answers.top(BOARD, 10));
+        // then: one read per (board, limit), each request answered by it, and kept within the max age
+        assertThat(answered).extracting(TopAnswersTest::text).containsOnly("{\"read\":1}").hasSize(20);
+        assertThat(text(other)).isEqualTo("{\"read\":2}");
+        assertThat(text(answers.top(BOARD, 10))).isEqualTo("{\"read\":1}");
         assertThat(reads).hasValue(2);
     }
 
     @Test
-    void shouldReadAgainOnceTheAnswerIsOlderThanTheMaxAge() throws Exception {
+    void shouldReadAgainOnceTheAnswerIsOlderThanTheMaxAge() {
         // given
-        TopAnswers answers = new TopAnswers((board, limit) -> answer(reads.incrementAndGet()), Duration.ZERO);
+        TopAnswers answers = new TopAnswers((board, limit) -> answer(reads.incrementAndGet()), Duration.ZERO,
+                readers);
 
         // when
-        BoardViews.TopView first = answers.top(BOARD, 10);
-        BoardViews.TopView second = answers.top(BOARD, 10);
+        String first = text(answers.top(BOARD, 10));
+        String second = text(answers.top(BOARD, 10));
 
         // then
-        assertThat(first.size()).isEqualTo(1);
-        assertThat(second.size()).isEqualTo(2);
+        assertThat(first).isEqualTo("{\"read\":1}");
+        assertThat(second).isEqualTo("{\"read\":2}");
     }
 
     @Test
@@ -85,11 +96,13 @@ class TopAnswersTest {
                 throw ApiException.unavailable("Leaderboards are loading, retry shortly", Duration.ofSeconds(2));
             }
             return answer(reads.get());
-        }, Duration.ofSeconds(30));
+        }, Duration.ofSeconds(30), readers);
 
         // when / then
-        assertThatThrownBy(() -> answers.top(BOARD, 10)).isInstanceOfSatisfying(ApiException.class,
-                unavailable -> assertThat(unavailable.status()).isEqualTo(503));
-        assertThat(answers.top(BOARD, 10).size()).isEqualTo(2);
+        assertThatThrownBy(() -> answers.top(BOARD, 10).toCompletableFuture().join())
+                .isInstanceOf(CompletionException.class)
+                .cause().isInstanceOfSatisfying(ApiException.class,
+                        unavailable -> assertThat(unavailable.status()).isEqualTo(503));
+        assertThat(text(answers.top(BOARD, 10))).isEqualTo("{\"read\":2}");
     }
 }

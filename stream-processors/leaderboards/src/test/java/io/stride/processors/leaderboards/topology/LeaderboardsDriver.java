@@ -72,7 +72,7 @@ final class LeaderboardsDriver implements AutoCloseable {
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, "leaderboards-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         config.put(StreamsConfig.STATE_DIR_CONFIG, "target/kafka-streams-test/" + UUID.randomUUID());
-        driver = new TopologyTestDriver(LeaderboardsTopology.build(serdes, stores), config, START);
+        driver = new TopologyTestDriver(LeaderboardsTopology.build(serdes, stores, new ActiveShards()), config, START);
         events = driver.createInputTopic(Topics.WORKOUT_EVENTS, Serdes.String().serializer(),
                 serdes.workoutEvents().serializer());
         metrics = driver.createInputTopic(Topics.USER_METRICS, Serdes.String().serializer(),
