@@ -10,10 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,42 +103,11 @@ final class HistoryReads {
     }
 
     Run summaries(List<CommandLoad.StartedWorkout> workouts, double rate, double seconds, double warmupSeconds) {
-        LatencySummary.Recorder latencies = new LatencySummary.Recorder();
-        Map<Integer, Long> statuses = new ConcurrentSkipListMap<>();
-        AtomicLong answered = new AtomicLong();
-        AtomicInteger inFlight = new AtomicInteger();
-        long measuredFrom = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        OpenLoop.Schedule schedule = OpenLoop.run(rate, seconds, (index, due) -> {
-            if (inFlight.get() >= OpenLoop.MAX_IN_FLIGHT) {
-                if (due >= measuredFrom) {
-                    statuses.merge(OpenLoop.NOT_SENT, 1L, Long::sum);
-                }
-                return;
-            }
+        OpenLoop.Gets gets = OpenLoop.gets(http, rate, seconds, warmupSeconds, index -> {
             CommandLoad.StartedWorkout workout = workouts.get((int) (index % workouts.size()));
-            inFlight.incrementAndGet();
-            http.sendAsync(get("api/v1/workouts/" + workout.workoutId(), workout.athlete().token()),
-                    HttpResponse.BodyHandlers.ofString()).whenComplete((answer, failure) -> {
-                        long now = System.nanoTime();
-                        if (due >= measuredFrom) {
-                            latencies.record(due, now);
-                            if (answer != null && answer.statusCode() == 200) {
-                                answered.incrementAndGet();
-                            } else {
-                                statuses.merge(answer == null ? 0 : answer.statusCode(), 1L, Long::sum);
-                            }
-                        }
-                        inFlight.decrementAndGet();
-                    });
+            return get("api/v1/workouts/" + workout.workoutId(), workout.athlete().token());
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        statuses.merge(0, (long) inFlight.get(), Long::sum);
-        statuses.remove(0, 0L);
-        return new Run(rate, schedule.perSecond(), answered.get(), sum(statuses), new TreeMap<>(statuses),
-                latencies.summary());
+        return new Run(rate, gets.sentPerSecond(), gets.ok(), gets.failed(), gets.failures(), gets.latency());
     }
 
     private HttpRequest get(String path, String token) {

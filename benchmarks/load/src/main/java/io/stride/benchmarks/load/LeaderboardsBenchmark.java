@@ -17,10 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -309,42 +306,11 @@ public final class LeaderboardsBenchmark {
 
     /** Reads open loop at {@code rate} for the read seconds, after unmeasured warm-up seconds at the same rate. */
     private HttpRun reads(String name, double rate, java.util.function.LongFunction<String> path) {
-        LatencySummary.Recorder latencies = new LatencySummary.Recorder();
-        Map<Integer, Long> failures = new ConcurrentSkipListMap<>();
-        AtomicLong ok = new AtomicLong();
-        AtomicInteger inFlight = new AtomicInteger();
-        long measuredFrom = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
-        OpenLoop.Schedule schedule = OpenLoop.run(rate, options.warmupSeconds() + options.readSeconds(),
-                (index, due) -> {
-                    if (inFlight.get() >= OpenLoop.MAX_IN_FLIGHT) {
-                        if (due >= measuredFrom) {
-                            failures.merge(OpenLoop.NOT_SENT, 1L, Long::sum);
-                        }
-                        return;
-                    }
-                    inFlight.incrementAndGet();
-                    http.sendAsync(get(path.apply(index)), HttpResponse.BodyHandlers.discarding())
-                            .whenComplete((answer, failure) -> {
-                                long now = System.nanoTime();
-                                if (due >= measuredFrom) {
-                                    latencies.record(due, now);
-                                    if (answer != null && answer.statusCode() == 200) {
-                                        ok.incrementAndGet();
-                                    } else {
-                                        failures.merge(answer == null ? 0 : answer.statusCode(), 1L, Long::sum);
-                                    }
-                                }
-                                inFlight.decrementAndGet();
-                            });
-                });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        LatencySummary latency = latencies.summary();
+        OpenLoop.Gets gets = OpenLoop.gets(http, rate, options.readSeconds(), options.warmupSeconds(),
+                index -> get(path.apply(index)));
         log("%s: %,.0f/s offered, %,.0f/s sent, p50 %.2f ms, p99 %.2f ms, failures %s", name, rate,
-                schedule.perSecond(), latency.p50(), latency.p99(), failures);
-        return new HttpRun(rate, schedule.perSecond(), ok.get(), Map.copyOf(failures), latency);
+                gets.sentPerSecond(), gets.latency().p50(), gets.latency().p99(), gets.failures());
+        return new HttpRun(rate, gets.sentPerSecond(), gets.ok(), gets.failures(), gets.latency());
     }
 
     /**

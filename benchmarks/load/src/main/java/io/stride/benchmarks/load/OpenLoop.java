@@ -1,7 +1,16 @@
 package io.stride.benchmarks.load;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongFunction;
 
 /**
  * Open-loop load: request {@code i} is due at {@code start + i / rate}, whatever became of the earlier ones, and its
@@ -95,5 +104,63 @@ final class OpenLoop {
         }
         return new Schedule(count, (ticker.nanoTime() - start) / 1e9,
                 maxLate / (double) TimeUnit.MILLISECONDS.toNanos(1));
+    }
+
+    /**
+     * A finished run of GETs.
+     *
+     * @param sentPerSecond requests sent per second
+     * @param ok answers with status 200 among the measured requests
+     * @param failures the other measured requests by status (0: no answer; {@link #NOT_SENT}: over the in-flight cap)
+     * @param latency of the measured requests, from their due times
+     */
+    record Gets(double sentPerSecond, long ok, Map<Integer, Long> failures, LatencySummary latency) {
+
+        long failed() {
+            return failures.values().stream().mapToLong(Long::longValue).sum();
+        }
+    }
+
+    /**
+     * GETs {@code request(i)} open loop at {@code perSecond} for {@code warmupSeconds + seconds}, the first
+     * {@code warmupSeconds} unmeasured, then waits up to a minute for the answers still due (those that never come
+     * count as status 0).
+     */
+    static Gets gets(HttpClient http, double perSecond, double seconds, double warmupSeconds,
+            LongFunction<HttpRequest> request) {
+        LatencySummary.Recorder latencies = new LatencySummary.Recorder();
+        Map<Integer, Long> failures = new ConcurrentSkipListMap<>();
+        AtomicLong ok = new AtomicLong();
+        AtomicInteger inFlight = new AtomicInteger();
+        long measuredFrom = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        Schedule schedule = run(perSecond, warmupSeconds + seconds, (index, due) -> {
+            if (inFlight.get() >= MAX_IN_FLIGHT) {
+                if (due >= measuredFrom) {
+                    failures.merge(NOT_SENT, 1L, Long::sum);
+                }
+                return;
+            }
+            inFlight.incrementAndGet();
+            http.sendAsync(request.apply(index), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((answer, failure) -> {
+                        long now = System.nanoTime();
+                        if (due >= measuredFrom) {
+                            latencies.record(due, now);
+                            if (answer != null && answer.statusCode() == 200) {
+                                ok.incrementAndGet();
+                            } else {
+                                failures.merge(answer == null ? 0 : answer.statusCode(), 1L, Long::sum);
+                            }
+                        }
+                        inFlight.decrementAndGet();
+                    });
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        failures.merge(0, (long) inFlight.get(), Long::sum);
+        failures.remove(0, 0L);
+        return new Gets(schedule.perSecond(), ok.get(), new TreeMap<>(failures), latencies.summary());
     }
 }

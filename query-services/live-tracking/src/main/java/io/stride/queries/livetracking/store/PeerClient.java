@@ -1,9 +1,6 @@
 package io.stride.queries.livetracking.store;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +15,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stride.platform.http.ApiException;
-import io.stride.platform.http.CorrelationId;
-import io.stride.platform.http.StrideHeaders;
+import io.stride.platform.http.PeerHttp;
 import io.stride.queries.livetracking.api.LiveWorkoutView;
 import io.stride.queries.livetracking.api.SharedWorkoutView;
 import io.stride.queries.livetracking.config.LiveTrackingConfig;
@@ -38,14 +34,14 @@ public class PeerClient {
     /** Query parameter: answer only with the caller's own workout, even for an admin. */
     public static final String OWN_ONLY = "own";
 
-    private final HttpClient http;
+    private final PeerHttp http;
     private final ObjectMapper json;
     private final LiveTrackingConfig config;
 
     PeerClient(ObjectMapper json, LiveTrackingConfig config) {
         this.json = json;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.peerTimeout()).build();
+        this.http = new PeerHttp("live-tracking", config.peerTimeout());
     }
 
     /**
@@ -82,24 +78,7 @@ public class PeerClient {
     }
 
     private HttpResponse<String> get(HostInfo peer, String pathAndQuery, String authorization) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + peer.host() + ":" + peer.port()
-                        + pathAndQuery))
-                .timeout(config.peerTimeout())
-                .header("Accept", "application/json")
-                .header(StrideHeaders.CORRELATION_ID, CorrelationId.currentOrNew())
-                .header(StrideHeaders.CALLER_SERVICE, "live-tracking");
-        if (authorization != null) {
-            builder.header("Authorization", authorization);
-        }
-        HttpRequest request = builder.build();
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw peerUnavailable(peer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw peerUnavailable(peer);
-        }
+        return http.get(peer.host(), peer.port(), pathAndQuery, authorization, () -> peerUnavailable(peer));
     }
 
     private <T> T read(HttpResponse<String> response, TypeReference<T> type) {

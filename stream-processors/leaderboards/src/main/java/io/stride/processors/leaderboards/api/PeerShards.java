@@ -1,10 +1,7 @@
 package io.stride.processors.leaderboards.api;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,8 +15,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stride.platform.http.ApiException;
-import io.stride.platform.http.CorrelationId;
-import io.stride.platform.http.StrideHeaders;
+import io.stride.platform.http.PeerHttp;
 import io.stride.processors.leaderboards.config.LeaderboardsConfig;
 import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.processors.leaderboards.topology.BoardShard;
@@ -36,14 +32,14 @@ class PeerShards {
     /** Query parameter of a forwarded request: answer here, never forward again (a rebalance may be moving it). */
     static final String LOCAL_ONLY = "local";
 
-    private final HttpClient http;
+    private final PeerHttp http;
     private final ObjectMapper json;
     private final LeaderboardsConfig config;
 
     PeerShards(ObjectMapper json, LeaderboardsConfig config) {
         this.json = json;
         this.config = config;
-        this.http = HttpClient.newBuilder().connectTimeout(config.peerTimeout()).build();
+        this.http = new PeerHttp("leaderboards", config.peerTimeout());
     }
 
     /** The shard of {@code partition} held by {@code peer}. */
@@ -79,15 +75,11 @@ class PeerShards {
 
     /** {@code pathAndQuery} asked of {@code peer} as the caller with this {@code Authorization} header (or none). */
     HttpResponse<String> forward(HostInfo peer, String pathAndQuery, String authorization) {
-        HttpRequest.Builder request = request(peer, pathAndQuery);
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
-        return send(peer, request.build());
+        return http.get(peer.host(), peer.port(), pathAndQuery, authorization, () -> peerUnavailable(peer));
     }
 
     private <T> T read(HostInfo peer, String pathAndQuery, Class<T> type) {
-        HttpResponse<String> response = send(peer, request(peer, pathAndQuery).build());
+        HttpResponse<String> response = forward(peer, pathAndQuery, null);
         if (response.statusCode() != 200) {
             throw ApiException.unavailable("Leaderboards are moving between instances, retry shortly",
                     Duration.ofSeconds(config.retryAfterSeconds()));
@@ -96,25 +88,6 @@ class PeerShards {
             return json.readValue(response.body(), type);
         } catch (IOException e) {
             throw new IllegalStateException("peer answered an unreadable body", e);
-        }
-    }
-
-    private HttpRequest.Builder request(HostInfo peer, String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://" + peer.host() + ":" + peer.port() + pathAndQuery))
-                .timeout(config.peerTimeout())
-                .header("Accept", "application/json")
-                .header(StrideHeaders.CORRELATION_ID, CorrelationId.currentOrNew())
-                .header(StrideHeaders.CALLER_SERVICE, "leaderboards");
-    }
-
-    private HttpResponse<String> send(HostInfo peer, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw peerUnavailable(peer);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw peerUnavailable(peer);
         }
     }
 
