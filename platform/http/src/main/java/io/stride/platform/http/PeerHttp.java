@@ -8,11 +8,15 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Blocking GETs from one instance of a service to another that holds the state asked for (Kafka Streams interactive
- * queries: live-tracking's workouts, ADR 0016's leaderboards): JSON accepted, the request's correlation id and the calling service passed on, the
- * caller's {@code Authorization} header when there is one. A peer that does not answer within the timeout, or cannot
- * be reached, is the caller's {@code unavailable} error (a 503 with {@code Retry-After}), never a hang.
+ * queries: live-tracking's workouts, ADR 0016's leaderboards): JSON accepted, the request's correlation id and the
+ * calling service passed on, the caller's {@code Authorization} header when there is one. A peer that does not answer
+ * within the timeout, or cannot be reached, is the caller's {@code unavailable} error (a 503 with {@code Retry-After}),
+ * never a hang.
  */
 public final class PeerHttp {
 
@@ -53,6 +57,22 @@ public final class PeerHttp {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable.get();
+        }
+    }
+
+    /**
+     * The body of a peer's 200 answer as {@code type}; any other status is {@code moved} (the state left that peer: a
+     * rebalance), an unreadable body a bug.
+     */
+    public static <T> T body(HttpResponse<String> answer, ObjectMapper json, TypeReference<T> type,
+            Supplier<ApiException> moved) {
+        if (answer.statusCode() != 200) {
+            throw moved.get();
+        }
+        try {
+            return json.readValue(answer.body(), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("peer answered an unreadable body", e);
         }
     }
 }

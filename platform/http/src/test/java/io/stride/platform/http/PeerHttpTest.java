@@ -15,6 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
 class PeerHttpTest {
@@ -90,5 +92,30 @@ class PeerHttpTest {
                     assertThat(unavailable.status()).isEqualTo(503);
                     assertThat(unavailable.getMessage()).isEqualTo("peer down");
                 });
+    }
+
+    @Test
+    void shouldReadA200AnswersBodyAndCallAnyOtherStatusMoved() throws IOException {
+        // given
+        givenAPeerAnswering("{\"size\":3}");
+        HttpResponse<String> ok = new PeerHttp("leaderboards", Duration.ofSeconds(2)).get("127.0.0.1",
+                peer.getAddress().getPort(), "/x", null, () -> ApiException.unavailable("down", Duration.ZERO));
+
+        // when / then
+        assertThat(PeerHttp.body(ok, new ObjectMapper(), new TypeReference<Map<String, Integer>>() { },
+                () -> ApiException.unavailable("moved", Duration.ZERO))).containsEntry("size", 3);
+        peer.stop(0);
+        peer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        peer.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        peer.start();
+        HttpResponse<String> moved = new PeerHttp("leaderboards", Duration.ofSeconds(2)).get("127.0.0.1",
+                peer.getAddress().getPort(), "/x", null, () -> ApiException.unavailable("down", Duration.ZERO));
+        assertThatThrownBy(() -> PeerHttp.body(moved, new ObjectMapper(), new TypeReference<Map<String, Integer>>() { },
+                () -> ApiException.unavailable("moved", Duration.ZERO)))
+                .isInstanceOfSatisfying(ApiException.class, unavailable -> assertThat(unavailable.getMessage())
+                        .isEqualTo("moved"));
     }
 }

@@ -1,6 +1,5 @@
 package io.stride.queries.livetracking.store;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -82,15 +81,9 @@ public class PeerClient {
     }
 
     private <T> T read(HttpResponse<String> response, TypeReference<T> type) {
-        if (response.statusCode() != 200) {
-            throw ApiException.unavailable("Live workouts are moving between instances, retry shortly",
-                    Duration.ofSeconds(config.retryAfterSeconds()));
-        }
-        try {
-            return json.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw new IllegalStateException("peer answered an unreadable body", e);
-        }
+        return PeerHttp.body(response, json, type, () -> ApiException.unavailable(
+                "Live workouts are moving between instances, retry shortly",
+                Duration.ofSeconds(config.retryAfterSeconds())));
     }
 
     private ApiException peerUnavailable(HostInfo peer) {

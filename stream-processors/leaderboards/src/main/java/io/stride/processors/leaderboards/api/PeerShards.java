@@ -1,6 +1,5 @@
 package io.stride.processors.leaderboards.api;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.streams.state.HostInfo;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.stride.platform.http.ApiException;
@@ -49,7 +49,7 @@ class PeerShards {
             @Override
             public Top top(String board, int limit) {
                 ShardResource.TopAnswer answer = read(peer, base + "/top?board=" + encoded(board) + "&limit=" + limit,
-                        ShardResource.TopAnswer.class);
+                        new TypeReference<ShardResource.TopAnswer>() { });
                 return new Top(answer.entries().stream().map(ShardResource.EntryAnswer::listed).toList(),
                         answer.size());
             }
@@ -58,7 +58,8 @@ class PeerShards {
             public Window around(String board, BoardEntry at, int k) {
                 ShardResource.WindowAnswer answer = read(peer, base + "/around?board=" + encoded(board)
                         + "&athlete_id=" + encoded(at.athleteId()) + "&value=" + at.value()
-                        + "&reached_at=" + at.reachedAtMillis() + "&k=" + k, ShardResource.WindowAnswer.class);
+                        + "&reached_at=" + at.reachedAtMillis() + "&k=" + k,
+                        new TypeReference<ShardResource.WindowAnswer>() { });
                 return new Window(answer.above().stream().map(ShardResource.EntryAnswer::listed).toList(),
                         answer.below().stream().map(ShardResource.EntryAnswer::listed).toList(), answer.size());
             }
@@ -68,7 +69,7 @@ class PeerShards {
                 String asked = Arrays.stream(values).mapToObj(value -> "&value=" + value)
                         .collect(Collectors.joining());
                 return read(peer, base + "/greater?board=" + encoded(board) + asked,
-                        ShardResource.GreaterAnswer.class).greater();
+                        new TypeReference<ShardResource.GreaterAnswer>() { }).greater();
             }
         };
     }
@@ -78,17 +79,10 @@ class PeerShards {
         return http.get(peer.host(), peer.port(), pathAndQuery, authorization, () -> peerUnavailable(peer));
     }
 
-    private <T> T read(HostInfo peer, String pathAndQuery, Class<T> type) {
-        HttpResponse<String> response = forward(peer, pathAndQuery, null);
-        if (response.statusCode() != 200) {
-            throw ApiException.unavailable("Leaderboards are moving between instances, retry shortly",
-                    Duration.ofSeconds(config.retryAfterSeconds()));
-        }
-        try {
-            return json.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw new IllegalStateException("peer answered an unreadable body", e);
-        }
+    private <T> T read(HostInfo peer, String pathAndQuery, TypeReference<T> type) {
+        return PeerHttp.body(forward(peer, pathAndQuery, null), json, type, () -> ApiException.unavailable(
+                "Leaderboards are moving between instances, retry shortly",
+                Duration.ofSeconds(config.retryAfterSeconds())));
     }
 
     private ApiException peerUnavailable(HostInfo peer) {
