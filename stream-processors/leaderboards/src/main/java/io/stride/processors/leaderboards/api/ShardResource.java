@@ -83,9 +83,10 @@ public class ShardResource {
     @Path("/around")
     @RunOnVirtualThread
     public WindowAnswer around(@PathParam("partition") int partition, @QueryParam("board") String board,
-            @QueryParam("athlete_id") String athleteId, @QueryParam("value") long value,
-            @QueryParam("reached_at") long reachedAt, @QueryParam("k") int k) {
+            @QueryParam("athlete_id") String athleteId, @QueryParam("value") String value,
+            @QueryParam("reached_at") String reachedAt, @QueryParam("k") String neighbours) {
         requireBoard(board);
+        long k = number("k", neighbours);
         if (athleteId == null || athleteId.isBlank()) {
             throw ApiException.invalidField("athlete_id", "athlete_id is required");
         }
@@ -94,7 +95,8 @@ public class ShardResource {
         }
         return queries.read(() -> {
             BoardShard.Window window = queries.localShard(checked(partition))
-                    .around(board, new BoardEntry(athleteId, value, reachedAt), k);
+                    .around(board, new BoardEntry(athleteId, number("value", value), number("reached_at", reachedAt)),
+                            (int) k);
             return new WindowAnswer(window.above().stream().map(EntryAnswer::of).toList(),
                     window.below().stream().map(EntryAnswer::of).toList(), window.size());
         });
@@ -104,14 +106,23 @@ public class ShardResource {
     @Path("/greater")
     @RunOnVirtualThread
     public GreaterAnswer greater(@PathParam("partition") int partition, @QueryParam("board") String board,
-            @QueryParam("value") List<Long> values) {
+            @QueryParam("value") List<String> values) {
         requireBoard(board);
         if (values == null || values.isEmpty() || values.size() > 2 * config.maxNeighbours() + 1) {
             throw ApiException.invalidField("value", "between 1 and " + (2 * config.maxNeighbours() + 1)
                     + " values are required");
         }
         return queries.read(() -> new GreaterAnswer(queries.localShard(checked(partition))
-                .countGreater(board, values.stream().mapToLong(Long::longValue).toArray())));
+                .countGreater(board, values.stream().mapToLong(value -> number("value", value)).toArray())));
+    }
+
+    /** A whole-number parameter, or 400 (JAX-RS would answer a conversion failure with 404). */
+    private static long number(String name, String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notANumber) {
+            throw ApiException.invalidField(name, name + " must be a whole number");
+        }
     }
 
     private static void requireBoard(String board) {

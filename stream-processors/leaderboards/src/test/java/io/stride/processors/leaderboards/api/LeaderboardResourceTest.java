@@ -279,5 +279,16 @@ class LeaderboardResourceTest {
                 given().get(day + "/RUNNING/distance").then().statusCode(200).body("size", equalTo(0)));
         given().get(day + "/RUNNING/distance/athletes/" + UUID.randomUUID()).then()
                 .statusCode(404).body("error", equalTo("not_found")).body("code", equalTo(404));
+        // and the shard endpoints the instances read each other's shards by
+        String shard = "/internal/v1/leaderboard-shards/";
+        for (String path : new String[] {shard + "6/top?board=b", shard + "0/top?board=b&limit=0", shard + "0/top",
+                shard + "0/greater?board=b&value=abc", shard + "0/greater?board=b",
+                shard + "0/around?board=b&athlete_id=a&value=1&reached_at=x&k=1",
+                shard + "0/around?board=b&athlete_id=a&value=1&reached_at=2&k=51"}) {
+            given().get(path).then()
+                    .statusCode(400)
+                    .body("error", equalTo("validation_failed"))
+                    .body("details.violations", hasSize(1));
+        }
     }
 }
