@@ -30,8 +30,9 @@ import io.stride.schemas.Topics;
 
 /**
  * Interactive queries over the boards (ADR 0016): every shard (partition) read where it is active, here (the task's
- * own stores, {@link ActiveShards}) or at the instance Kafka Streams metadata names ({@link PeerShards}). While any shard has no active instance (start-up,
- * rebalance) the answer is 503 with {@code Retry-After}, never a rank counted over part of the board.
+ * own stores, {@link ActiveShards}) or at the instance Kafka Streams metadata names ({@link PeerShards}). While any
+ * shard has no active instance (start-up, rebalance) the answer is 503 with {@code Retry-After}, never a rank counted
+ * over part of the board.
  */
 @ApplicationScoped
 class LeaderboardQueries {
@@ -78,7 +79,7 @@ class LeaderboardQueries {
             HostInfo host = activeHost(instances, partition);
             if (self.equals(host)) {
                 ActiveShards.Stores stores = activeStores(partition);
-                shards.add(new LocalShard(stores.index(), stores.counts(), stores.athletes()));
+                shards.add(stores.shard());
                 if (athletesOf == -1 || athletesOf == partition) {
                     totals.add(stores.totals());
                     athletes.add(stores.athletes());
@@ -118,8 +119,7 @@ class LeaderboardQueries {
     /** The shard of {@code partition} if it is active here; else 503 (it moved, or is restoring). */
     LocalShard localShard(int partition) {
         requireRunning();
-        ActiveShards.Stores stores = activeStores(partition);
-        return new LocalShard(stores.index(), stores.counts(), stores.athletes());
+        return activeStores(partition).shard();
     }
 
     private ActiveShards.Stores activeStores(int partition) {

@@ -40,7 +40,8 @@ import io.stride.processors.leaderboards.topology.BoardReader.Standing;
 /**
  * Board queries (public, read-only): the top N, once or pushed as it changes, and an athlete's rank with their
  * neighbours (a hidden athlete's only to themselves, signed in with the users service's access token), over every
- * shard wherever it is held (ADR 0016). RocksDB and peer reads block: each request runs on a virtual thread.
+ * shard wherever it is held (ADR 0016). RocksDB and peer reads block: they run on virtual threads (a fresh top
+ * answer is sent from the event loop).
  */
 @Path("/api/v1/leaderboards/{scope}/{period}/{periodId}/{sport}/{metric}")
 @Produces(MediaType.APPLICATION_JSON)

@@ -93,10 +93,9 @@ public class ShardResource {
         if (k < 0 || k > config.maxNeighbours()) {
             throw ApiException.invalidField("k", "k must be between 0 and " + config.maxNeighbours());
         }
+        BoardEntry at = new BoardEntry(athleteId, number("value", value), number("reached_at", reachedAt));
         return queries.read(() -> {
-            BoardShard.Window window = queries.localShard(checked(partition))
-                    .around(board, new BoardEntry(athleteId, number("value", value), number("reached_at", reachedAt)),
-                            (int) k);
+            BoardShard.Window window = queries.localShard(checked(partition)).around(board, at, (int) k);
             return new WindowAnswer(window.above().stream().map(EntryAnswer::of).toList(),
                     window.below().stream().map(EntryAnswer::of).toList(), window.size());
         });
@@ -112,8 +111,8 @@ public class ShardResource {
             throw ApiException.invalidField("value", "between 1 and " + (2 * config.maxNeighbours() + 1)
                     + " values are required");
         }
-        return queries.read(() -> new GreaterAnswer(queries.localShard(checked(partition))
-                .countGreater(board, values.stream().mapToLong(value -> number("value", value)).toArray())));
+        long[] asked = values.stream().mapToLong(value -> number("value", value)).toArray();
+        return queries.read(() -> new GreaterAnswer(queries.localShard(checked(partition)).countGreater(board, asked)));
     }
 
     /** A whole-number parameter, or 400 (JAX-RS would answer a conversion failure with 404). */

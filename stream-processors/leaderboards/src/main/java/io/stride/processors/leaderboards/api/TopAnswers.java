@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
@@ -39,18 +38,16 @@ class TopAnswers {
 
     private final BiFunction<BoardKey, Integer, byte[]> read;
     private final long maxAgeNanos;
-    private final Executor readers;
+    private final ExecutorService readers;
     private final ConcurrentHashMap<String, Read> reads = new ConcurrentHashMap<>();
-    private ExecutorService owned;
 
     @Inject
     TopAnswers(LeaderboardQueries queries, LeaderboardsConfig config, ObjectMapper json) {
         this((board, limit) -> queries.read(() -> json(json, BoardViews.top(board, limit, queries.reader()))),
                 config.topMaxAge(), Executors.newVirtualThreadPerTaskExecutor());
-        this.owned = (ExecutorService) readers;
     }
 
-    TopAnswers(BiFunction<BoardKey, Integer, byte[]> read, Duration maxAge, Executor readers) {
+    TopAnswers(BiFunction<BoardKey, Integer, byte[]> read, Duration maxAge, ExecutorService readers) {
         this.read = read;
         this.maxAgeNanos = maxAge.toNanos();
         this.readers = readers;
@@ -58,9 +55,7 @@ class TopAnswers {
 
     @PreDestroy
     void stop() {
-        if (owned != null) {
-            owned.shutdownNow();
-        }
+        readers.shutdownNow();
     }
 
     /** The JSON of the first {@code limit} entries of {@code board}, read at most the max age ago. */

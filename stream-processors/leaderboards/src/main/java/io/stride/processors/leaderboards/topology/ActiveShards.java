@@ -21,6 +21,11 @@ public final class ActiveShards {
     /** One task's stores, read only. */
     public record Stores(ReadOnlyKeyValueStore<Bytes, byte[]> index, ReadOnlyKeyValueStore<Bytes, byte[]> counts,
             ReadOnlyKeyValueStore<String, Athlete> athletes, ReadOnlyKeyValueStore<String, Totals> totals) {
+
+        /** The task's shard of the boards. */
+        public LocalShard shard() {
+            return new LocalShard(index, counts, athletes);
+        }
     }
 
     private final ConcurrentHashMap<Integer, Stores> byPartition = new ConcurrentHashMap<>();

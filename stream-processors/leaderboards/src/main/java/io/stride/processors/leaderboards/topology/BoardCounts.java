@@ -78,12 +78,6 @@ public final class BoardCounts {
         return count(counts.get(key(digest(board), SIZE)));
     }
 
-    /** How many entries of {@code board} in this shard have a value greater than {@code value}. */
-    public static long countGreater(ReadOnlyKeyValueStore<Bytes, byte[]> counts,
-            ReadOnlyKeyValueStore<Bytes, byte[]> index, String board, long value) {
-        return countGreater(counts, index, board, new long[] {value})[0];
-    }
-
     /**
      * For each of {@code values}, how many entries of {@code board} in this shard have a greater value: the classes
      * read once, the buckets of each class asked about once, each bucket asked about walked once.

@@ -77,15 +77,27 @@ public final class BoardIndex {
         return new BoardEntry(athlete, value, reachedAt);
     }
 
+    /** A key before every entry of {@code board}. */
+    static Bytes start(String board) {
+        return boundary(board, SEPARATOR);
+    }
+
+    /** A key after every entry of {@code board} (and before any other board's). */
+    static Bytes end(String board) {
+        return boundary(board, (byte) (SEPARATOR + 1));
+    }
+
+    private static Bytes boundary(String board, byte last) {
+        byte[] prefix = board.getBytes(StandardCharsets.UTF_8);
+        byte[] boundary = Arrays.copyOf(prefix, prefix.length + 1);
+        boundary[prefix.length] = last;
+        return Bytes.wrap(boundary);
+    }
+
     /** This shard's entries of {@code board}, in board order. */
     public static List<BoardEntry> entries(ReadOnlyKeyValueStore<Bytes, byte[]> store, String board) {
-        byte[] prefix = board.getBytes(StandardCharsets.UTF_8);
-        byte[] from = Arrays.copyOf(prefix, prefix.length + 1);
-        byte[] to = Arrays.copyOf(prefix, prefix.length + 1);
-        from[prefix.length] = SEPARATOR;
-        to[prefix.length] = SEPARATOR + 1;
         List<BoardEntry> entries = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> iterator = store.range(Bytes.wrap(from), Bytes.wrap(to))) {
+        try (KeyValueIterator<Bytes, byte[]> iterator = store.range(start(board), end(board))) {
             while (iterator.hasNext()) {
                 KeyValue<Bytes, byte[]> next = iterator.next();
                 entries.add(entryOf(next.key));

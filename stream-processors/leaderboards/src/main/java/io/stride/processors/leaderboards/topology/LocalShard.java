@@ -1,8 +1,6 @@
 package io.stride.processors.leaderboards.topology;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.kafka.common.utils.Bytes;
@@ -30,7 +28,7 @@ public final class LocalShard implements BoardShard {
     @Override
     public Top top(String board, int limit) {
         List<Listed> entries = new ArrayList<>(Math.min(limit, 1024));
-        try (KeyValueIterator<Bytes, byte[]> range = index.range(start(board), end(board))) {
+        try (KeyValueIterator<Bytes, byte[]> range = index.range(BoardIndex.start(board), BoardIndex.end(board))) {
             while (entries.size() < limit && range.hasNext()) {
                 entries.add(listed(range.next()));
             }
@@ -42,7 +40,7 @@ public final class LocalShard implements BoardShard {
     public Window around(String board, BoardEntry at, int k) {
         Bytes key = BoardIndex.key(board, at);
         List<Listed> above = new ArrayList<>(k);
-        try (KeyValueIterator<Bytes, byte[]> before = index.reverseRange(start(board), key)) {
+        try (KeyValueIterator<Bytes, byte[]> before = index.reverseRange(BoardIndex.start(board), key)) {
             while (above.size() < k && before.hasNext()) {
                 KeyValue<Bytes, byte[]> next = before.next();
                 if (!next.key.equals(key)) {
@@ -51,7 +49,7 @@ public final class LocalShard implements BoardShard {
             }
         }
         List<Listed> below = new ArrayList<>(k);
-        try (KeyValueIterator<Bytes, byte[]> after = index.range(key, end(board))) {
+        try (KeyValueIterator<Bytes, byte[]> after = index.range(key, BoardIndex.end(board))) {
             while (below.size() < k && after.hasNext()) {
                 KeyValue<Bytes, byte[]> next = after.next();
                 if (!next.key.equals(key)) {
@@ -74,18 +72,5 @@ public final class LocalShard implements BoardShard {
     private String displayName(String athleteId) {
         Athlete athlete = athletes.get(athleteId);
         return athlete == null ? null : athlete.displayName();
-    }
-
-    private static Bytes start(String board) {
-        byte[] prefix = board.getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(Arrays.copyOf(prefix, prefix.length + 1));
-    }
-
-    /** Just past the board's last key. */
-    private static Bytes end(String board) {
-        byte[] prefix = board.getBytes(StandardCharsets.UTF_8);
-        byte[] end = Arrays.copyOf(prefix, prefix.length + 1);
-        end[prefix.length] = 1;
-        return Bytes.wrap(end);
     }
 }

@@ -75,7 +75,8 @@ class BoardCountsTest {
                 .toArray());
         for (int i = 0; i < asked.size(); i++) {
             long value = asked.get(i);
-            assertThat(BoardCounts.countGreater(counts, index, BOARD, value)).as("entries over %d", value)
+            assertThat(BoardCounts.countGreater(counts, index, BOARD, new long[] {value})[0])
+                    .as("entries over %d", value)
                     .isEqualTo(entries.stream().filter(entry -> entry.value() > value).count())
                     .isEqualTo(all[i]);
         }
