@@ -28,12 +28,12 @@ final class BoardRequest {
         }
         PeriodKind kind = PeriodKind.ofPath(period);
         if (kind == null) {
-            throw ApiException.invalidField("period", "period must be one of day, week, month, year, all");
+            throw ApiException.invalidField("period", "period must be one of day, live, week, month, year, all");
         }
         if (!validPeriodId(kind, periodId)) {
             throw ApiException.invalidField("periodId", "not a " + kind.path() + " period: expected "
                     + switch (kind) {
-                        case DAY -> "2025-06-01";
+                        case DAY, LIVE -> "2025-06-01";
                         case WEEK -> "2025-W23";
                         case MONTH -> "2025-06";
                         case YEAR -> "2025";
@@ -50,12 +50,15 @@ final class BoardRequest {
             throw ApiException.invalidField("metric",
                     "metric must be one of distance, moving-time, elevation-gain, calories, workouts, longest");
         }
+        if (!kind.metrics().contains(parsed)) {
+            throw ApiException.invalidField("metric", "the live day ranks distance only");
+        }
         return new BoardKey(scope, kind, periodId, sport, parsed);
     }
 
     private static boolean validPeriodId(PeriodKind kind, String periodId) {
         return switch (kind) {
-            case DAY -> {
+            case DAY, LIVE -> {
                 try {
                     yield LocalDate.parse(periodId).toString().equals(periodId);
                 } catch (DateTimeParseException e) {

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One period of one sport (or {@link #ALL_SPORTS}): an athlete's totals are kept per bucket, and each bucket is six
- * boards (one per {@link Metric}).
+ * boards (one per {@link Metric}; the live day's one, {@link PeriodKind#metrics()}).
  *
  * @param kind the kind of period
  * @param periodId the period's id in the athlete's zone ({@link PeriodKind#periodOf})
@@ -18,7 +18,10 @@ public record Bucket(PeriodKind kind, String periodId, String sport) {
     /** The sport of the boards that count every sport. */
     public static final String ALL_SPORTS = "ALL";
 
-    /** The ten buckets a workout of {@code sport} started at {@code startedAt} counts in, in {@code zone}. */
+    /**
+     * The twelve buckets a completed workout of {@code sport} started at {@code startedAt} counts in, in {@code zone}:
+     * every kind of period, for its sport and for all sports.
+     */
     public static List<Bucket> of(Instant startedAt, String sport, ZoneId zone) {
         var day = startedAt.atZone(zone).toLocalDate();
         List<Bucket> buckets = new ArrayList<>(PeriodKind.values().length * 2);
@@ -28,6 +31,12 @@ public record Bucket(PeriodKind kind, String periodId, String sport) {
             buckets.add(new Bucket(kind, period, ALL_SPORTS));
         }
         return buckets;
+    }
+
+    /** The two buckets a workout in progress counts in: its live day, for its sport and for all sports. */
+    public static List<Bucket> live(Instant startedAt, String sport, ZoneId zone) {
+        String day = PeriodKind.LIVE.periodOf(startedAt.atZone(zone).toLocalDate());
+        return List.of(new Bucket(PeriodKind.LIVE, day, sport), new Bucket(PeriodKind.LIVE, day, ALL_SPORTS));
     }
 
     /** The board of this bucket for {@code metric}. */

@@ -37,6 +37,16 @@ public record Figures(Instant startedAt, Instant endedAt, long distanceDecimeter
                 Math.round(elevationGainMeters * 10), Math.round(caloriesKcal * 10));
     }
 
+    /**
+     * A distance in the boards' unit, checked as a completed workout's is.
+     *
+     * @throws InvalidWorkout when it is negative or not a number
+     */
+    public static long decimeters(String name, double meters) {
+        check(name, meters);
+        return Math.round(meters * 10);
+    }
+
     private static void check(String name, double value) {
         if (!Double.isFinite(value) || value < 0 || value > MAX_FIGURE) {
             throw new InvalidWorkout("invalid_figures: " + name + "=" + value);

@@ -11,21 +11,25 @@ import java.time.Instant;
 
 /**
  * The binary format of what the leaderboards keep and repartition (internal, not a contract): a format version byte,
- * then the fields. A reader refuses a version it does not know.
+ * then the fields. A reader refuses a version it does not know. Version 2 is a workout entry with what the live day
+ * needs (its start and its latest progress) after the fields of version 1, which is still read.
  */
 public final class StateCodec {
 
     static final byte VERSION = 1;
+    static final byte ENTRY_VERSION = 2;
     private static final byte COMPLETED = 1;
     private static final byte SPORT_CHANGED = 2;
     private static final byte CANCELLED = 3;
+    private static final byte STARTED = 4;
+    private static final byte PROGRESSED = 5;
 
     private StateCodec() {
     }
 
     /** A workout's entry. */
     public static byte[] encode(WorkoutEntry entry) {
-        return write(out -> {
+        return write(ENTRY_VERSION, out -> {
             out.writeByte(entry.status().ordinal());
             writeNullable(out, entry.sport());
             writeInstant(out, entry.sportAt());
@@ -34,17 +38,25 @@ public final class StateCodec {
                 writeFigures(out, entry.figures());
             }
             writeInstant(out, entry.figuresAt());
+            writeInstant(out, entry.startedAt());
+            out.writeLong(entry.liveDecimeters());
+            writeInstant(out, entry.liveAt());
         });
     }
 
     /** A workout's entry. */
     public static WorkoutEntry decodeEntry(byte[] bytes) {
-        return read(bytes, in -> {
+        return read(bytes, ENTRY_VERSION, (in, version) -> {
             WorkoutEntry.Status status = WorkoutEntry.Status.values()[in.readByte()];
             String sport = readNullable(in);
             Instant sportAt = readInstant(in);
             Figures figures = in.readBoolean() ? readFigures(in) : null;
-            return new WorkoutEntry(status, sport, sportAt, figures, readInstant(in));
+            Instant figuresAt = readInstant(in);
+            if (version == VERSION) {
+                return new WorkoutEntry(status, sport, sportAt, figures, figuresAt, null, 0, null);
+            }
+            return new WorkoutEntry(status, sport, sportAt, figures, figuresAt, readInstant(in), in.readLong(),
+                    readInstant(in));
         });
     }
 
@@ -113,6 +125,17 @@ public final class StateCodec {
                     out.writeByte(CANCELLED);
                     writeIds(out, fact);
                 }
+                case WorkoutFact.Started started -> {
+                    out.writeByte(STARTED);
+                    writeIds(out, fact);
+                    out.writeUTF(started.sport());
+                    out.writeLong(started.startedAt().toEpochMilli());
+                }
+                case WorkoutFact.Progressed progressed -> {
+                    out.writeByte(PROGRESSED);
+                    writeIds(out, fact);
+                    out.writeLong(progressed.distanceDecimeters());
+                }
             }
         });
     }
@@ -129,6 +152,9 @@ public final class StateCodec {
                         readFigures(in));
                 case SPORT_CHANGED -> new WorkoutFact.SportChanged(workoutId, athleteId, at, in.readUTF());
                 case CANCELLED -> new WorkoutFact.Cancelled(workoutId, athleteId, at);
+                case STARTED -> new WorkoutFact.Started(workoutId, athleteId, at, in.readUTF(),
+                        Instant.ofEpochMilli(in.readLong()));
+                case PROGRESSED -> new WorkoutFact.Progressed(workoutId, athleteId, at, in.readLong());
                 default -> throw new IllegalArgumentException("unknown fact kind " + kind);
             };
         });
@@ -184,10 +210,18 @@ public final class StateCodec {
         T read(DataInputStream in) throws IOException;
     }
 
+    private interface VersionedReader<T> {
+        T read(DataInputStream in, byte version) throws IOException;
+    }
+
     private static byte[] write(Writer writer) {
+        return write(VERSION, writer);
+    }
+
+    private static byte[] write(byte version, Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(version);
             writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -196,12 +230,17 @@ public final class StateCodec {
     }
 
     private static <T> T read(byte[] bytes, Reader<T> reader) {
+        return read(bytes, VERSION, (in, version) -> reader.read(in));
+    }
+
+    /** Reads a value written in a version from {@link #VERSION} to {@code newest}. */
+    private static <T> T read(byte[] bytes, byte newest, VersionedReader<T> reader) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             byte version = in.readByte();
-            if (version != VERSION) {
+            if (version < VERSION || version > newest) {
                 throw new IllegalArgumentException("unknown leaderboards state format version " + version);
             }
-            return reader.read(in);
+            return reader.read(in, version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

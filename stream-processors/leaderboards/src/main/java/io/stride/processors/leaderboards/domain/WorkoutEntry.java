@@ -1,14 +1,20 @@
 package io.stride.processors.leaderboards.domain;
 
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 
 /**
  * What the boards keep of one workout of an athlete: replaced, never added to, so a re-delivered event changes
- * nothing, and a workout's contribution can be retracted (ADR 0016).
+ * nothing, and a workout's contribution can be retracted (ADR 0016). Every rule picks by event time, so the entry is
+ * the same whatever order its facts arrive in.
  *
  * <ul>
  *   <li>Figures: those of the {@code WorkoutCompleted} with the latest event time (an equal time keeps the first).</li>
- *   <li>Sport: that of the latest event (by event time) that names one: the completion or an athlete's edit.</li>
+ *   <li>Sport: that of the latest event (by event time) that names one: the start, the completion or an athlete's
+ *       edit.</li>
+ *   <li>In progress (started, not completed): its latest progress update's distance (an equal time keeps the
+ *       greater), on its live day only.</li>
  *   <li>A cancel is for good: a completion re-delivered after it does not count.</li>
  * </ul>
  *
@@ -17,15 +23,21 @@ import java.time.Instant;
  * @param sportAt the event time of the sport, or {@code null}
  * @param figures the figures, or {@code null} before the completion
  * @param figuresAt the event time of the figures, or {@code null}
+ * @param startedAt when the workout started, from its {@code WorkoutStarted} (the earliest, were there two), or
+ *     {@code null}
+ * @param liveDecimeters the distance of its latest progress update (0 before one)
+ * @param liveAt the event time of that update, or {@code null}
  */
-public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures figures, Instant figuresAt) {
+public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures figures, Instant figuresAt,
+        Instant startedAt, long liveDecimeters, Instant liveAt) {
 
     /** The sport of a workout no event named a sport for (the contract's enum default). */
     public static final String DEFAULT_SPORT = "OTHER";
 
     /** Whether a workout counts. */
     public enum Status {
-        /** An edit arrived before the completion: kept (its sport may be newer than the completion's), not counted. */
+        /** Not completed: on the live day when started, otherwise kept (a sport edit may be newer than the
+         *  completion's sport) and not counted. */
         PENDING,
         /** Completed: counted. */
         COUNTED,
@@ -33,11 +45,13 @@ public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures
         CANCELLED
     }
 
-    private static final WorkoutEntry CANCELLED = new WorkoutEntry(Status.CANCELLED, null, null, null, null);
+    private static final WorkoutEntry NEW = new WorkoutEntry(Status.PENDING, null, null, null, null, null, 0, null);
+    private static final WorkoutEntry CANCELLED =
+            new WorkoutEntry(Status.CANCELLED, null, null, null, null, null, 0, null);
 
     /** The entry after {@code fact}, from none ({@code null}) or {@code previous}. */
     public static WorkoutEntry apply(WorkoutEntry previous, WorkoutFact fact) {
-        WorkoutEntry entry = previous != null ? previous : new WorkoutEntry(Status.PENDING, null, null, null, null);
+        WorkoutEntry entry = previous != null ? previous : NEW;
         if (entry.status == Status.CANCELLED) {
             return entry;
         }
@@ -45,12 +59,26 @@ public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures
             case WorkoutFact.Cancelled cancelled -> CANCELLED;
             case WorkoutFact.Completed completed -> {
                 boolean newerFigures = entry.figuresAt == null || completed.at().isAfter(entry.figuresAt);
-                Figures figures = newerFigures ? completed.figures() : entry.figures;
-                Instant figuresAt = newerFigures ? completed.at() : entry.figuresAt;
-                WorkoutEntry counted = new WorkoutEntry(Status.COUNTED, entry.sport, entry.sportAt, figures, figuresAt);
+                WorkoutEntry counted = new WorkoutEntry(Status.COUNTED, entry.sport, entry.sportAt,
+                        newerFigures ? completed.figures() : entry.figures,
+                        newerFigures ? completed.at() : entry.figuresAt,
+                        entry.startedAt, entry.liveDecimeters, entry.liveAt);
                 yield completed.sport() == null ? counted : counted.withSport(completed.sport(), completed.at());
             }
             case WorkoutFact.SportChanged changed -> entry.withSport(changed.sport(), changed.at());
+            case WorkoutFact.Started started -> {
+                Instant start = entry.startedAt == null || started.startedAt().isBefore(entry.startedAt)
+                        ? started.startedAt() : entry.startedAt;
+                yield new WorkoutEntry(entry.status, entry.sport, entry.sportAt, entry.figures, entry.figuresAt,
+                        start, entry.liveDecimeters, entry.liveAt).withSport(started.sport(), started.at());
+            }
+            case WorkoutFact.Progressed progressed -> {
+                boolean newer = entry.liveAt == null || progressed.at().isAfter(entry.liveAt)
+                        || progressed.at().equals(entry.liveAt)
+                        && progressed.distanceDecimeters() > entry.liveDecimeters;
+                yield !newer ? entry : new WorkoutEntry(entry.status, entry.sport, entry.sportAt, entry.figures,
+                        entry.figuresAt, entry.startedAt, progressed.distanceDecimeters(), progressed.at());
+            }
         };
     }
 
@@ -58,16 +86,41 @@ public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures
         if (sportAt != null && !at.isAfter(sportAt)) {
             return this;
         }
-        return new WorkoutEntry(status, newSport, at, figures, figuresAt);
+        return new WorkoutEntry(status, newSport, at, figures, figuresAt, startedAt, liveDecimeters, liveAt);
     }
 
-    /** Whether it counts on boards. */
+    /** Whether it counts on boards as completed. */
     public boolean counts() {
         return status == Status.COUNTED;
+    }
+
+    /** Whether it is started and neither completed nor cancelled: on its live day with its distance so far. */
+    public boolean inProgress() {
+        return status == Status.PENDING && startedAt != null;
     }
 
     /** The sport it counts under. */
     public String countedSport() {
         return sport != null ? sport : DEFAULT_SPORT;
+    }
+
+    /** The buckets it counts in, in {@code zone}: all of them once completed, its live day while in progress. */
+    public List<Bucket> buckets(ZoneId zone) {
+        if (counts()) {
+            return Bucket.of(figures.startedAt(), countedSport(), zone);
+        }
+        return inProgress() ? Bucket.live(startedAt, countedSport(), zone) : List.of();
+    }
+
+    /**
+     * What it adds to its {@link #buckets}: its figures once completed; in progress, its distance so far, reached at
+     * its latest update (at its start before one).
+     */
+    public Figures boardFigures() {
+        if (counts()) {
+            return figures;
+        }
+        Instant reached = liveAt != null ? liveAt : startedAt;
+        return new Figures(startedAt, reached, liveDecimeters, 0, 0, 0);
     }
 }

@@ -26,6 +26,27 @@ public sealed interface WorkoutFact extends AthleteInput {
             implements WorkoutFact {
     }
 
+    /**
+     * The workout was started: a workout in progress from then on, on its live day, until it completes or is
+     * cancelled.
+     *
+     * @param sport its sport
+     * @param startedAt when it started (the day it counts in)
+     */
+    record Started(String workoutId, String athleteId, Instant at, String sport, Instant startedAt)
+            implements WorkoutFact {
+    }
+
+    /**
+     * live-workout measured the workout in progress: its distance so far ({@code WorkoutUpdated} on
+     * {@code workouts.workout-progress}).
+     *
+     * @param distanceDecimeters the distance covered so far, rounded as {@link Figures} rounds
+     */
+    record Progressed(String workoutId, String athleteId, Instant at, long distanceDecimeters)
+            implements WorkoutFact {
+    }
+
     /** The athlete changed the workout's sport. */
     record SportChanged(String workoutId, String athleteId, Instant at, String sport) implements WorkoutFact {
     }

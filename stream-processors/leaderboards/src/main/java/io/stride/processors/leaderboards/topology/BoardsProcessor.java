@@ -33,8 +33,8 @@ import io.stride.processors.leaderboards.domain.WorkoutEntry;
 import io.stride.processors.leaderboards.domain.WorkoutFact;
 
 /**
- * The second stage, by athlete (ADR 0016): keeps each workout's entry ({@link WorkoutEntry}: replaced, never added),
- * and on every change recomputes the athlete's totals of the buckets the old and the new entry touch from all of the
+ * The second stage, by athlete (ADR 0016): keeps each workout's entry ({@link WorkoutEntry}: replaced, never added;
+ * a workout in progress counts on its live day only), and on every change recomputes the athlete's totals of the buckets the old and the new entry touch from all of the
  * athlete's workouts, replacing their entries in this task's shard of every board ({@link BoardIndex}) and its counts
  * ({@link BoardCounts}).
  * <ul>
@@ -150,16 +150,13 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         }
         workouts.put(key, next);
         Set<Bucket> affected = new LinkedHashSet<>();
-        affected.addAll(bucketsOf(previous, zone));
-        affected.addAll(bucketsOf(next, zone));
+        if (previous != null) {
+            affected.addAll(previous.buckets(zone));
+        }
+        affected.addAll(next.buckets(zone));
         if (!affected.isEmpty()) {
             recompute(athlete, profile, affected);
         }
-    }
-
-    private static List<Bucket> bucketsOf(WorkoutEntry entry, ZoneId zone) {
-        return entry == null || !entry.counts() ? List.of()
-                : Bucket.of(entry.figures().startedAt(), entry.countedSport(), zone);
     }
 
     /**
@@ -172,9 +169,9 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/", KEYS)) {
             while (entries.hasNext()) {
                 WorkoutEntry entry = entries.next().value;
-                for (Bucket bucket : bucketsOf(entry, zone)) {
+                for (Bucket bucket : entry.buckets(zone)) {
                     if (buckets == null || buckets.contains(bucket)) {
-                        sums.computeIfAbsent(bucket, b -> new Totals.Accumulator()).add(entry.figures());
+                        sums.computeIfAbsent(bucket, b -> new Totals.Accumulator()).add(entry.boardFigures());
                     }
                 }
             }
@@ -206,7 +203,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
     }
 
     private void index(String athlete, Bucket bucket, Totals next) {
-        for (Metric metric : Metric.values()) {
+        for (Metric metric : bucket.kind().metrics()) {
             String boardKey = bucket.board(metric).toString();
             BoardEntry entry = new BoardEntry(athlete, next.value(metric), next.reachedAt(metric));
             Bytes key = BoardIndex.key(boardKey, entry);
@@ -218,7 +215,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
     }
 
     private void unindex(String athlete, Bucket bucket, Totals previous) {
-        for (Metric metric : Metric.values()) {
+        for (Metric metric : bucket.kind().metrics()) {
             String boardKey = bucket.board(metric).toString();
             long value = previous.value(metric);
             if (board.delete(BoardIndex.key(boardKey, new BoardEntry(athlete, value, previous.reachedAt(metric))))

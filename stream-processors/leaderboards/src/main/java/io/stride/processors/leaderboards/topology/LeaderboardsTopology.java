@@ -27,9 +27,10 @@ import io.stride.schemas.users.UserMetricsUpdated;
 /**
  * Leaderboards (ADR 0016), in two stages:
  * <ol>
- *   <li>By workout: {@link Topics#WORKOUT_EVENTS} becomes facts ({@link WorkoutFactsProcessor}) re-keyed by athlete
- *       into the {@code leaderboards-workout-facts-repartition} topic of {@link #FACT_PARTITIONS} partitions, the
- *       count of the users topics; events that cannot count go to {@link Topics#WORKOUT_EVENTS_DLQ}.</li>
+ *   <li>By workout: {@link Topics#WORKOUT_EVENTS} and the progress updates of {@link Topics#WORKOUT_PROGRESS}
+ *       become facts ({@link WorkoutFactsProcessor}) re-keyed by athlete into the
+ *       {@code leaderboards-workout-facts-repartition} topic of {@link #FACT_PARTITIONS} partitions, the count of the
+ *       users topics; events that cannot count go to their topic's {@code .dlq}.</li>
  *   <li>By athlete: the facts, the athletes' zones from {@link Topics#USER_METRICS} ({@link UserZonesProcessor}; an
  *       unknown zone to {@link Topics#USER_METRICS_DLQ}), their display names and choices to hide from
  *       {@link Topics#PUBLIC_PROFILES} and the erasures from {@link Topics#USER_ERASURES}, all keyed by athlete id on
@@ -86,19 +87,10 @@ public class LeaderboardsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(COUNTS_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
 
-        Map<String, KStream<String, Object>> byWorkout = builder.stream(Topics.WORKOUT_EVENTS,
-                        Consumed.with(Serdes.String(), serdes.workoutEvents())
-                                .withTimestampExtractor(eventTime)
-                                .withName("workout-events-source"))
-                .process(WorkoutFactsProcessor::new, Named.as("workout-facts-processor"))
-                .split(Named.as("workout-facts-"))
-                .branch((key, value) -> value instanceof WorkoutFact, Branched.as("counted"))
-                .defaultBranch(Branched.withConsumer(letters -> letters
-                        .mapValues(value -> (SpecificRecord) value, Named.as("workout-events-dead-letters"))
-                        .to(Topics.WORKOUT_EVENTS_DLQ, Produced.with(Serdes.String(), serdes.workoutEvents())
-                                .withName("workout-events-dlq-sink")), "dead-letters"));
-        KStream<String, AthleteInput> facts = byWorkout.get("workout-facts-counted")
-                .mapValues(value -> (WorkoutFact) value, Named.as("workout-facts-typed"))
+        KStream<String, AthleteInput> facts = factsOf(builder, serdes, eventTime, Topics.WORKOUT_EVENTS,
+                Topics.WORKOUT_EVENTS_DLQ, "workout")
+                .merge(factsOf(builder, serdes, eventTime, Topics.WORKOUT_PROGRESS, Topics.WORKOUT_PROGRESS_DLQ,
+                        "workout-progress"), Named.as("workout-facts-of-both"))
                 .repartition(Repartitioned.with(Serdes.String(), serdes.facts())
                         .withName("workout-facts")
                         .withNumberOfPartitions(FACT_PARTITIONS))
@@ -140,5 +132,23 @@ public class LeaderboardsTopology {
                 .process(() -> new BoardsProcessor(active), Named.as("boards-processor"),
                         WORKOUTS_STORE, ATHLETES_STORE, TOTALS_STORE, BOARD_STORE, COUNTS_STORE);
         return builder.build();
+    }
+
+    /** The facts of {@code topic}'s events ({@link WorkoutFactsProcessor}); those that cannot count to {@code dlq}. */
+    private static KStream<String, WorkoutFact> factsOf(StreamsBuilder builder, LeaderboardsSerdes serdes,
+            EventTimeExtractor eventTime, String topic, String dlq, String name) {
+        Map<String, KStream<String, Object>> byWorkout = builder.stream(topic,
+                        Consumed.with(Serdes.String(), serdes.workoutEvents())
+                                .withTimestampExtractor(eventTime)
+                                .withName(name + "-events-source"))
+                .process(WorkoutFactsProcessor::new, Named.as(name + "-facts-processor"))
+                .split(Named.as(name + "-facts-"))
+                .branch((key, value) -> value instanceof WorkoutFact, Branched.as("counted"))
+                .defaultBranch(Branched.withConsumer(letters -> letters
+                        .mapValues(value -> (SpecificRecord) value, Named.as(name + "-events-dead-letters"))
+                        .to(dlq, Produced.with(Serdes.String(), serdes.workoutEvents())
+                                .withName(name + "-events-dlq-sink")), "dead-letters"));
+        return byWorkout.get(name + "-facts-counted")
+                .mapValues(value -> (WorkoutFact) value, Named.as(name + "-facts-typed"));
     }
 }

@@ -18,21 +18,26 @@ import io.stride.schemas.workout.UpdateSource;
 import io.stride.schemas.workout.WorkoutCancelled;
 import io.stride.schemas.workout.WorkoutCompleted;
 import io.stride.schemas.workout.WorkoutCompletedData;
+import io.stride.schemas.workout.WorkoutStarted;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
- * The first stage, by workout: a Workout event becomes a {@link WorkoutFact} keyed by its athlete, or a dead letter.
+ * The first stage, by workout: a Workout event or a progress update becomes a {@link WorkoutFact} keyed by its
+ * athlete, or a dead letter.
  * <ul>
+ *   <li>{@code WorkoutStarted} → {@link WorkoutFact.Started} with its sport and start time.</li>
+ *   <li>{@code WorkoutUpdated} from live-workout ({@code source} LIVE) without final figures: a progress update
+ *       ({@code workouts.workout-progress}) → {@link WorkoutFact.Progressed} with its distance so far.</li>
  *   <li>{@code WorkoutCompleted} → {@link WorkoutFact.Completed} with its figures: distance, moving time (the final
  *       figures', else the duration), elevation gain (0 when not measured), calories; started at its start time (else
  *       the final figures', else its end less its duration).</li>
  *   <li>{@code WorkoutUpdated} from the athlete ({@code source} ATHLETE) with a sport →
- *       {@link WorkoutFact.SportChanged}; any other update (live-workout's final figures, an edit of the title)
- *       changes no board.</li>
+ *       {@link WorkoutFact.SportChanged}; any other update (live-workout's final figures, which the completion
+ *       carries, an edit of the title) changes no board.</li>
  *   <li>{@code WorkoutCancelled} → {@link WorkoutFact.Cancelled}.</li>
  *   <li>Every other event is ignored. An event that cannot count (a figure negative or not a number, an end before its
  *       start, a record key that is not its workout id) is forwarded as it is, with {@code stride.dlq.*} headers, to
- *       {@code workouts.workout-events.dlq}.</li>
+ *       the source's {@code .dlq} topic.</li>
  * </ul>
  */
 final class WorkoutFactsProcessor implements Processor<String, SpecificRecord, String, Object> {
@@ -72,6 +77,14 @@ final class WorkoutFactsProcessor implements Processor<String, SpecificRecord, S
             case WorkoutCancelled cancelled -> new WorkoutFact.Cancelled(
                     cancelled.getData().getWorkoutId().toString(), cancelled.getData().getUserId().toString(),
                     cancelled.getTimestamp());
+            case WorkoutStarted started -> new WorkoutFact.Started(started.getData().getWorkoutId().toString(),
+                    started.getData().getUserId().toString(), started.getTimestamp(),
+                    started.getData().getSportType().name(), started.getData().getStartTime());
+            case WorkoutUpdated updated when updated.getData().getSource() == UpdateSource.LIVE
+                    && updated.getData().getFinalFigures() == null -> new WorkoutFact.Progressed(
+                    updated.getData().getWorkoutId().toString(), updated.getData().getUserId().toString(),
+                    updated.getTimestamp(),
+                    Figures.decimeters("currentDistanceMeters", updated.getData().getCurrentDistanceMeters()));
             case WorkoutUpdated updated when updated.getData().getSource() == UpdateSource.ATHLETE
                     && updated.getData().getSportType() != null -> new WorkoutFact.SportChanged(
                     updated.getData().getWorkoutId().toString(), updated.getData().getUserId().toString(),

@@ -206,6 +206,34 @@ class LeaderboardResourceTest {
     }
 
     @Test
+    void shouldRankARunInProgressOnTheLiveDayFromItsProgressUpdates() throws Exception {
+        // given: a runner who finished 3 km that day, and one who started and is 4.2 km in
+        LocalDate day = aDayOfItsOwn();
+        Instant morning = day.atTime(6, 0).toInstant(ZoneOffset.UTC);
+        UUID finished = UUID.randomUUID();
+        UUID running = UUID.randomUUID();
+        UUID workout = UUID.randomUUID();
+        String live = "/api/v1/leaderboards/global/live/" + day + "/RUNNING/distance";
+
+        // when
+        publishRun(finished, morning, 3_000);
+        publish(Topics.WORKOUT_EVENTS, workout, EventBuilders.aWorkoutStarted().forWorkout(workout, running)
+                .at(morning.plusSeconds(3600)).build());
+        publish(Topics.WORKOUT_PROGRESS, workout, EventBuilders.aWorkoutUpdated().forWorkout(workout, running)
+                .at(morning.plusSeconds(5400)).currentDistanceMeters(4_200).build());
+
+        // then: the live day ranks both; the day's board has only the finished run
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+                given().get(live).then().statusCode(200).body("size", equalTo(2)));
+        given().get(live).then()
+                .body("unit", equalTo("m"))
+                .body("entries.athlete_id", contains(running.toString(), finished.toString()))
+                .body("entries.value", contains(4_200.0f, 3_000.0f));
+        given().get("/api/v1/leaderboards/global/day/" + day + "/RUNNING/distance").then()
+                .statusCode(200).body("size", equalTo(1));
+    }
+
+    @Test
     void shouldPushTheBoardAsItIsThenAgainWhenARunChangesIt() throws Exception {
         // given: one runner on a day of their own, and a widget watching the day's board
         LocalDate day = aDayOfItsOwn();
@@ -263,6 +291,7 @@ class LeaderboardResourceTest {
                 "/api/v1/leaderboards/global/week/2025-W54/ALL/distance", day + "/SKATING/distance",
                 day + "/RUNNING/distance?limit=1000", day + "/RUNNING/distance?limit=0",
                 day + "/RUNNING/distance/stream?limit=0", day + "/RUNNING/speed/stream",
+                "/api/v1/leaderboards/global/live/2025-06-01/RUNNING/moving-time",
                 day + "/RUNNING/distance/athletes/not-a-uuid", day + "/RUNNING/distance/athletes/"
                         + UUID.randomUUID() + "?neighbours=51"}) {
             given().get(path).then()

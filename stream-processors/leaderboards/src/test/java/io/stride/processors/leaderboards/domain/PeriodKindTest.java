@@ -44,8 +44,9 @@ class PeriodKindTest {
         // when
         List<Bucket> buckets = Bucket.of(start, "RUNNING", ZoneId.of("America/New_York"));
 
-        // then: ten buckets, the day of 10 March, not 9 March as a fixed UTC-5 would say
-        assertThat(buckets).hasSize(10).contains(new Bucket(PeriodKind.DAY, "2025-03-10", "RUNNING"),
+        // then: twelve buckets, the day of 10 March, not 9 March as a fixed UTC-5 would say
+        assertThat(buckets).hasSize(12).contains(new Bucket(PeriodKind.DAY, "2025-03-10", "RUNNING"),
+                new Bucket(PeriodKind.LIVE, "2025-03-10", "RUNNING"),
                 new Bucket(PeriodKind.DAY, "2025-03-10", Bucket.ALL_SPORTS),
                 new Bucket(PeriodKind.WEEK, "2025-W11", "RUNNING"), new Bucket(PeriodKind.ALL, "all", "RUNNING"));
         assertThat(Bucket.ofPath(buckets.getFirst().path())).isEqualTo(buckets.getFirst());

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +65,45 @@ class WorkoutEntryTest {
         assertThatThrownBy(() -> Figures.of(START, END, Double.NaN, 0, 0, 0))
                 .hasMessage("invalid_figures: distanceMeters=NaN");
         assertThatThrownBy(() -> Figures.of(END, START, 1, 0, 0, 0)).hasMessageStartingWith("invalid_times: ");
+    }
+
+    @Test
+    void shouldBeInProgressFromItsStartWithItsLatestDistanceAndRoundTripTheFacts() {
+        // given
+        WorkoutFact started = new WorkoutFact.Started("w", "a", START, "RUNNING", START);
+        WorkoutFact later = new WorkoutFact.Progressed("w", "a", START.plusSeconds(600), 21_000);
+        WorkoutFact earlier = new WorkoutFact.Progressed("w", "a", START.plusSeconds(300), 9_000);
+
+        // when
+        WorkoutEntry entry = WorkoutEntry.apply(WorkoutEntry.apply(WorkoutEntry.apply(null, later), started),
+                earlier);
+
+        // then
+        assertThat(entry.inProgress()).isTrue();
+        assertThat(entry.counts()).isFalse();
+        assertThat(entry.boardFigures().distanceDecimeters()).isEqualTo(21_000);
+        assertThat(entry.boardFigures().endedAt()).isEqualTo(START.plusSeconds(600));
+        assertThat(entry.buckets(ZoneOffset.UTC)).extracting(Bucket::kind)
+                .containsOnly(PeriodKind.LIVE);
+        assertThat(StateCodec.decodeEntry(StateCodec.encode(entry))).isEqualTo(entry);
+        for (WorkoutFact fact : new WorkoutFact[] {started, later}) {
+            assertThat(StateCodec.decodeFact(StateCodec.encode(fact))).isEqualTo(fact);
+        }
+    }
+
+    @Test
+    void shouldReadAnEntryWrittenBeforeTheLiveDayAsNotInProgress() {
+        // given: version 1 of a counted entry (no start, no progress after the completion's time)
+        WorkoutEntry counted = WorkoutEntry.apply(null, completed(END, "RUNNING", 5_000));
+        byte[] current = StateCodec.encode(counted);
+        byte[] version1 = Arrays.copyOf(current, current.length - 1 - 8 - 1);
+        version1[0] = 1;
+
+        // when
+        WorkoutEntry read = StateCodec.decodeEntry(version1);
+
+        // then
+        assertThat(read).isEqualTo(counted);
+        assertThat(current[0]).isEqualTo((byte) 2);
     }
 }

@@ -3,6 +3,7 @@ package io.stride.processors.leaderboards.topology;
 import static io.stride.schemas.testkit.EventBuilders.aUserMetricsUpdated;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutCancelled;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutCompleted;
+import static io.stride.schemas.testkit.EventBuilders.aWorkoutStarted;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutUpdated;
 
 import java.time.Instant;
@@ -45,6 +46,7 @@ import io.stride.schemas.workout.EndReason;
 import io.stride.schemas.workout.FinalFigures;
 import io.stride.schemas.workout.UpdateSource;
 import io.stride.schemas.workout.WorkoutCompleted;
+import io.stride.schemas.workout.WorkoutStarted;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /** The leaderboards topology in a {@link TopologyTestDriver}, with builders of its inputs and readers of its boards. */
@@ -55,10 +57,12 @@ final class LeaderboardsDriver implements AutoCloseable {
     final LeaderboardsSerdes serdes = plainSerdes();
     final TopologyTestDriver driver;
     final TestInputTopic<String, SpecificRecord> events;
+    final TestInputTopic<String, SpecificRecord> progress;
     final TestInputTopic<String, UserMetricsUpdated> metrics;
     final TestInputTopic<String, UserErased> erasures;
     final TestInputTopic<String, PublicProfile> profiles;
     final TestOutputTopic<String, SpecificRecord> eventDeadLetters;
+    final TestOutputTopic<String, SpecificRecord> progressDeadLetters;
     final TestOutputTopic<String, UserMetricsUpdated> metricsDeadLetters;
 
     /** The topology as production builds it (RocksDB stores). */
@@ -75,6 +79,8 @@ final class LeaderboardsDriver implements AutoCloseable {
         driver = new TopologyTestDriver(LeaderboardsTopology.build(serdes, stores, new ActiveShards()), config, START);
         events = driver.createInputTopic(Topics.WORKOUT_EVENTS, Serdes.String().serializer(),
                 serdes.workoutEvents().serializer());
+        progress = driver.createInputTopic(Topics.WORKOUT_PROGRESS, Serdes.String().serializer(),
+                serdes.workoutEvents().serializer());
         metrics = driver.createInputTopic(Topics.USER_METRICS, Serdes.String().serializer(),
                 serdes.userMetrics().serializer());
         erasures = driver.createInputTopic(Topics.USER_ERASURES, Serdes.String().serializer(),
@@ -82,6 +88,8 @@ final class LeaderboardsDriver implements AutoCloseable {
         profiles = driver.createInputTopic(Topics.PUBLIC_PROFILES, Serdes.String().serializer(),
                 serdes.profiles().serializer());
         eventDeadLetters = driver.createOutputTopic(Topics.WORKOUT_EVENTS_DLQ, Serdes.String().deserializer(),
+                serdes.workoutEvents().deserializer());
+        progressDeadLetters = driver.createOutputTopic(Topics.WORKOUT_PROGRESS_DLQ, Serdes.String().deserializer(),
                 serdes.workoutEvents().deserializer());
         metricsDeadLetters = driver.createOutputTopic(Topics.USER_METRICS_DLQ, Serdes.String().deserializer(),
                 serdes.userMetrics().deserializer());
@@ -101,6 +109,21 @@ final class LeaderboardsDriver implements AutoCloseable {
     /** A Workout event on its topic, keyed by its workout. */
     void pipe(UUID workout, SpecificRecord event) {
         events.pipeInput(workout.toString(), event, START);
+    }
+
+    /** A progress update on its topic, keyed by its workout. */
+    void progress(UUID workout, SpecificRecord update) {
+        progress.pipeInput(workout.toString(), update, START);
+    }
+
+    /** The workout's start, recorded {@code at} it. */
+    static WorkoutStarted started(UUID workout, UUID athlete, Instant at, SportType sport) {
+        return aWorkoutStarted().forWorkout(workout, athlete).at(at).sportType(sport).build();
+    }
+
+    /** live-workout's progress update: {@code meters} so far, {@code at}. */
+    static WorkoutUpdated progressed(UUID workout, UUID athlete, Instant at, double meters) {
+        return aWorkoutUpdated().forWorkout(workout, athlete).at(at).currentDistanceMeters(meters).build();
     }
 
     /** The athlete's time zone (or none), as their metrics say. */

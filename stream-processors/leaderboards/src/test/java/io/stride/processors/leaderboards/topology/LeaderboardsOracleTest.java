@@ -3,7 +3,6 @@ package io.stride.processors.leaderboards.topology;
 import static io.stride.processors.leaderboards.topology.LeaderboardsDriver.cancel;
 import static io.stride.processors.leaderboards.topology.LeaderboardsDriver.completed;
 import static io.stride.processors.leaderboards.topology.LeaderboardsDriver.sportEdit;
-import static io.stride.schemas.testkit.EventBuilders.aWorkoutStarted;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutUpdated;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,6 +40,7 @@ import io.stride.schemas.common.SportType;
 import io.stride.schemas.workout.UpdateSource;
 import io.stride.schemas.workout.WorkoutCancelled;
 import io.stride.schemas.workout.WorkoutCompleted;
+import io.stride.schemas.workout.WorkoutStarted;
 import io.stride.schemas.workout.WorkoutUpdated;
 
 /**
@@ -75,6 +75,10 @@ class LeaderboardsOracleTest {
     }
 
     record Event(UUID workout, SpecificRecord event) implements Input {
+    }
+
+    /** live-workout's progress update, on its own topic. */
+    record Progress(UUID workout, SpecificRecord event) implements Input {
     }
 
     record Zone(UUID athlete, String zone) implements Input {
@@ -139,6 +143,7 @@ class LeaderboardsOracleTest {
             for (Input input : inputs) {
                 switch (input) {
                     case Event event -> lb.pipe(event.workout(), event.event());
+                    case Progress progress -> lb.progress(progress.workout(), progress.event());
                     case Zone zone -> lb.zone(zone.athlete(), zone.zone());
                     case Erase erase -> lb.erase(erase.athlete());
                     case Hide hide -> lb.profile(hide.athlete(), hide.hidden() ? null : "A. " + hide.athlete(),
@@ -164,6 +169,7 @@ class LeaderboardsOracleTest {
                 }
             }
             assertThat(lb.eventDeadLetters.isEmpty()).isTrue();
+            assertThat(lb.progressDeadLetters.isEmpty()).isTrue();
             assertThat(lb.metricsDeadLetters.isEmpty()).isTrue();
         }
 
@@ -182,7 +188,23 @@ class LeaderboardsOracleTest {
         assertThat(expected.values().stream().filter(LeaderboardsOracleTest::hasTie).count()).isGreaterThan(20);
         assertThat(expected.keySet()).anyMatch(board -> board.startsWith("global/week/2026-W01/"))
                 .anyMatch(board -> board.startsWith("global/week/2020-W53/"))
-                .anyMatch(board -> board.startsWith("global/day/2025-03-09/"));
+                .anyMatch(board -> board.startsWith("global/day/2025-03-09/"))
+                .anyMatch(board -> board.startsWith("global/live/2025-03-09/"));
+        // workouts in progress on the live day, some with a completed one of the same athlete beside them
+        assertThat(inProgress(inputs, athleteOf)).isGreaterThan(workoutCount / 20);
+    }
+
+    /** How many workouts were started and never completed nor cancelled, of athletes on the boards. */
+    static long inProgress(List<Input> inputs, Map<UUID, UUID> athleteOf) {
+        Map<UUID, List<SpecificRecord>> eventsOf = new HashMap<>();
+        for (Input input : inputs) {
+            if (input instanceof Event(UUID workout, SpecificRecord event)) {
+                eventsOf.computeIfAbsent(workout, w -> new ArrayList<>()).add(event);
+            }
+        }
+        return eventsOf.values().stream().filter(events -> events.stream().anyMatch(WorkoutStarted.class::isInstance)
+                && events.stream().noneMatch(e -> e instanceof WorkoutCompleted || e instanceof WorkoutCancelled))
+                .count();
     }
 
     static List<Input> eventsOfOneWorkout(Random random, UUID workout, UUID athlete) {
@@ -224,10 +246,29 @@ class LeaderboardsOracleTest {
         if (random.nextInt(8) == 0) {
             events.add(new Event(workout, cancel(workout, athlete, end.plusSeconds(random.nextInt(600)))));
         }
-        if (random.nextInt(5) == 0) {
-            events.add(new Event(workout, aWorkoutStarted().forWorkout(workout, athlete).at(start).build()));
-            events.add(new Event(workout, aWorkoutUpdated().forWorkout(workout, athlete).at(start.plusSeconds(5))
-                    .build()));
+        if (random.nextInt(3) == 0) {
+            // live: its start, and progress updates (a late one after the completion, some at the same instant)
+            events.add(new Event(workout, LeaderboardsDriver.started(workout, athlete, distinct(used, start),
+                    SPORTS.get(random.nextInt(SPORTS.size())))));
+            int updates = random.nextInt(4);
+            for (int u = 0; u < updates; u++) {
+                Instant at = start.plusSeconds(random.nextInt(minutes * 60 + 600));
+                events.add(new Progress(workout, LeaderboardsDriver.progressed(workout, athlete, at,
+                        100.0 * random.nextInt(100))));
+                if (random.nextInt(3) == 0) {
+                    events.add(new Progress(workout, LeaderboardsDriver.progressed(workout, athlete, at,
+                            100.0 * random.nextInt(100))));
+                }
+            }
+            if (random.nextInt(10) == 0) {
+                // a progress update written to the events topic before progress had a topic of its own
+                events.add(new Event(workout, aWorkoutUpdated().forWorkout(workout, athlete).at(start.plusSeconds(5))
+                        .build()));
+            }
+            if (random.nextInt(3) == 0) {
+                // still going: no completion yet
+                events.removeIf(event -> event instanceof Event(UUID w, WorkoutCompleted c));
+            }
         }
         if (random.nextInt(10) == 0) {
             events.add(events.get(random.nextInt(events.size())));
@@ -247,8 +288,13 @@ class LeaderboardsOracleTest {
         return random.nextInt(10) == 0 ? null : SPORTS.get(random.nextInt(SPORTS.size()));
     }
 
-    /** One counted workout, as the oracle sees it. */
-    record Counted(UUID athlete, Instant start, Instant end, String sport, long[] values) {
+    /**
+     * One counted workout, as the oracle sees it.
+     *
+     * @param end when it ended; in progress, when its distance was measured
+     * @param inProgress started and not completed: on its live day only
+     */
+    record Counted(UUID athlete, Instant start, Instant end, String sport, long[] values, boolean inProgress) {
     }
 
     /** The boards by brute force from the inputs, in the order they were piped. */
@@ -267,6 +313,8 @@ class LeaderboardsOracleTest {
                 case Hide shown -> hidden.remove(shown.athlete());
                 case Event event -> eventsOf.computeIfAbsent(event.workout(), w -> new ArrayList<>())
                         .add(event.event());
+                case Progress progress -> eventsOf.computeIfAbsent(progress.workout(), w -> new ArrayList<>())
+                        .add(progress.event());
             }
         }
         List<Counted> counted = new ArrayList<>();
@@ -280,7 +328,9 @@ class LeaderboardsOracleTest {
             WorkoutCompleted latest = events.stream()
                     .filter(WorkoutCompleted.class::isInstance).map(WorkoutCompleted.class::cast)
                     .max(Comparator.comparing(WorkoutCompleted::getTimestamp)).orElse(null);
-            if (latest == null) {
+            List<WorkoutStarted> starts = events.stream()
+                    .filter(WorkoutStarted.class::isInstance).map(WorkoutStarted.class::cast).toList();
+            if (latest == null && starts.isEmpty()) {
                 continue;
             }
             Instant sportAt = Instant.MIN;
@@ -296,13 +346,30 @@ class LeaderboardsOracleTest {
                     sportAt = edit.getTimestamp();
                     sport = edit.getData().getSportType().name();
                 }
+                if (event instanceof WorkoutStarted start && start.getTimestamp().isAfter(sportAt)) {
+                    sportAt = start.getTimestamp();
+                    sport = start.getData().getSportType().name();
+                }
+            }
+            if (latest == null) {
+                // in progress: on its live day, with the distance of its latest update (the greater at a tie)
+                Instant start = starts.stream().map(started -> started.getData().getStartTime())
+                        .min(Comparator.naturalOrder()).orElseThrow();
+                WorkoutUpdated update = events.stream().filter(WorkoutUpdated.class::isInstance)
+                        .map(WorkoutUpdated.class::cast).filter(u -> u.getData().getSource() == UpdateSource.LIVE)
+                        .max(Comparator.comparing(WorkoutUpdated::getTimestamp)
+                                .thenComparingDouble(u -> u.getData().getCurrentDistanceMeters())).orElse(null);
+                long distance = update == null ? 0 : Math.round(update.getData().getCurrentDistanceMeters() * 10);
+                counted.add(new Counted(athlete, start, update == null ? start : update.getTimestamp(), sport,
+                        new long[] {distance, 0, 0, 0, 0, distance}, true));
+                continue;
             }
             var data = latest.getData();
             long distance = Math.round(data.getDistanceMeters() * 10);
             counted.add(new Counted(athlete, data.getStartTime(), data.getEndTime(), sport, new long[] {
                     distance, data.getFigures().getMovingTimeMillis(),
                     Math.round(data.getFigures().getElevationGainMeters() * 10),
-                    Math.round(data.getCaloriesBurned() * 10), 1, distance}));
+                    Math.round(data.getCaloriesBurned() * 10), 1, distance}, false));
         }
         // bucket → athlete → workouts
         Map<String, Map<UUID, List<Counted>>> buckets = new HashMap<>();
@@ -310,7 +377,8 @@ class LeaderboardsOracleTest {
             ZoneId zone = zones.getOrDefault(workout.athlete(), ZoneId.of("UTC"));
             LocalDate day = LocalDateTime.ofEpochSecond(workout.start().getEpochSecond(), 0,
                     zone.getRules().getOffset(workout.start())).toLocalDate();
-            List<String> periods = List.of("day/" + day,
+            List<String> periods = workout.inProgress() ? List.of("live/" + day) : List.of("day/" + day,
+                    "live/" + day,
                     "week/" + day.get(WeekFields.ISO.weekBasedYear()) + "-W"
                             + String.format("%02d", day.get(WeekFields.ISO.weekOfWeekBasedYear())),
                     "month/" + day.getYear() + "-" + String.format("%02d", day.getMonthValue()),
@@ -324,7 +392,9 @@ class LeaderboardsOracleTest {
         }
         Map<String, List<BoardEntry>> boards = new HashMap<>();
         for (var bucket : buckets.entrySet()) {
-            for (int metric = 0; metric < METRICS.length; metric++) {
+            // the live day ranks distance only
+            int metrics = bucket.getKey().startsWith("global/live/") ? 1 : METRICS.length;
+            for (int metric = 0; metric < metrics; metric++) {
                 List<BoardEntry> entries = new ArrayList<>();
                 for (var athlete : bucket.getValue().entrySet()) {
                     entries.add(entry(athlete.getKey(), athlete.getValue(), metric));

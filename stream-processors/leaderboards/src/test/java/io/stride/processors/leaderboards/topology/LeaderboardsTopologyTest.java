@@ -34,6 +34,9 @@ class LeaderboardsTopologyTest {
     static final Instant MORNING = Instant.parse("2025-06-01T06:00:00Z");
     static final String DAY_RUNNING = "global/day/2025-06-01/RUNNING/";
     static final String WEEK_RUNNING = "global/week/2025-W22/RUNNING/";
+    static final String LIVE_RUNNING = "global/live/2025-06-01/RUNNING/distance";
+    /** Five periods of six metrics and the live day's distance, each for the workout's sport and for all sports. */
+    static final int BOARDS_OF_ONE_WORKOUT = (5 * 6 + 1) * 2;
 
     final LeaderboardsDriver lb = new LeaderboardsDriver();
 
@@ -44,6 +47,7 @@ class LeaderboardsTopologyTest {
 
     void assertAllOutputsEmpty() {
         assertThat(lb.eventDeadLetters.isEmpty()).isTrue();
+        assertThat(lb.progressDeadLetters.isEmpty()).isTrue();
         assertThat(lb.metricsDeadLetters.isEmpty()).isTrue();
     }
 
@@ -154,7 +158,7 @@ class LeaderboardsTopologyTest {
         assertThat(lb.boards()).doesNotContainKeys(DAY_RUNNING + "distance", "global/day/2025-06-01/HIKING/distance");
         assertThat(values(lb.board("global/day/2025-06-01/CYCLING/distance"))).containsExactly(200_000L);
         assertThat(values(lb.board("global/day/2025-06-01/ALL/distance"))).containsExactly(200_000L);
-        assertThat(lb.boards()).hasSize(5 * 2 * 6);
+        assertThat(lb.boards()).hasSize(BOARDS_OF_ONE_WORKOUT);
         assertAllOutputsEmpty();
     }
 
@@ -245,7 +249,7 @@ class LeaderboardsTopologyTest {
         assertThat(lb.boards()).doesNotContainKeys(WEEK_RUNNING + "distance", DAY_RUNNING + "distance");
         assertThat(lb.athletes("global/week/2025-W23/RUNNING/distance")).containsExactly(athlete.toString());
         assertThat(lb.athletes("global/day/2025-06-02/ALL/distance")).containsExactly(athlete.toString());
-        assertThat(lb.boards()).hasSize(5 * 2 * 6);
+        assertThat(lb.boards()).hasSize(BOARDS_OF_ONE_WORKOUT);
         assertAllOutputsEmpty();
     }
 
@@ -324,7 +328,7 @@ class LeaderboardsTopologyTest {
         // then: only the other athlete is on any board, and nothing of the erased one is kept but the erasure
         assertThat(lb.boards().values()).allSatisfy(entries -> assertThat(entries)
                 .extracting(BoardEntry::athleteId).containsExactly(kept.toString()));
-        assertThat(lb.boards()).hasSize(5 * 2 * 6);
+        assertThat(lb.boards()).hasSize(BOARDS_OF_ONE_WORKOUT);
         try (var workouts = lb.driver.getKeyValueStore(LeaderboardsTopology.WORKOUTS_STORE).all()) {
             assertThat(workouts).toIterable().extracting(entry -> entry.key.toString())
                     .containsExactly(kept + "/" + keptRun);
@@ -392,6 +396,92 @@ class LeaderboardsTopologyTest {
             assertThat(totals).toIterable().isEmpty();
         }
         assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldRankWorkoutsInProgressOnTheLiveDayAndSettleToTheCompletedDistance() {
+        // given: A and B start running; C ran 4 km earlier that day
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        UUID aRun = UUID.randomUUID();
+        UUID bRun = UUID.randomUUID();
+        UUID cRun = UUID.randomUUID();
+        lb.pipe(cRun, run(cRun, c, MORNING.minusSeconds(7200), 4_000));
+        lb.pipe(aRun, LeaderboardsDriver.started(aRun, a, MORNING, SportType.RUNNING));
+        lb.pipe(bRun, LeaderboardsDriver.started(bRun, b, MORNING, SportType.RUNNING));
+
+        // then: both on the live day with nothing yet, below C; on no other board
+        assertThat(values(lb.board(LIVE_RUNNING))).containsExactly(40_000L, 0L, 0L);
+        assertThat(lb.athletes(LIVE_RUNNING)).containsExactlyInAnyOrder(c.toString(), a.toString(), b.toString());
+        assertThat(lb.athletes(DAY_RUNNING + "distance")).containsExactly(c.toString());
+
+        // when: progress; an update that arrives late changes nothing
+        lb.progress(aRun, LeaderboardsDriver.progressed(aRun, a, MORNING.plusSeconds(600), 2_000));
+        lb.progress(bRun, LeaderboardsDriver.progressed(bRun, b, MORNING.plusSeconds(900), 5_000));
+        lb.progress(bRun, LeaderboardsDriver.progressed(bRun, b, MORNING.plusSeconds(600), 2_500));
+
+        // then
+        assertThat(values(lb.board(LIVE_RUNNING))).containsExactly(50_000L, 40_000L, 20_000L);
+        assertThat(lb.athletes(LIVE_RUNNING)).containsExactly(b.toString(), c.toString(), a.toString());
+        assertThat(lb.athletes("global/live/2025-06-01/ALL/distance")).containsExactly(b.toString(), c.toString(),
+                a.toString());
+
+        // when: A completes 10 km; a progress update of A's delivered after the completion
+        lb.pipe(aRun, run(aRun, a, MORNING, 10_000));
+        lb.progress(aRun, LeaderboardsDriver.progressed(aRun, a, MORNING.plusSeconds(1500), 8_000));
+
+        // then: A settles to the completed figure, now on every board of the day
+        assertThat(values(lb.board(LIVE_RUNNING))).containsExactly(100_000L, 50_000L, 40_000L);
+        assertThat(lb.athletes(LIVE_RUNNING)).containsExactly(a.toString(), b.toString(), c.toString());
+        assertThat(lb.athletes(DAY_RUNNING + "distance")).containsExactly(a.toString(), c.toString());
+
+        // when: B cancels
+        lb.pipe(bRun, cancel(bRun, b, MORNING.plusSeconds(1000)));
+
+        // then
+        assertThat(lb.athletes(LIVE_RUNNING)).containsExactly(a.toString(), c.toString());
+        assertThat(lb.boards().keySet()).noneMatch(board -> board.startsWith("global/live/")
+                && !board.endsWith("/distance"));
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldKeepProgressThatArrivesBeforeTheStartAndShowItOnceTheWorkoutIsStarted() {
+        // given: progress first (the two topics are not ordered with each other)
+        UUID athlete = UUID.randomUUID();
+        UUID workout = UUID.randomUUID();
+        lb.progress(workout, LeaderboardsDriver.progressed(workout, athlete, MORNING.plusSeconds(300), 1_200));
+        assertThat(lb.boards()).isEmpty();
+
+        // when
+        lb.pipe(workout, LeaderboardsDriver.started(workout, athlete, MORNING, SportType.CYCLING));
+
+        // then
+        assertThat(values(lb.board("global/live/2025-06-01/CYCLING/distance"))).containsExactly(12_000L);
+        assertThat(lb.boards()).hasSize(2);
+        assertAllOutputsEmpty();
+    }
+
+    @Test
+    void shouldDeadLetterAProgressUpdateWithANegativeDistance() {
+        // given
+        UUID athlete = UUID.randomUUID();
+        UUID workout = UUID.randomUUID();
+        lb.pipe(workout, LeaderboardsDriver.started(workout, athlete, MORNING, SportType.RUNNING));
+
+        // when
+        lb.progress(workout, LeaderboardsDriver.progressed(workout, athlete, MORNING.plusSeconds(60), -3));
+
+        // then
+        List<TestRecord<String, SpecificRecord>> letters = lb.progressDeadLetters.readRecordsToList();
+        assertThat(letters).hasSize(1);
+        assertThat(header(letters.get(0), DeadLetterHandler.REASON_HEADER))
+                .isEqualTo("invalid_figures: currentDistanceMeters=-3.0");
+        assertThat(header(letters.get(0), DeadLetterHandler.SOURCE_HEADER))
+                .startsWith(Topics.WORKOUT_PROGRESS + "/0/");
+        assertThat(values(lb.board(LIVE_RUNNING))).containsExactly(0L);
+        assertThat(lb.eventDeadLetters.isEmpty()).isTrue();
     }
 
     @Test
