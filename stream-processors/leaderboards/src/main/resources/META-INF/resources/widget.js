@@ -1,5 +1,6 @@
 // The leaderboard widget, for an <iframe>: /widget.html?period=week&sport=RUNNING&metric=distance&limit=10 (also
-// scope, default global, and periodId, default the current period in the viewer's time zone). The top N arrives by
+// scope, default global, and periodId, default the current period in the viewer's time zone; period=live is today
+// with the workouts still in progress, distance only). The top N arrives by
 // server-sent events each time the board changes, and rows glide to their new places. Signed in (at the users
 // service, /stride/sign-in.js), the viewer's own row is marked, or shown below the top when they are further down. No
 // external scripts or fonts.
@@ -8,7 +9,7 @@
 const Widget = (() => {
     const $ = id => document.getElementById(id);
     const params = new URLSearchParams(location.search);
-    const PERIODS = {day: 'Today', week: 'This week', month: 'This month', year: 'This year', all: 'All time'};
+    const PERIODS = {day: 'Today', live: 'Today, live', week: 'This week', month: 'This month', year: 'This year', all: 'All time'};
     const METRICS = {distance: 'distance', 'moving-time': 'moving time', 'elevation-gain': 'elevation gain',
         calories: 'calories', workouts: 'workouts', longest: 'longest workout'};
     const scope = params.get('scope') || 'global';
@@ -28,7 +29,8 @@ const Widget = (() => {
         const pad = n => String(n).padStart(2, '0');
         const y = now.getFullYear(), m = now.getMonth() + 1, d = now.getDate();
         switch (kind) {
-            case 'day': return y + '-' + pad(m) + '-' + pad(d);
+            case 'day':
+            case 'live': return y + '-' + pad(m) + '-' + pad(d);
             case 'week': {
                 const thursday = new Date(Date.UTC(y, m - 1, d));
                 thursday.setUTCDate(thursday.getUTCDate() + 4 - (thursday.getUTCDay() || 7));
