@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ class TopAnswersTest {
             Metric.DISTANCE);
 
     final AtomicInteger reads = new AtomicInteger();
+    /** The answers' clock, in nanoseconds: moved by the tests. */
+    final AtomicLong now = new AtomicLong();
     final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
 
     @AfterEach
@@ -56,7 +59,7 @@ class TopAnswersTest {
                 Thread.currentThread().interrupt();
             }
             return answer(read);
-        }, Duration.ofSeconds(30), readers);
+        }, Duration.ofSeconds(30), readers, now::get);
 
         // when: twenty requests while the first read runs, one of them for another limit
         List<CompletionStage<byte[]>> answered = new ArrayList<>();
@@ -76,11 +79,12 @@ class TopAnswersTest {
     @Test
     void shouldReadAgainOnceTheAnswerIsOlderThanTheMaxAge() {
         // given
-        TopAnswers answers = new TopAnswers((board, limit) -> answer(reads.incrementAndGet()), Duration.ZERO,
-                readers);
+        TopAnswers answers = new TopAnswers((board, limit) -> answer(reads.incrementAndGet()),
+                Duration.ofMillis(100), readers, now::get);
 
         // when
         String first = text(answers.top(BOARD, 10));
+        now.set(Duration.ofMillis(100).toNanos());
         String second = text(answers.top(BOARD, 10));
 
         // then
@@ -96,7 +100,7 @@ class TopAnswersTest {
                 throw ApiException.unavailable("Leaderboards are loading, retry shortly", Duration.ofSeconds(2));
             }
             return answer(reads.get());
-        }, Duration.ofSeconds(30), readers);
+        }, Duration.ofSeconds(30), readers, now::get);
 
         // when / then
         assertThatThrownBy(() -> answers.top(BOARD, 10).toCompletableFuture().join())
@@ -104,5 +108,33 @@ class TopAnswersTest {
                 .cause().isInstanceOfSatisfying(ApiException.class,
                         unavailable -> assertThat(unavailable.status()).isEqualTo(503));
         assertThat(text(answers.top(BOARD, 10))).isEqualTo("{\"read\":2}");
+    }
+
+    @Test
+    void shouldReadAheadPastHalfTheMaxAgeAndAnswerWithTheHeldAnswerMeanwhile() {
+        // given: reads run in the requesting thread, so that each is done when its request returns
+        TopAnswers answers = new TopAnswers((board, limit) -> answer(reads.incrementAndGet()), Duration.ofMillis(100),
+                Runnable::run, now::get);
+        assertThat(text(answers.top(BOARD, 10))).isEqualTo("{\"read\":1}");
+
+        // when: 60 ms on, past half the max age
+        now.set(Duration.ofMillis(60).toNanos());
+        String held = text(answers.top(BOARD, 10));
+        String next = text(answers.top(BOARD, 10));
+
+        // then: answered with the held answer, still fresh, while the next read ran; then with that read
+        assertThat(held).isEqualTo("{\"read\":1}");
+        assertThat(next).isEqualTo("{\"read\":2}");
+
+        // when: 90 ms after the second read (fresh, past half: read ahead), then 100 ms after the third (expired)
+        now.set(Duration.ofMillis(150).toNanos());
+        String ahead = text(answers.top(BOARD, 10));
+        now.set(Duration.ofMillis(250).toNanos());
+        String expired = text(answers.top(BOARD, 10));
+
+        // then
+        assertThat(ahead).isEqualTo("{\"read\":2}");
+        assertThat(expired).isEqualTo("{\"read\":4}");
+        assertThat(reads).hasValue(4);
     }
 }
