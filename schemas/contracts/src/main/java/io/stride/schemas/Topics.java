@@ -104,6 +104,19 @@ public final class Topics {
     public static final String GOAL_ACHIEVEMENTS_DLQ = GOAL_ACHIEVEMENTS + ".dlq";
 
     /**
+     * The goals athletes set, latest state per goal, published by the goals service. Key: goal id. Value:
+     * {@code Goal}; a tombstone when the goal is deleted or its athlete erased. 6 partitions. Compacted, kept while the
+     * goal exists.
+     */
+    public static final String GOALS = "goals.goals";
+
+    /**
+     * Goal records that could not be processed, with the reason in the {@code stride.dlq.reason} header. Key and
+     * value: as the source record, unchanged bytes. 6 partitions. Retention 90 days.
+     */
+    public static final String GOALS_DLQ = GOALS + ".dlq";
+
+    /**
      * Athletes' body metrics (max and resting heart rate, weight...), latest per athlete. Key: user id. Value:
      * {@code UserMetricsUpdated}; a tombstone erases the athlete. 6 partitions. Compacted, kept while the athlete
      * exists (user data is kept indefinitely).
@@ -195,6 +208,8 @@ public final class Topics {
             new TopicSpec(GOAL_ACHIEVEMENTS, "user id", List.of("io.stride.schemas.goals.GoalAchieved"),
                     6, "delete", EVENT_RETENTION),
             new TopicSpec(GOAL_ACHIEVEMENTS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
+            new TopicSpec(GOALS, "goal id", List.of("io.stride.schemas.goals.Goal"), 6, "compact", null),
+            new TopicSpec(GOALS_DLQ, "goal id", List.of(), 6, "delete", EVENT_RETENTION),
             new TopicSpec(USER_METRICS, "user id", List.of("io.stride.schemas.users.UserMetricsUpdated"),
                     6, "compact", null),
             new TopicSpec(USER_METRICS_DLQ, "user id", List.of(), 6, "delete", EVENT_RETENTION),
