@@ -4,7 +4,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APPS=(ingest/telemetry-gateway stream-processors/live-workout query-services/live-tracking command-services/users
-    command-services/workouts query-services/workout-history stream-processors/leaderboards)
+    command-services/workouts query-services/workout-history stream-processors/leaderboards command-services/goals)
 
 modules=$(IFS=,; echo "${APPS[*]}")
 "$ROOT/stride" build -pl "$modules" -am
