@@ -94,6 +94,7 @@ class GdprErasureIT {
     private static UsersApp users;
     private static AppProcess gateway;
     private static AppProcess workouts;
+    private static AppProcess goals;
     private static AppProcess history;
     private static HistoryFixtures fixtures;
     private static String generation;
@@ -107,6 +108,7 @@ class GdprErasureIT {
         users = UsersApp.start(root, workDir);
         gateway = AppProcess.start(root, "ingest/telemetry-gateway", List.of(), workDir);
         workouts = AppProcess.start(root, "command-services/workouts", List.of(users.jwksProperty()), workDir);
+        goals = AppProcess.start(root, "command-services/goals", List.of(users.jwksProperty()), workDir);
         generation = "gdpr_it_" + run;
         history = AppProcess.start(root, "query-services/workout-history", List.of(users.jwksProperty(),
                 "-Dworkout-history.generation=" + generation), workDir);
@@ -117,6 +119,9 @@ class GdprErasureIT {
     static void stopApps() throws InterruptedException {
         if (workouts != null) {
             workouts.close();
+        }
+        if (goals != null) {
+            goals.close();
         }
         if (fixtures != null) {
             fixtures.close();
@@ -183,6 +188,15 @@ class GdprErasureIT {
         assertThat(DevstackKafka.recordsOf(Topics.WORKOUT_EVENTS, titledWorkout).getFirst().headers()
                 .lastHeader(SealedSerde.SEALED_FOR_HEADER).value()).asString(StandardCharsets.UTF_8)
                 .isEqualTo(userId);
+
+        // and: a goal the athlete set, kept by the goals service and published on goals.goals
+        String goalId = given().header("Authorization", authorization)
+                .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(ContentType.JSON)
+                .body(Map.of("kind", "period_total", "metric", "distance", "period", "week", "target", 20_000))
+                .post(goals.baseUrl() + "/api/v1/goals")
+                .then().statusCode(201).extract().path("id");
+        await("goal published").atMost(Duration.ofSeconds(30))
+                .until(() -> !DevstackKafka.recordsOf(Topics.GOALS, goalId).isEmpty());
 
         String credential = device.getString("credential");
         double latitude = 10 + new Random().nextDouble() * 40;
@@ -295,6 +309,13 @@ class GdprErasureIT {
         await("the workouts service erased the athlete").atMost(Duration.ofSeconds(60))
                 .until(() -> Postgres.count("select count(*) from workouts.workout_events where user_id = ?",
                         UUID.fromString(userId)) == 0);
+        await("the goals service erased the athlete").atMost(Duration.ofSeconds(60))
+                .until(() -> Postgres.count("select count(*) from goals.goals where user_id = ?",
+                        UUID.fromString(userId)) == 0);
+        ConsumerRecord<byte[], byte[]> goalTombstone = await("goal tombstone published")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> DevstackKafka.recordsOf(Topics.GOALS, goalId).getLast(), record -> record.value() == null);
+        Compaction.awaitRemoved(Topics.GOALS, goalTombstone.partition(), goalId);
         await("the workout history's erasure").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                 .until(() -> !Mongo.historyHas(workout) && ClickHouse.rowsOf(workout).isEmpty());
         Map<String, Set<String>> after = Scan.everything(needles);
