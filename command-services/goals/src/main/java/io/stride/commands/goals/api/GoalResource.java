@@ -1,16 +1,11 @@
 package io.stride.commands.goals.api;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -40,6 +35,7 @@ import io.stride.commands.goals.domain.GoalKind;
 import io.stride.commands.goals.domain.GoalMetric;
 import io.stride.commands.goals.domain.GoalPeriod;
 import io.stride.platform.http.ApiException;
+import io.stride.platform.http.CommandHeaders;
 import io.stride.platform.security.Roles;
 import io.stride.schemas.common.SportType;
 
@@ -53,12 +49,6 @@ import io.stride.schemas.common.SportType;
 @Tag(name = "Goals", description = "Amounts per period, performances and totals by a date")
 public class GoalResource {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IF_MATCH = "If-Match";
-    static final String REPLAYED = "Idempotency-Replayed";
-
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
-    private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
     private static final Pattern CANONICAL_UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final String SPORTS = "any, " + String.join(", ", Arrays.stream(SportType.values())
@@ -78,9 +68,10 @@ public class GoalResource {
     @RolesAllowed({Roles.ATHLETE, Roles.ADMIN})
     @Operation(summary = "Set a goal", description = "201 with the goal, its Location and ETag; the same request with "
             + "the same Idempotency-Key answers the goal it set (Idempotency-Replayed: true)")
-    public Uni<Response> create(@HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, GoalRequests.NewGoal body) {
+    public Uni<Response> create(@HeaderParam(CommandHeaders.IDEMPOTENCY_KEY) String idempotencyKey,
+            GoalRequests.NewGoal body) {
         UUID userId = caller();
-        String key = idempotencyKey(idempotencyKey);
+        String key = CommandHeaders.idempotencyKey(idempotencyKey);
         GoalRequests.NewGoal request = required(body);
         GoalDefinition definition = definition(request);
         String hash = hash(request);
@@ -92,7 +83,7 @@ public class GoalResource {
                             .location(URI.create("/api/v1/goals/" + created.goal().id()))
                             .tag(String.valueOf(created.goal().version()))
                             .entity(GoalView.of(created.goal()));
-                    return (created.replayed() ? answer.header(REPLAYED, "true") : answer).build();
+                    return (created.replayed() ? answer.header(CommandHeaders.REPLAYED, "true") : answer).build();
                 }));
     }
 
@@ -117,7 +108,7 @@ public class GoalResource {
     @RolesAllowed({Roles.ATHLETE, Roles.ADMIN})
     @Operation(summary = "Edit or pause a goal", description = "target, distance_meters, target_seconds, deadline, "
             + "paused; If-Match with the goal's ETag required")
-    public Uni<Response> edit(@PathParam("goalId") String goalId, @HeaderParam(IF_MATCH) String ifMatch,
+    public Uni<Response> edit(@PathParam("goalId") String goalId, @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch,
             GoalRequests.GoalEdit body) {
         UUID userId = caller();
         UUID id = goalId(goalId);
@@ -139,7 +130,7 @@ public class GoalResource {
     @Path("/{goalId}")
     @RolesAllowed({Roles.ATHLETE, Roles.ADMIN})
     @Operation(summary = "Delete a goal", description = "If-Match with the goal's ETag required; 204")
-    public Uni<Response> delete(@PathParam("goalId") String goalId, @HeaderParam(IF_MATCH) String ifMatch) {
+    public Uni<Response> delete(@PathParam("goalId") String goalId, @HeaderParam(CommandHeaders.IF_MATCH) String ifMatch) {
         UUID userId = caller();
         UUID id = goalId(goalId);
         long version = expectedVersion(ifMatch);
@@ -224,37 +215,20 @@ public class GoalResource {
         return body;
     }
 
-    private static String idempotencyKey(String header) {
-        if (header == null || header.isBlank()) {
-            throw new ApiException(400, "idempotency_key_required", "Setting a goal needs an Idempotency-Key header "
-                    + "(a new random value per goal, the same on its retries)", Map.of("header", IDEMPOTENCY_KEY));
-        }
-        String key = header.strip();
-        if (!KEY.matcher(key).matches()) {
-            throw ApiException.invalidField(IDEMPOTENCY_KEY, "1 to 255 visible ASCII characters");
-        }
-        return key;
-    }
-
     /** The version {@code If-Match} names: required (428 without), 400 when malformed. */
     private static long expectedVersion(String header) {
-        if (header == null || header.isBlank()) {
+        Long version = CommandHeaders.expectedVersion(header);
+        if (version == null) {
             throw new ApiException(428, "precondition_required", "Editing or deleting a goal needs If-Match with "
-                    + "its ETag (its version), e.g. \"3\": read it first", Map.of("header", IF_MATCH));
+                    + "its ETag (its version), e.g. \"3\": read it first", Map.of("header", CommandHeaders.IF_MATCH));
         }
-        Matcher version = VERSION.matcher(header.strip());
-        if (!version.matches()) {
-            throw ApiException.invalidField(IF_MATCH, "the goal's ETag (its version), e.g. \"3\"");
-        }
-        return Long.parseLong(version.group(1));
+        return version;
     }
 
     private String hash(Object body) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(json.writeValueAsString(body)
-                    .getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            return CommandHeaders.requestHash("POST", "/api/v1/goals", json.writeValueAsString(body));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot hash the request", e);
         }
     }

@@ -5,32 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
 
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
-import io.quarkus.security.Authenticated;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.EndpointAccess;
 
 /**
  * Authentication is not proactive ({@code quarkus.http.auth.proactive=false}): an endpoint without a security
@@ -40,9 +27,6 @@ import io.stride.testing.DevstackResource;
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, restrictToAnnotatedClass = false)
 class EndpointSecurityTest {
-
-    private static final List<Class<? extends Annotation>> SECURITY = List.of(RolesAllowed.class,
-            Authenticated.class, PermitAll.class, DenyAll.class);
 
     @ParameterizedTest
     @CsvSource({"http://127.0.0.1:8083", "http://localhost:8083", "http://127.0.0.1:8086", "http://localhost:8086"})
@@ -67,36 +51,12 @@ class EndpointSecurityTest {
 
     @Test
     void shouldDeclareASecurityAnnotationWhenAMethodIsAnEndpoint() {
-        // given
-        List<Class<?>> resources = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.stride.commands.users")
-                .stream()
-                .filter(type -> type.isAnnotatedWith(Path.class))
-                .map(JavaClass::reflect)
-                .toList();
-        List<String> endpoints = new ArrayList<>();
-        List<String> unannotated = new ArrayList<>();
-
-        // when
-        for (Class<?> resource : resources) {
-            boolean classLevel = SECURITY.stream().anyMatch(resource::isAnnotationPresent);
-            for (Method method : resource.getDeclaredMethods()) {
-                boolean endpoint = Arrays.stream(method.getAnnotations())
-                        .anyMatch(annotation -> annotation.annotationType().isAnnotationPresent(HttpMethod.class));
-                if (!endpoint) {
-                    continue;
-                }
-                endpoints.add(resource.getSimpleName() + "." + method.getName());
-                if (!classLevel && SECURITY.stream().noneMatch(method::isAnnotationPresent)) {
-                    unannotated.add(resource.getSimpleName() + "." + method.getName());
-                }
-            }
-        }
+        // given / when
+        EndpointAccess access = EndpointAccess.of("io.stride.commands.users");
 
         // then
-        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(unannotated).isEmpty();
+        assertThat(access.endpoints()).hasSizeGreaterThanOrEqualTo(15);
+        assertThat(access.undeclared()).isEmpty();
     }
 
     @ParameterizedTest

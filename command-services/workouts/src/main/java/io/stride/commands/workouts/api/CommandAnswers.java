@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import io.stride.commands.workouts.application.CommandResult;
 import io.stride.commands.workouts.domain.WorkoutError;
 import io.stride.platform.http.ApiException;
+import io.stride.platform.http.CommandHeaders;
 
 /**
  * The HTTP answer of each command result (STYLE §11): the workout and its {@code ETag} when applied (replays marked

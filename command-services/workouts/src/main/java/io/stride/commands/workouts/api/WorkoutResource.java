@@ -48,6 +48,7 @@ import io.stride.commands.workouts.domain.UpdateWorkoutCommand;
 import io.stride.commands.workouts.domain.WorkoutCommand;
 import io.stride.platform.devices.AuthenticatedDevice;
 import io.stride.platform.http.ApiException;
+import io.stride.platform.http.CommandHeaders;
 import io.stride.platform.security.Roles;
 
 /**

@@ -4,33 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
-
-import jakarta.annotation.security.DenyAll;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
-import io.quarkus.security.Authenticated;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stride.platform.security.Roles;
 import io.stride.testing.DevstackResource;
+import io.stride.testing.EndpointAccess;
 import io.stride.testing.TestIssuer;
 
 /**
@@ -42,42 +27,16 @@ import io.stride.testing.TestIssuer;
 @QuarkusTestResource(value = TestIssuer.class, restrictToAnnotatedClass = false)
 class EndpointSecurityTest {
 
-    private static final List<Class<? extends Annotation>> SECURITY = List.of(RolesAllowed.class,
-            Authenticated.class, PermitAll.class, DenyAll.class);
     private static final String ID = "3f1c2a9e-4b7d-4c1e-9a55-0d6b2f8e7c10";
 
     @Test
     void shouldDeclareASecurityAnnotationWhenAMethodIsAnEndpoint() {
-        // given
-        List<Class<?>> resources = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("io.stride.commands.workouts")
-                .stream()
-                .filter(type -> type.isAnnotatedWith(Path.class))
-                .map(JavaClass::reflect)
-                .toList();
-        List<String> endpoints = new ArrayList<>();
-        List<String> unannotated = new ArrayList<>();
-
-        // when
-        for (Class<?> resource : resources) {
-            boolean classLevel = SECURITY.stream().anyMatch(resource::isAnnotationPresent);
-            for (Method method : resource.getDeclaredMethods()) {
-                boolean endpoint = Arrays.stream(method.getAnnotations())
-                        .anyMatch(annotation -> annotation.annotationType().isAnnotationPresent(HttpMethod.class));
-                if (!endpoint) {
-                    continue;
-                }
-                endpoints.add(resource.getSimpleName() + "." + method.getName());
-                if (!classLevel && SECURITY.stream().noneMatch(method::isAnnotationPresent)) {
-                    unannotated.add(resource.getSimpleName() + "." + method.getName());
-                }
-            }
-        }
+        // given / when
+        EndpointAccess access = EndpointAccess.of("io.stride.commands.workouts");
 
         // then
-        assertThat(endpoints).hasSizeGreaterThanOrEqualTo(9);
-        assertThat(unannotated).isEmpty();
+        assertThat(access.endpoints()).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(access.undeclared()).isEmpty();
     }
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.stride.commands.workouts.TestPlatform;
+import io.stride.platform.http.CommandHeaders;
 import io.stride.platform.security.Roles;
 import io.stride.testing.DevstackResource;
 import io.stride.testing.TestIssuer;
