@@ -36,9 +36,9 @@ import io.stride.benchmarks.load.MachineLoad.Snapshot;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.UserKeyring;
-import io.stride.processors.leaderboards.domain.Figures;
-import io.stride.processors.leaderboards.domain.StateCodec;
-import io.stride.processors.leaderboards.domain.WorkoutFact;
+import io.stride.platform.workoutfacts.FactCodec;
+import io.stride.platform.workoutfacts.Figures;
+import io.stride.platform.workoutfacts.WorkoutFact;
 import io.stride.schemas.Topics;
 import io.stride.schemas.common.SportType;
 import io.stride.schemas.workout.EndReason;
@@ -184,7 +184,7 @@ public final class LeaderboardsBenchmark {
                 for (int i = from; i < size; i++) {
                     String athlete = athlete(i);
                     facts.send(new ProducerRecord<>(FACTS_TOPIC, null, WEEK_START.toEpochMilli(), athlete,
-                            StateCodec.encode(fact(athlete, values[i], i))));
+                            FactCodec.encode(fact(athlete, values[i], i))));
                 }
                 facts.flush();
                 awaitSize(size + extra + countedProbes(probeTotals), Duration.ofMinutes(60));

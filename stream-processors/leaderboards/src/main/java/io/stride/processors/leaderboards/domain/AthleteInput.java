@@ -1,8 +1,13 @@
 package io.stride.processors.leaderboards.domain;
 
+import io.stride.platform.workoutfacts.WorkoutFact;
+
 /** What the boards of one athlete change on, all keyed by athlete id in one task (ADR 0016). */
-public sealed interface AthleteInput permits WorkoutFact, AthleteInput.ZoneChanged, AthleteInput.ProfileChanged,
-        AthleteInput.Erased {
+public sealed interface AthleteInput {
+
+    /** A fact of one of the athlete's workouts. */
+    record Fact(WorkoutFact fact) implements AthleteInput {
+    }
 
     /**
      * The athlete's time zone, from their metrics: their workouts count in this zone's days, weeks, months and years.

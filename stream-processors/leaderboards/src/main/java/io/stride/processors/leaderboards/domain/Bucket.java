@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.stride.platform.workoutfacts.WorkoutEntry;
+
 /**
  * One period of one sport (or {@link #ALL_SPORTS}): an athlete's totals are kept per bucket, and each bucket is six
  * boards (one per {@link Metric}; the live day's one, {@link PeriodKind#metrics()}).
@@ -31,6 +33,14 @@ public record Bucket(PeriodKind kind, String periodId, String sport) {
             buckets.add(new Bucket(kind, period, ALL_SPORTS));
         }
         return buckets;
+    }
+
+    /** The buckets {@code entry} counts in, in {@code zone}: all of them once completed, its live day while in progress. */
+    public static List<Bucket> of(WorkoutEntry entry, ZoneId zone) {
+        if (entry.counts()) {
+            return of(entry.figures().startedAt(), entry.countedSport(), zone);
+        }
+        return entry.inProgress() ? live(entry.startedAt(), entry.countedSport(), zone) : List.of();
     }
 
     /** The two buckets a workout in progress counts in: its live day, for its sport and for all sports. */

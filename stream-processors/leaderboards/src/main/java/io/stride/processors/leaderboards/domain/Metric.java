@@ -1,5 +1,7 @@
 package io.stride.processors.leaderboards.domain;
 
+import io.stride.platform.workoutfacts.Figures;
+
 /**
  * What a board ranks, in integer units so that sums are exact and ties are real ties: a figure is rounded once, when
  * its workout is counted ({@link Figures}).
@@ -27,6 +29,17 @@ public enum Metric {
     /** The metric as it appears in a board key and a URL. */
     public String path() {
         return path;
+    }
+
+    /** What {@code figures} add to a board of this metric (for {@link #LONGEST}, its candidate). */
+    public long of(Figures figures) {
+        return switch (this) {
+            case DISTANCE, LONGEST -> figures.distanceDecimeters();
+            case MOVING_TIME -> figures.movingMillis();
+            case ELEVATION_GAIN -> figures.elevationGainDecimeters();
+            case CALORIES -> figures.caloriesDeciKcal();
+            case WORKOUTS -> 1;
+        };
     }
 
     /** The metric of a path, or {@code null}. */

@@ -2,6 +2,8 @@ package io.stride.processors.leaderboards.domain;
 
 import java.util.Arrays;
 
+import io.stride.platform.workoutfacts.Figures;
+
 /**
  * An athlete's value on the six boards of one {@link Bucket}, each with when the athlete reached it (the tie order,
  * ADR 0016): for a sum, the end of the last workout that added to it (the first workout's end for a sum of zero); for
@@ -63,7 +65,7 @@ public record Totals(long[] values, long[] reachedAtMillis) {
             long end = figures.endedAt().toEpochMilli();
             firstEnd = Math.min(firstEnd, end);
             for (Metric metric : Metric.values()) {
-                long value = figures.value(metric);
+                long value = metric.of(figures);
                 if (metric == Metric.LONGEST) {
                     if (value > longest || value == longest && end < longestFirstEnd) {
                         longest = value;

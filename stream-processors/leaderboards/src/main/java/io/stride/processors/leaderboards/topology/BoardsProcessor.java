@@ -23,14 +23,14 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Metrics;
 
 import io.stride.platform.kafka.DeadLetterHandler;
+import io.stride.platform.workoutfacts.WorkoutEntry;
+import io.stride.platform.workoutfacts.WorkoutFact;
 import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.AthleteInput;
 import io.stride.processors.leaderboards.domain.BoardEntry;
 import io.stride.processors.leaderboards.domain.Bucket;
 import io.stride.processors.leaderboards.domain.Metric;
 import io.stride.processors.leaderboards.domain.Totals;
-import io.stride.processors.leaderboards.domain.WorkoutEntry;
-import io.stride.processors.leaderboards.domain.WorkoutFact;
 
 /**
  * The second stage, by athlete (ADR 0016): keeps each workout's entry ({@link WorkoutEntry}: replaced, never added;
@@ -105,7 +105,7 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
 
     private void apply(String athlete, Athlete profile, AthleteInput input) {
         switch (input) {
-            case WorkoutFact fact -> onFact(athlete, profile, fact);
+            case AthleteInput.Fact(WorkoutFact fact) -> onFact(athlete, profile, fact);
             case AthleteInput.ZoneChanged changed when !changed.zoneId().equals(profile.zoneId()) -> {
                 Athlete moved = profile.withZone(changed.zoneId());
                 athletes.put(athlete, moved);
@@ -151,9 +151,9 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         workouts.put(key, next);
         Set<Bucket> affected = new LinkedHashSet<>();
         if (previous != null) {
-            affected.addAll(previous.buckets(zone));
+            affected.addAll(Bucket.of(previous, zone));
         }
-        affected.addAll(next.buckets(zone));
+        affected.addAll(Bucket.of(next, zone));
         if (!affected.isEmpty()) {
             recompute(athlete, profile, affected);
         }
@@ -169,9 +169,9 @@ final class BoardsProcessor implements Processor<String, AthleteInput, Void, Voi
         try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/", KEYS)) {
             while (entries.hasNext()) {
                 WorkoutEntry entry = entries.next().value;
-                for (Bucket bucket : entry.buckets(zone)) {
+                for (Bucket bucket : Bucket.of(entry, zone)) {
                     if (buckets == null || buckets.contains(bucket)) {
-                        sums.computeIfAbsent(bucket, b -> new Totals.Accumulator()).add(entry.boardFigures());
+                        sums.computeIfAbsent(bucket, b -> new Totals.Accumulator()).add(entry.contribution());
                     }
                 }
             }

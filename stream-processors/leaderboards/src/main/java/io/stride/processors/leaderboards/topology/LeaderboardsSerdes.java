@@ -7,18 +7,19 @@ import org.apache.kafka.common.serialization.Serdes;
 import io.stride.platform.kafka.RegistrySerdes;
 import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.UserKeyring;
+import io.stride.platform.workoutfacts.FactCodec;
+import io.stride.platform.workoutfacts.WorkoutEntry;
+import io.stride.platform.workoutfacts.WorkoutFact;
 import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.StateCodec;
 import io.stride.processors.leaderboards.domain.Totals;
-import io.stride.processors.leaderboards.domain.WorkoutEntry;
-import io.stride.processors.leaderboards.domain.WorkoutFact;
 import io.stride.schemas.users.PublicProfile;
 import io.stride.schemas.users.UserErased;
 import io.stride.schemas.users.UserMetricsUpdated;
 
 /**
  * The value serdes of the leaderboards topology: the Avro contracts (registry-backed in production) and the internal
- * binary format of the repartitioned facts and the stores ({@link StateCodec}).
+ * binary format of the repartitioned facts and the stores ({@link FactCodec}, {@link StateCodec}).
  *
  * @param workoutEvents every Workout event record type (and the dead letters of those that cannot count)
  * @param userMetrics athletes' metrics (their time zone), and the dead letters of unknown zones
@@ -53,8 +54,8 @@ public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<User
 
     /** The facts on their way from the workout's task to the athlete's. */
     public Serde<WorkoutFact> facts() {
-        return Serdes.serdeFrom((topic, fact) -> fact == null ? null : StateCodec.encode(fact),
-                (topic, bytes) -> bytes == null ? null : StateCodec.decodeFact(bytes));
+        return Serdes.serdeFrom((topic, fact) -> fact == null ? null : FactCodec.encode(fact),
+                (topic, bytes) -> bytes == null ? null : FactCodec.decodeFact(bytes));
     }
 
     /** The athletes store's values. */
@@ -65,8 +66,8 @@ public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<User
 
     /** The athlete-workouts store's values. */
     public Serde<WorkoutEntry> entries() {
-        return Serdes.serdeFrom((topic, entry) -> entry == null ? null : StateCodec.encode(entry),
-                (topic, bytes) -> bytes == null ? null : StateCodec.decodeEntry(bytes));
+        return Serdes.serdeFrom((topic, entry) -> entry == null ? null : FactCodec.encode(entry),
+                (topic, bytes) -> bytes == null ? null : FactCodec.decodeEntry(bytes));
     }
 
     /** The athlete-totals store's values. */

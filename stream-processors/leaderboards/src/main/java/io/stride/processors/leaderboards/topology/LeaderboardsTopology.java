@@ -19,8 +19,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
+import io.stride.platform.workoutfacts.EventTimeExtractor;
+import io.stride.platform.workoutfacts.WorkoutFact;
+import io.stride.platform.workoutfacts.WorkoutFactsProcessor;
 import io.stride.processors.leaderboards.domain.AthleteInput;
-import io.stride.processors.leaderboards.domain.WorkoutFact;
 import io.stride.schemas.Topics;
 import io.stride.schemas.users.UserMetricsUpdated;
 
@@ -94,7 +96,7 @@ public class LeaderboardsTopology {
                 .repartition(Repartitioned.with(Serdes.String(), serdes.facts())
                         .withName("workout-facts")
                         .withNumberOfPartitions(FACT_PARTITIONS))
-                .mapValues(fact -> (AthleteInput) fact, Named.as("workout-facts-by-athlete"));
+                .mapValues(fact -> (AthleteInput) new AthleteInput.Fact(fact), Named.as("workout-facts-by-athlete"));
 
         Map<String, KStream<String, Object>> byZone = builder.stream(Topics.USER_METRICS,
                         Consumed.with(Serdes.String(), serdes.userMetrics())

@@ -7,6 +7,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
+import io.stride.platform.workoutfacts.DeadLetters;
 import io.stride.processors.leaderboards.domain.AthleteInput;
 import io.stride.schemas.users.UserMetricsUpdated;
 

@@ -1,10 +1,9 @@
-package io.stride.processors.leaderboards.domain;
+package io.stride.platform.workoutfacts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,7 @@ class WorkoutEntryTest {
         assertThat(oneOrder).isEqualTo(otherOrder);
         assertThat(oneOrder.countedSport()).isEqualTo("CYCLING");
         assertThat(oneOrder.counts()).isTrue();
-        assertThat(StateCodec.decodeEntry(StateCodec.encode(oneOrder))).isEqualTo(oneOrder);
+        assertThat(FactCodec.decodeEntry(FactCodec.encode(oneOrder))).isEqualTo(oneOrder);
     }
 
     @Test
@@ -50,7 +49,7 @@ class WorkoutEntryTest {
         // then
         assertThat(after.counts()).isFalse();
         assertThat(after).isEqualTo(cancelled);
-        assertThat(StateCodec.decodeEntry(StateCodec.encode(after))).isEqualTo(after);
+        assertThat(FactCodec.decodeEntry(FactCodec.encode(after))).isEqualTo(after);
     }
 
     @Test
@@ -81,26 +80,25 @@ class WorkoutEntryTest {
         // then
         assertThat(entry.inProgress()).isTrue();
         assertThat(entry.counts()).isFalse();
-        assertThat(entry.boardFigures().distanceDecimeters()).isEqualTo(21_000);
-        assertThat(entry.boardFigures().endedAt()).isEqualTo(START.plusSeconds(600));
-        assertThat(entry.buckets(ZoneOffset.UTC)).extracting(Bucket::kind)
-                .containsOnly(PeriodKind.LIVE);
-        assertThat(StateCodec.decodeEntry(StateCodec.encode(entry))).isEqualTo(entry);
+        assertThat(entry.contribution().distanceDecimeters()).isEqualTo(21_000);
+        assertThat(entry.contribution().endedAt()).isEqualTo(START.plusSeconds(600));
+        assertThat(entry.startedAt()).isEqualTo(START);
+        assertThat(FactCodec.decodeEntry(FactCodec.encode(entry))).isEqualTo(entry);
         for (WorkoutFact fact : new WorkoutFact[] {started, later}) {
-            assertThat(StateCodec.decodeFact(StateCodec.encode(fact))).isEqualTo(fact);
+            assertThat(FactCodec.decodeFact(FactCodec.encode(fact))).isEqualTo(fact);
         }
     }
 
     @Test
-    void shouldReadAnEntryWrittenBeforeTheLiveDayAsNotInProgress() {
+    void shouldReadAnEntryWrittenBeforeWorkoutsInProgressWereKeptAsNotInProgress() {
         // given: version 1 of a counted entry (no start, no progress after the completion's time)
         WorkoutEntry counted = WorkoutEntry.apply(null, completed(END, "RUNNING", 5_000));
-        byte[] current = StateCodec.encode(counted);
+        byte[] current = FactCodec.encode(counted);
         byte[] version1 = Arrays.copyOf(current, current.length - 1 - 8 - 1);
         version1[0] = 1;
 
         // when
-        WorkoutEntry read = StateCodec.decodeEntry(version1);
+        WorkoutEntry read = FactCodec.decodeEntry(version1);
 
         // then
         assertThat(read).isEqualTo(counted);

@@ -1,12 +1,10 @@
-package io.stride.processors.leaderboards.domain;
+package io.stride.platform.workoutfacts;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
 
 /**
- * What the boards keep of one workout of an athlete: replaced, never added to, so a re-delivered event changes
- * nothing, and a workout's contribution can be retracted (ADR 0016). Every rule picks by event time, so the entry is
+ * What is kept of one workout of an athlete: replaced, never added to, so a re-delivered event changes nothing, and a
+ * workout's contribution can be retracted (ADR 0016). Every rule picks by event time, so the entry is
  * the same whatever order its facts arrive in.
  *
  * <ul>
@@ -36,8 +34,8 @@ public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures
 
     /** Whether a workout counts. */
     public enum Status {
-        /** Not completed: on the live day when started, otherwise kept (a sport edit may be newer than the
-         *  completion's sport) and not counted. */
+        /** Not completed: in progress when started, otherwise kept (a sport edit may be newer than the completion's
+         *  sport) and not counted. */
         PENDING,
         /** Completed: counted. */
         COUNTED,
@@ -89,12 +87,12 @@ public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures
         return new WorkoutEntry(status, newSport, at, figures, figuresAt, startedAt, liveDecimeters, liveAt);
     }
 
-    /** Whether it counts on boards as completed. */
+    /** Whether it counts as completed. */
     public boolean counts() {
         return status == Status.COUNTED;
     }
 
-    /** Whether it is started and neither completed nor cancelled: on its live day with its distance so far. */
+    /** Whether it is started and neither completed nor cancelled: counting its distance so far. */
     public boolean inProgress() {
         return status == Status.PENDING && startedAt != null;
     }
@@ -104,19 +102,11 @@ public record WorkoutEntry(Status status, String sport, Instant sportAt, Figures
         return sport != null ? sport : DEFAULT_SPORT;
     }
 
-    /** The buckets it counts in, in {@code zone}: all of them once completed, its live day while in progress. */
-    public List<Bucket> buckets(ZoneId zone) {
-        if (counts()) {
-            return Bucket.of(figures.startedAt(), countedSport(), zone);
-        }
-        return inProgress() ? Bucket.live(startedAt, countedSport(), zone) : List.of();
-    }
-
     /**
-     * What it adds to its {@link #buckets}: its figures once completed; in progress, its distance so far, reached at
-     * its latest update (at its start before one).
+     * What it counts: its figures once completed; in progress, its distance so far, reached at its latest update (at
+     * its start before one).
      */
-    public Figures boardFigures() {
+    public Figures contribution() {
         if (counts()) {
             return figures;
         }

@@ -1,4 +1,4 @@
-package io.stride.processors.leaderboards.topology;
+package io.stride.platform.workoutfacts;
 
 import java.nio.charset.StandardCharsets;
 
@@ -11,17 +11,17 @@ import io.micrometer.core.instrument.Metrics;
 
 import io.stride.platform.kafka.DeadLetterHandler;
 
-/** The headers of a record this topology dead-letters itself, as {@link DeadLetterHandler} writes them. */
-final class DeadLetters {
+/** The headers of a record a topology dead-letters itself, as {@link DeadLetterHandler} writes them. */
+public final class DeadLetters {
 
     /** Records dead-lettered by this topology, by source topic. */
-    static final String METRIC = "processors.dead-letters";
+    public static final String METRIC = "processors.dead-letters";
 
     private DeadLetters() {
     }
 
     /** The source's headers (correlation id) with the dead-letter headers added; counted. */
-    static Headers headers(ProcessorContext<?, ?> context, Record<?, ?> record, String reason) {
+    public static Headers headers(ProcessorContext<?, ?> context, Record<?, ?> record, String reason) {
         Headers headers = new RecordHeaders(record.headers().toArray());
         headers.add(DeadLetterHandler.REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(DeadLetterHandler.STAGE_HEADER, "processing".getBytes(StandardCharsets.UTF_8));

@@ -1,10 +1,10 @@
-package io.stride.processors.leaderboards.domain;
+package io.stride.platform.workoutfacts;
 
 import java.time.Instant;
 
 /**
- * What one completed workout adds to its boards, in the integer units of {@link Metric}: rounded once here, so that
- * totals are exact sums and equal values are equal.
+ * What one completed workout counts, in integer units (decimetres, milliseconds, tenths of a kilocalorie): rounded once
+ * here, so that totals are exact sums and equal values are equal.
  *
  * @param startedAt when it started: the day, week, month and year it counts in (in the athlete's zone)
  * @param endedAt when it ended: when the athlete reached a value, for the tie order
@@ -51,17 +51,6 @@ public record Figures(Instant startedAt, Instant endedAt, long distanceDecimeter
         if (!Double.isFinite(value) || value < 0 || value > MAX_FIGURE) {
             throw new InvalidWorkout("invalid_figures: " + name + "=" + value);
         }
-    }
-
-    /** What this workout adds to a board of {@code metric} (for {@link Metric#LONGEST}, its candidate). */
-    public long value(Metric metric) {
-        return switch (metric) {
-            case DISTANCE, LONGEST -> distanceDecimeters;
-            case MOVING_TIME -> movingMillis;
-            case ELEVATION_GAIN -> elevationGainDecimeters;
-            case CALORIES -> caloriesDeciKcal;
-            case WORKOUTS -> 1;
-        };
     }
 
     /** A workout event that cannot count; its message is the dead letter's reason ({@code code: detail}). */

@@ -1,12 +1,12 @@
-package io.stride.processors.leaderboards.domain;
+package io.stride.platform.workoutfacts;
 
 import java.time.Instant;
 
 /**
- * What the boards learn from one Workout event, keyed by athlete after the repartition: every fact names its
- * workout, its athlete and its event time.
+ * What a processor counting workouts learns from one Workout event or progress update, keyed by athlete after the
+ * repartition: every fact names its workout, its athlete and its event time.
  */
-public sealed interface WorkoutFact extends AthleteInput {
+public sealed interface WorkoutFact {
 
     /** The workout. */
     String workoutId();

@@ -1,4 +1,4 @@
-package io.stride.processors.leaderboards.topology;
+package io.stride.platform.workoutfacts;
 
 import java.time.Instant;
 

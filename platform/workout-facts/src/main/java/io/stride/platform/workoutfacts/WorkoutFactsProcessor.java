@@ -1,4 +1,4 @@
-package io.stride.processors.leaderboards.topology;
+package io.stride.platform.workoutfacts;
 
 import java.time.Instant;
 
@@ -10,9 +10,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import io.stride.platform.kafka.SealedSerde;
-import io.stride.processors.leaderboards.domain.Figures;
-import io.stride.processors.leaderboards.domain.Figures.InvalidWorkout;
-import io.stride.processors.leaderboards.domain.WorkoutFact;
+import io.stride.platform.workoutfacts.Figures.InvalidWorkout;
 import io.stride.schemas.workout.FinalFigures;
 import io.stride.schemas.workout.UpdateSource;
 import io.stride.schemas.workout.WorkoutCancelled;
@@ -40,7 +38,7 @@ import io.stride.schemas.workout.WorkoutUpdated;
  *       the source's {@code .dlq} topic.</li>
  * </ul>
  */
-final class WorkoutFactsProcessor implements Processor<String, SpecificRecord, String, Object> {
+public final class WorkoutFactsProcessor implements Processor<String, SpecificRecord, String, Object> {
 
     private ProcessorContext<String, Object> context;
 
@@ -71,7 +69,8 @@ final class WorkoutFactsProcessor implements Processor<String, SpecificRecord, S
         }
     }
 
-    static WorkoutFact factOf(SpecificRecord event) {
+    /** The fact of {@code event}, or {@code null} when it changes nothing counted. */
+    public static WorkoutFact factOf(SpecificRecord event) {
         return switch (event) {
             case WorkoutCompleted completed -> completed(completed);
             case WorkoutCancelled cancelled -> new WorkoutFact.Cancelled(
