@@ -6,7 +6,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -20,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import io.stride.platform.workoutfacts.EventTimeExtractor;
-import io.stride.platform.workoutfacts.WorkoutFact;
+import io.stride.platform.workoutfacts.UserZonesProcessor;
+import io.stride.platform.workoutfacts.WorkoutFactStreams;
 import io.stride.platform.workoutfacts.WorkoutFactsProcessor;
 import io.stride.processors.leaderboards.domain.AthleteInput;
 import io.stride.schemas.Topics;
@@ -89,10 +89,8 @@ public class LeaderboardsTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(stores.apply(COUNTS_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled());
 
-        KStream<String, AthleteInput> facts = factsOf(builder, serdes, eventTime, Topics.WORKOUT_EVENTS,
-                Topics.WORKOUT_EVENTS_DLQ, "workout")
-                .merge(factsOf(builder, serdes, eventTime, Topics.WORKOUT_PROGRESS, Topics.WORKOUT_PROGRESS_DLQ,
-                        "workout-progress"), Named.as("workout-facts-of-both"))
+        KStream<String, AthleteInput> facts = WorkoutFactStreams.of(builder, serdes.workoutEvents(), eventTime)
+
                 .repartition(Repartitioned.with(Serdes.String(), serdes.facts())
                         .withName("workout-facts")
                         .withNumberOfPartitions(FACT_PARTITIONS))
@@ -102,7 +100,7 @@ public class LeaderboardsTopology {
                         Consumed.with(Serdes.String(), serdes.userMetrics())
                                 .withTimestampExtractor(eventTime)
                                 .withName("user-metrics-source"))
-                .process(UserZonesProcessor::new, Named.as("user-zones-processor"))
+                .process(() -> new UserZonesProcessor(AthleteInput.ZoneChanged::new), Named.as("user-zones-processor"))
                 .split(Named.as("user-zones-"))
                 .branch((key, value) -> value instanceof AthleteInput, Branched.as("known"))
                 .defaultBranch(Branched.withConsumer(letters -> letters
@@ -134,23 +132,5 @@ public class LeaderboardsTopology {
                 .process(() -> new BoardsProcessor(active), Named.as("boards-processor"),
                         WORKOUTS_STORE, ATHLETES_STORE, TOTALS_STORE, BOARD_STORE, COUNTS_STORE);
         return builder.build();
-    }
-
-    /** The facts of {@code topic}'s events ({@link WorkoutFactsProcessor}); those that cannot count to {@code dlq}. */
-    private static KStream<String, WorkoutFact> factsOf(StreamsBuilder builder, LeaderboardsSerdes serdes,
-            EventTimeExtractor eventTime, String topic, String dlq, String name) {
-        Map<String, KStream<String, Object>> byWorkout = builder.stream(topic,
-                        Consumed.with(Serdes.String(), serdes.workoutEvents())
-                                .withTimestampExtractor(eventTime)
-                                .withName(name + "-events-source"))
-                .process(WorkoutFactsProcessor::new, Named.as(name + "-facts-processor"))
-                .split(Named.as(name + "-facts-"))
-                .branch((key, value) -> value instanceof WorkoutFact, Branched.as("counted"))
-                .defaultBranch(Branched.withConsumer(letters -> letters
-                        .mapValues(value -> (SpecificRecord) value, Named.as(name + "-events-dead-letters"))
-                        .to(dlq, Produced.with(Serdes.String(), serdes.workoutEvents())
-                                .withName(name + "-events-dlq-sink")), "dead-letters"));
-        return byWorkout.get(name + "-facts-counted")
-                .mapValues(value -> (WorkoutFact) value, Named.as(name + "-facts-typed"));
     }
 }

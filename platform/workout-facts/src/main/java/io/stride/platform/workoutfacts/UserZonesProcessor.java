@@ -1,25 +1,30 @@
-package io.stride.processors.leaderboards.topology;
+package io.stride.platform.workoutfacts;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
-import io.stride.platform.workoutfacts.DeadLetters;
-import io.stride.processors.leaderboards.domain.AthleteInput;
 import io.stride.schemas.users.UserMetricsUpdated;
 
 /**
- * An athlete's metrics become their time zone ({@link AthleteInput.ZoneChanged}); metrics without a zone change no
- * board, and a tombstone is left to the erasure (on {@code users.user-erasures}). A zone that {@link ZoneId#of} does
+ * An athlete's metrics become their time zone, as the processor's own input ({@code input} of the zone id); metrics
+ * without a zone change nothing, and a tombstone is left to the erasure (on {@code users.user-erasures}). A zone that {@link ZoneId#of} does
  * not know is forwarded as it is, with {@code stride.dlq.*} headers, to {@code users.user-metrics.dlq}: the athlete's
  * zone stays as it was.
  */
-final class UserZonesProcessor implements Processor<String, UserMetricsUpdated, String, Object> {
+public final class UserZonesProcessor implements Processor<String, UserMetricsUpdated, String, Object> {
 
+    private final Function<String, ?> input;
     private ProcessorContext<String, Object> context;
+
+    /** @param input the processor's input of a zone id {@link ZoneId#of} knows */
+    public UserZonesProcessor(Function<String, ?> input) {
+        this.input = input;
+    }
 
     @Override
     public void init(ProcessorContext<String, Object> context) {
@@ -40,6 +45,6 @@ final class UserZonesProcessor implements Processor<String, UserMetricsUpdated, 
                     .withHeaders(DeadLetters.headers(context, record, "unknown_time_zone: " + shown)));
             return;
         }
-        context.forward(record.<Object>withValue(new AthleteInput.ZoneChanged(zone)));
+        context.forward(record.<Object>withValue(input.apply(zone)));
     }
 }
