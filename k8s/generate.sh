@@ -4,7 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 APPS=(ingest/telemetry-gateway stream-processors/live-workout query-services/live-tracking command-services/users
-    command-services/workouts query-services/workout-history stream-processors/leaderboards command-services/goals)
+    command-services/workouts query-services/workout-history stream-processors/leaderboards command-services/goals
+    stream-processors/goals)
 
 modules=$(IFS=,; echo "${APPS[*]}")
 "$ROOT/stride" build -pl "$modules" -am
@@ -17,7 +18,8 @@ base="$ROOT/k8s/base"
     echo "resources:"
 } > "$base/kustomization.yaml"
 for app in "${APPS[@]}"; do
-    name=$(basename "$app")
+    # the app's name (quarkus.application.name): the folder's, but the goals processor's (goals-processor)
+    name=$(sed -n 's/^quarkus.application.name=//p' "$ROOT/$app/src/main/resources/application.properties")
     mkdir -p "$base/$name"
     # The commit id annotation would change the committed manifest on every commit: drop it. Quarkus names the Role of
     # every app's migration Job "view-jobs"; two apps with one (users, workouts) would clash in one kustomization.

@@ -5,10 +5,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import io.stride.platform.kafka.RegistrySerdes;
-import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.UserKeyring;
 import io.stride.platform.workoutfacts.FactCodec;
 import io.stride.platform.workoutfacts.WorkoutEntry;
+import io.stride.platform.workoutfacts.WorkoutEventSerdes;
 import io.stride.platform.workoutfacts.WorkoutFact;
 import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.StateCodec;
@@ -42,14 +42,8 @@ public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<User
      * written before sealing, plain); dead letters written sealed.
      */
     public LeaderboardsSerdes sealedWith(UserKeyring keyring) {
-        return new LeaderboardsSerdes(new SealedSerde<>(workoutEvents, keyring, LeaderboardsSerdes::userOfEvent),
-                userMetrics, erasures, profiles);
-    }
-
-    /** Every Workout event's {@code data} names the athlete ({@code userId}). */
-    static String userOfEvent(SpecificRecord event) {
-        SpecificRecord data = (SpecificRecord) event.get(event.getSchema().getField("data").pos());
-        return data.get(data.getSchema().getField("userId").pos()).toString();
+        return new LeaderboardsSerdes(WorkoutEventSerdes.sealed(workoutEvents, keyring), userMetrics, erasures,
+                profiles);
     }
 
     /** The facts on their way from the workout's task to the athlete's. */
