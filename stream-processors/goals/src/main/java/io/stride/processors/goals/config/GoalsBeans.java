@@ -1,6 +1,7 @@
 package io.stride.processors.goals.config;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -30,6 +31,12 @@ class GoalsBeans {
                 WorkoutEventSerdes.sealed(RegistrySerdes.forValues(registry, register), keys.keyring()),
                 RegistrySerdes.forValues(registry, register), RegistrySerdes.forValues(registry, register),
                 RegistrySerdes.forValues(registry, register), RegistrySerdes.forValues(registry, register)));
+    }
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /** Every user's telemetry key (ADR 0010): the serdes open the sealed Workout events with it. */

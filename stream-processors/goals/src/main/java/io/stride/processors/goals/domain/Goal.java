@@ -90,6 +90,29 @@ public record Goal(String goalId, Kind kind, GoalMetric metric, GoalPeriod perio
         };
     }
 
+    /** The id of the period the goal counts in at {@code now}, in {@code zone}: a period_total's, else {@link #ONCE}. */
+    public String periodAt(Instant now, ZoneId zone) {
+        return kind == Kind.PERIOD_TOTAL ? period.periodOf(now.atZone(zone).toLocalDate()) : ONCE;
+    }
+
+    /**
+     * How far {@code workouts} are towards the goal in its period at {@code now}: the metric's sum over that period
+     * (a total_by_date: over its window); {@code null} for a performance, which is reached or not.
+     */
+    public Double progress(Collection<GoalWorkout> workouts, ZoneId zone, Instant now) {
+        if (kind == Kind.PERFORMANCE) {
+            return null;
+        }
+        String current = periodAt(now, zone);
+        return workouts.stream()
+                .filter(workout -> sport == null || sport.equals(workout.sport()))
+                .filter(workout -> kind == Kind.PERIOD_TOTAL
+                        ? period.periodOf(dayOf(workout, zone)).equals(current)
+                        : !workout.startedAt().isBefore(createdAt) && !dayOf(workout, zone).isAfter(deadline))
+                .mapToDouble(metric::of)
+                .sum();
+    }
+
     private Optional<Reached> crossing(String periodId, List<GoalWorkout> inOrder) {
         double sum = 0;
         for (GoalWorkout workout : inOrder) {

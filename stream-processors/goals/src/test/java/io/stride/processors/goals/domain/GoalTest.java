@@ -135,4 +135,19 @@ class GoalTest {
         return new GoalWorkout(id, "RUNNING", at, at.plusSeconds(6L * secondsPerKm), true, d[points - 1],
                 6.0 * secondsPerKm, 0, 400, new GoalWorkout.Track(t, d));
     }
+
+    @Test
+    void shouldTellTheProgressInTheCurrentPeriodOfTheAthletesZone() {
+        // given: 15 km on Friday of week 22, 6 km late on Sunday (Monday of week 23 in Tokyo)
+        List<GoalWorkout> runs = List.of(run("friday", "2025-05-30T07:00:00Z", 15),
+                run("late", "2025-06-01T20:00:00Z", 6));
+        Goal goal = weekly(GoalMetric.DISTANCE, 20_000, "RUNNING");
+        Instant tuesday = Instant.parse("2025-06-03T12:00:00Z");
+
+        // when / then
+        assertThat(goal.periodAt(tuesday, TOKYO)).isEqualTo("2025-W23");
+        assertThat(goal.progress(runs, TOKYO, tuesday)).isEqualTo(6_000.0);
+        assertThat(goal.progress(runs, LISBON, tuesday)).isEqualTo(0.0);
+        assertThat(goal.progress(runs, LISBON, Instant.parse("2025-06-01T22:00:00Z"))).isEqualTo(21_000.0);
+    }
 }
