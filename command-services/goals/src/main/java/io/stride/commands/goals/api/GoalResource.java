@@ -2,6 +2,7 @@ package io.stride.commands.goals.api;
 
 import java.net.URI;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,7 +139,7 @@ public class GoalResource {
     }
 
     private static Map<String, Object> fixedFields(GoalRequests.GoalEdit edit) {
-        Map<String, Object> fixed = new java.util.LinkedHashMap<>();
+        Map<String, Object> fixed = new LinkedHashMap<>();
         fixed.put("kind", edit.kind());
         fixed.put("metric", edit.metric());
         fixed.put("period", edit.period());

@@ -1,10 +1,12 @@
 package io.stride.processors.goals.topology;
 
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -142,7 +144,7 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
     private static GoalAchieved achieved(String athlete, Goal goal, Goal.Reached reached) {
         return GoalAchieved.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes((goal.goalId() + "/" + reached.periodId()).getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8)))
+                        StandardCharsets.UTF_8)))
                 .setTimestamp(reached.at())
                 .setData(GoalAchievedData.newBuilder()
                         .setGoalId(UUID.fromString(goal.goalId()))
@@ -158,7 +160,7 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
 
     /** {@code weekly_distance}, {@code total_distance_by_date}, {@code performance}. */
     static String typeOf(Goal goal) {
-        String metric = goal.metric() == null ? "" : goal.metric().name().toLowerCase(java.util.Locale.ROOT);
+        String metric = goal.metric() == null ? "" : goal.metric().name().toLowerCase(Locale.ROOT);
         return switch (goal.kind()) {
             case PERIOD_TOTAL -> switch (goal.period()) {
                 case DAY -> "daily_";

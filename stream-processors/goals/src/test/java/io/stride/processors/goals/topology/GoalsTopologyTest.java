@@ -6,6 +6,7 @@ import static io.stride.schemas.testkit.EventBuilders.aWorkoutStarted;
 import static io.stride.schemas.testkit.EventBuilders.aWorkoutUpdated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -130,7 +131,7 @@ class GoalsTopologyTest {
         assertThat(once.getData().getWorkoutId()).isEqualTo(second);
         assertThat(once.getData().getAchievedAt()).isEqualTo(MONDAY.plusSeconds(86_400 + 1800));
         assertThat(once.getEventId()).isEqualTo(UUID.nameUUIDFromBytes((goal + "/2025-W23").getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)));
+                StandardCharsets.UTF_8)));
         assertThat(goalDeadLetters.isEmpty()).isTrue();
     }
 
