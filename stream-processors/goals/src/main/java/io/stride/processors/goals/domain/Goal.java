@@ -17,7 +17,8 @@ import java.util.Optional;
  *   <li>{@link Kind#PERIOD_TOTAL}: in each period (the athlete's day, ISO week, month or year of each workout's start)
  *       the workouts of its sport add up their metric; the period is reached by the workout whose figures take the
  *       running sum (in the order the workouts reached them) to the target. Every workout of the period counts, also
- *       those before the goal was set: "20 km this week" set on a Wednesday counts Monday's run.</li>
+ *       those before the goal was set: "20 km this week" set on a Wednesday counts Monday's run; but periods before
+ *       the one the goal was set in are never reached (no achievements for the past).</li>
  *   <li>{@link Kind#TOTAL_BY_DATE}: once, the workouts started from the goal's creation to the end of its deadline
  *       day (in the athlete's zone).</li>
  *   <li>{@link Kind#PERFORMANCE}: once, by the first completed workout started after the goal was set whose best
@@ -73,8 +74,14 @@ public record Goal(String goalId, Kind kind, GoalMetric metric, GoalPeriod perio
                     byPeriod.computeIfAbsent(period.periodOf(dayOf(workout, zone)), p -> new ArrayList<>())
                             .add(workout);
                 }
+                // ids of one kind sort in time order (zero-padded): no period before the one the goal was set in
+                String first = period.periodOf(createdAt.atZone(zone).toLocalDate());
                 List<Reached> reached = new ArrayList<>();
-                byPeriod.forEach((periodId, inPeriod) -> crossing(periodId, inPeriod).ifPresent(reached::add));
+                byPeriod.forEach((periodId, inPeriod) -> {
+                    if (periodId.compareTo(first) >= 0) {
+                        crossing(periodId, inPeriod).ifPresent(reached::add);
+                    }
+                });
                 yield reached;
             }
             case TOTAL_BY_DATE -> crossing(ONCE, counted.stream().filter(workout ->

@@ -150,4 +150,20 @@ class GoalTest {
         assertThat(goal.progress(runs, LISBON, tuesday)).isEqualTo(0.0);
         assertThat(goal.progress(runs, LISBON, Instant.parse("2025-06-01T22:00:00Z"))).isEqualTo(21_000.0);
     }
+
+    @Test
+    void shouldNotReachAPeriodBeforeTheOneTheGoalWasSetIn() {
+        // given: a weekly 10 km goal set on Wednesday 4 June 2025; 12 km in the week before, 6 km on Monday of this week
+        Goal goal = new Goal("g", Goal.Kind.PERIOD_TOTAL, GoalMetric.DISTANCE, GoalPeriod.WEEK, null, 10_000, null,
+                null, Instant.parse("2025-06-04T12:00:00Z"), false);
+        List<GoalWorkout> runs = List.of(run("last-week", "2025-05-28T06:00:00Z", 12),
+                run("monday", "2025-06-02T06:00:00Z", 6), run("thursday", "2025-06-05T06:00:00Z", 5));
+
+        // when
+        List<Goal.Reached> reached = goal.reached(runs, LISBON);
+
+        // then: only this week, with Monday's run counted
+        assertThat(reached).containsExactly(new Goal.Reached("2025-W23", 11_000,
+                Instant.parse("2025-06-05T07:00:00Z"), "thursday"));
+    }
 }
