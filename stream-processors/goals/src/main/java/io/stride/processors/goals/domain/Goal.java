@@ -53,7 +53,7 @@ public record Goal(String goalId, Kind kind, GoalMetric metric, GoalPeriod perio
      *
      * @param periodId the period ({@link GoalPeriod#periodOf}, or {@link #ONCE})
      * @param value what was reached: the running sum when it crossed the target; for performance, the seconds
-     * @param at when: the reaching workout's {@link GoalWorkout#reachedAt()}
+     * @param at when: the reaching workout's {@link GoalWorkout#reachedAt()}, or the goal's creation if that was later
      * @param workoutId the workout that reached it
      */
     public record Reached(String periodId, double value, Instant at, String workoutId) {
@@ -125,7 +125,9 @@ public record Goal(String goalId, Kind kind, GoalMetric metric, GoalPeriod perio
         for (GoalWorkout workout : inOrder) {
             sum += metric.of(workout);
             if (sum >= target) {
-                return Optional.of(new Reached(periodId, sum, workout.reachedAt(), workout.workoutId()));
+                // a goal set when its period was already reached is reached as it is set
+                Instant at = workout.reachedAt().isBefore(createdAt) ? createdAt : workout.reachedAt();
+                return Optional.of(new Reached(periodId, sum, at, workout.workoutId()));
             }
         }
         return Optional.empty();

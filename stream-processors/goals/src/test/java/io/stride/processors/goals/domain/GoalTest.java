@@ -165,5 +165,10 @@ class GoalTest {
         // then: only this week, with Monday's run counted
         assertThat(reached).containsExactly(new Goal.Reached("2025-W23", 11_000,
                 Instant.parse("2025-06-05T07:00:00Z"), "thursday"));
+        // and a goal set once its week was reached is reached as it is set
+        Goal late = new Goal("g", Goal.Kind.PERIOD_TOTAL, GoalMetric.DISTANCE, GoalPeriod.WEEK, null, 10_000, null,
+                null, Instant.parse("2025-06-06T12:00:00Z"), false);
+        assertThat(late.reached(runs, LISBON)).extracting(Goal.Reached::at)
+                .containsExactly(Instant.parse("2025-06-06T12:00:00Z"));
     }
 }
