@@ -2,11 +2,9 @@ package io.stride.processors.goals.api;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
@@ -41,6 +38,7 @@ import io.stride.platform.security.Roles;
 import io.stride.platform.workoutfacts.WorkoutEntry;
 import io.stride.processors.goals.domain.Goal;
 import io.stride.processors.goals.domain.GoalWorkout;
+import io.stride.processors.goals.topology.AthleteGoals;
 import io.stride.processors.goals.topology.GoalsTopology;
 
 /**
@@ -106,34 +104,17 @@ public class GoalProgressResource {
         ReadOnlyKeyValueStore<String, WorkoutEntry> workouts = store(GoalsTopology.WORKOUTS_STORE, partition);
         ReadOnlyKeyValueStore<String, String> athletes = store(GoalsTopology.ATHLETES_STORE, partition);
         ReadOnlyKeyValueStore<String, Long> fired = store(GoalsTopology.FIRED_STORE, partition);
-        List<GoalWorkout> counted = new ArrayList<>();
-        try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/",
-                Serdes.String().serializer())) {
-            entries.forEachRemaining(entry -> {
-                GoalWorkout workout = GoalsTopology.workoutOf(entry.key.substring(athlete.length() + 1),
-                        entry.value);
-                if (workout != null) {
-                    counted.add(workout);
-                }
-            });
-        }
-        ZoneId zone = zoneOf(athletes.get(athlete));
+        List<GoalWorkout> counted = AthleteGoals.workouts(workouts, athlete);
+        ZoneId zone = AthleteGoals.zone(athletes.get(athlete));
         Instant now = clock.instant();
         List<Standing> standings = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> entries = goals.prefixScan(athlete + "/",
-                Serdes.String().serializer())) {
-            entries.forEachRemaining(entry -> {
-                Goal goal = GoalsTopology.goalOf(entry.value);
-                if (goal == null) {
-                    return;
-                }
-                String period = goal.periodAt(now, zone);
-                Double progress = goal.progress(counted, zone, now);
-                Long reachedAt = fired.get(athlete + "/" + goal.goalId() + "/" + period);
-                standings.add(new Standing(goal.goalId(), GoalsTopology.typeOf(goal), period, goal.target(),
-                        progress, progress == null ? null : Math.max(0, goal.target() - progress), reachedAt != null,
-                        reachedAt == null ? null : Instant.ofEpochMilli(reachedAt), goal.paused()));
-            });
+        for (Goal goal : AthleteGoals.goals(goals, athlete)) {
+            String period = goal.periodAt(now, zone);
+            Double progress = goal.progress(counted, zone, now);
+            Long reachedAt = fired.get(AthleteGoals.firedKey(athlete, goal.goalId(), period));
+            standings.add(new Standing(goal.goalId(), goal.type(), period, goal.target(), progress,
+                    progress == null ? null : Math.max(0, goal.target() - progress), reachedAt != null,
+                    reachedAt == null ? null : Instant.ofEpochMilli(reachedAt), goal.paused()));
         }
         return standings;
     }
@@ -141,14 +122,6 @@ public class GoalProgressResource {
     private <V> ReadOnlyKeyValueStore<String, V> store(String name, int partition) {
         return streams.store(StoreQueryParameters.fromNameAndType(name,
                 QueryableStoreTypes.<String, V>keyValueStore()).withPartition(partition));
-    }
-
-    private static ZoneId zoneOf(String zone) {
-        try {
-            return zone == null || zone.startsWith("!") ? ZoneOffset.UTC : ZoneId.of(zone);
-        } catch (DateTimeException unknown) {
-            return ZoneOffset.UTC;
-        }
     }
 
     private String caller() {

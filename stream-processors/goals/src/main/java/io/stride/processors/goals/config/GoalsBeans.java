@@ -13,8 +13,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.TelemetryKeyFollower;
-import io.stride.platform.workoutfacts.WorkoutEventSerdes;
 import io.stride.processors.goals.topology.GoalsSerdes;
 import io.stride.processors.goals.topology.GoalsTopology;
 
@@ -28,7 +28,8 @@ class GoalsBeans {
         String registry = config.schemaRegistry().url();
         boolean register = config.schemaRegistry().autoRegister();
         return GoalsTopology.build(new GoalsSerdes(
-                WorkoutEventSerdes.sealed(RegistrySerdes.forValues(registry, register), keys.keyring()),
+                new SealedSerde<>(RegistrySerdes.forValues(registry, register), keys.keyring(),
+                        SealedSerde::userOfEnvelope),
                 RegistrySerdes.forValues(registry, register), RegistrySerdes.forValues(registry, register),
                 RegistrySerdes.forValues(registry, register), RegistrySerdes.forValues(registry, register)));
     }

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -94,6 +95,21 @@ public record Goal(String goalId, Kind kind, GoalMetric metric, GoalPeriod perio
                     .flatMap(Optional::stream)
                     .limit(1)
                     .toList();
+        };
+    }
+
+    /** The goal's type as {@code GoalAchieved} names it: {@code weekly_distance}, {@code total_distance_by_date}. */
+    public String type() {
+        String name = metric == null ? "" : metric.name().toLowerCase(Locale.ROOT);
+        return switch (kind) {
+            case PERIOD_TOTAL -> switch (period) {
+                case DAY -> "daily_";
+                case WEEK -> "weekly_";
+                case MONTH -> "monthly_";
+                case YEAR -> "yearly_";
+            } + name;
+            case TOTAL_BY_DATE -> "total_" + name + "_by_date";
+            case PERFORMANCE -> "performance";
         };
     }
 

@@ -1,16 +1,12 @@
 package io.stride.processors.goals.topology;
 
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,7 +17,6 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Metrics;
 
 import io.stride.platform.kafka.DeadLetterHandler;
-import io.stride.platform.workoutfacts.Figures;
 import io.stride.platform.workoutfacts.WorkoutEntry;
 import io.stride.platform.workoutfacts.WorkoutFact;
 import io.stride.processors.goals.domain.Goal;
@@ -42,7 +37,6 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
 
     private static final Logger LOG = Logger.getLogger(GoalsProcessor.class);
     private static final StringSerializer KEYS = new StringSerializer();
-    private static final String ERASED = "!erased";
 
     private ProcessorContext<String, GoalAchieved> context;
     private KeyValueStore<String, WorkoutEntry> workouts;
@@ -65,7 +59,7 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
         if (athlete == null || record.value() == null) {
             return;
         }
-        if (ERASED.equals(athletes.get(athlete))) {
+        if (AthleteGoals.ERASED.equals(athletes.get(athlete))) {
             Metrics.counter(DeadLetterHandler.ERASED_RECORDS_METRIC, "topic", "goals-athlete-inputs").increment();
             return;
         }
@@ -76,7 +70,7 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
                 WorkoutEntry next = WorkoutEntry.apply(previous, fact);
                 if (!next.equals(previous)) {
                     workouts.put(key, next);
-                    evaluate(athlete, goalsOf(athlete));
+                    evaluate(athlete, AthleteGoals.goals(goals, athlete));
                 }
             }
             case GoalInput.GoalSet(Goal goal) -> {
@@ -89,13 +83,13 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
             }
             case GoalInput.ZoneChanged(String zoneId) -> {
                 athletes.put(athlete, zoneId);
-                evaluate(athlete, goalsOf(athlete));
+                evaluate(athlete, AthleteGoals.goals(goals, athlete));
             }
             case GoalInput.Erased erased -> {
                 deleteAll(workouts, athlete + "/");
                 deleteAll(goals, athlete + "/");
                 deleteAll(fired, athlete + "/");
-                athletes.put(athlete, ERASED);
+                athletes.put(athlete, AthleteGoals.ERASED);
                 LOG.debugf("athlete erased from the goals athleteId=%s", athlete);
             }
         }
@@ -105,20 +99,11 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
         if (concerned.isEmpty()) {
             return;
         }
-        List<GoalWorkout> counted = new ArrayList<>();
-        try (KeyValueIterator<String, WorkoutEntry> entries = workouts.prefixScan(athlete + "/", KEYS)) {
-            while (entries.hasNext()) {
-                KeyValue<String, WorkoutEntry> next = entries.next();
-                GoalWorkout workout = workoutOf(next.key.substring(athlete.length() + 1), next.value);
-                if (workout != null) {
-                    counted.add(workout);
-                }
-            }
-        }
-        ZoneId zone = zoneOf(athlete);
+        List<GoalWorkout> counted = AthleteGoals.workouts(workouts, athlete);
+        ZoneId zone = AthleteGoals.zone(athletes.get(athlete));
         for (Goal goal : concerned) {
             for (Goal.Reached reached : goal.reached(counted, zone)) {
-                String key = athlete + "/" + goal.goalId() + "/" + reached.periodId();
+                String key = AthleteGoals.firedKey(athlete, goal.goalId(), reached.periodId());
                 if (fired.get(key) != null) {
                     continue;
                 }
@@ -130,17 +115,6 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
         }
     }
 
-    /** The workout as the goals count it: completed, or going with its distance so far; otherwise none. */
-    static GoalWorkout workoutOf(String workoutId, WorkoutEntry entry) {
-        if (!entry.counts() && !entry.inProgress()) {
-            return null;
-        }
-        Figures figures = entry.contribution();
-        return new GoalWorkout(workoutId, entry.countedSport(), figures.startedAt(), figures.endedAt(),
-                entry.counts(), figures.distanceDecimeters() / 10.0, figures.movingMillis() / 1000.0,
-                figures.elevationGainDecimeters() / 10.0, figures.caloriesDeciKcal() / 10.0, null);
-    }
-
     private static GoalAchieved achieved(String athlete, Goal goal, Goal.Reached reached) {
         return GoalAchieved.newBuilder()
                 .setEventId(UUID.nameUUIDFromBytes((goal.goalId() + "/" + reached.periodId()).getBytes(
@@ -149,49 +123,13 @@ final class GoalsProcessor implements Processor<String, GoalInput, String, GoalA
                 .setData(GoalAchievedData.newBuilder()
                         .setGoalId(UUID.fromString(goal.goalId()))
                         .setUserId(UUID.fromString(athlete))
-                        .setGoalType(typeOf(goal))
+                        .setGoalType(goal.type())
                         .setTargetValue(goal.target())
                         .setAchievedValue(reached.value())
                         .setWorkoutId(UUID.fromString(reached.workoutId()))
                         .setAchievedAt(reached.at())
                         .build())
                 .build();
-    }
-
-    /** {@code weekly_distance}, {@code total_distance_by_date}, {@code performance}. */
-    static String typeOf(Goal goal) {
-        String metric = goal.metric() == null ? "" : goal.metric().name().toLowerCase(Locale.ROOT);
-        return switch (goal.kind()) {
-            case PERIOD_TOTAL -> switch (goal.period()) {
-                case DAY -> "daily_";
-                case WEEK -> "weekly_";
-                case MONTH -> "monthly_";
-                case YEAR -> "yearly_";
-            } + metric;
-            case TOTAL_BY_DATE -> "total_" + metric + "_by_date";
-            case PERFORMANCE -> "performance";
-        };
-    }
-
-    private List<Goal> goalsOf(String athlete) {
-        List<Goal> held = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> entries = goals.prefixScan(athlete + "/", KEYS)) {
-            entries.forEachRemaining(entry -> {
-                if (GoalCodec.decode(entry.value) instanceof GoalInput.GoalSet(Goal goal)) {
-                    held.add(goal);
-                }
-            });
-        }
-        return held;
-    }
-
-    private ZoneId zoneOf(String athlete) {
-        String zone = athletes.get(athlete);
-        try {
-            return zone == null ? ZoneOffset.UTC : ZoneId.of(zone);
-        } catch (DateTimeException unknown) {
-            return ZoneOffset.UTC;
-        }
     }
 
     private static <V> void deleteAll(KeyValueStore<String, V> store, String prefix) {

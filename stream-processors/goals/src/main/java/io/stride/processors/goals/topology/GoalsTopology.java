@@ -16,10 +16,8 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 import io.stride.platform.workoutfacts.EventTimeExtractor;
-import io.stride.platform.workoutfacts.WorkoutEntry;
 import io.stride.platform.workoutfacts.UserZonesProcessor;
 import io.stride.platform.workoutfacts.WorkoutFactStreams;
-import io.stride.processors.goals.domain.GoalWorkout;
 import io.stride.schemas.Topics;
 import io.stride.schemas.goals.Goal;
 import io.stride.schemas.users.UserMetricsUpdated;
@@ -52,22 +50,6 @@ public final class GoalsTopology {
     public static final int PARTITIONS = 6;
 
     private GoalsTopology() {
-    }
-
-    /** A workout's entry as the goals count it (completed, or going), or {@code null}: what the queries read. */
-    public static GoalWorkout workoutOf(String workoutId, WorkoutEntry entry) {
-        return GoalsProcessor.workoutOf(workoutId, entry);
-    }
-
-    /** A goal as {@link #GOALS_STORE} keeps it, or {@code null}. */
-    public static io.stride.processors.goals.domain.Goal goalOf(byte[] stored) {
-        return GoalCodec.decode(stored) instanceof GoalInput.GoalSet(io.stride.processors.goals.domain.Goal goal)
-                ? goal : null;
-    }
-
-    /** The goal's type as {@code GoalAchieved} names it: {@code weekly_distance}. */
-    public static String typeOf(io.stride.processors.goals.domain.Goal goal) {
-        return GoalsProcessor.typeOf(goal);
     }
 
     /** The topology on RocksDB stores, as in production. */
