@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.function.Function;
 
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -55,6 +56,15 @@ public final class SealedSerde<T> implements Serde<T> {
     @Override
     public Serializer<T> serializer() {
         return sealing(inner.serializer(), keyring, userOf);
+    }
+
+    /**
+     * The user an event names in its envelope's {@code data.userId}, as every Workout event does: how Workout events
+     * are sealed and opened, wherever they are read or written.
+     */
+    public static String userOfEnvelope(SpecificRecord event) {
+        SpecificRecord data = (SpecificRecord) event.get(event.getSchema().getField("data").pos());
+        return data.get(data.getSchema().getField("userId").pos()).toString();
     }
 
     /** A serializer that seals what {@code plain} writes, for a producer that never reads. */

@@ -26,25 +26,25 @@ public record Figures(Instant startedAt, Instant endedAt, long distanceDecimeter
      */
     public static Figures of(Instant startedAt, Instant endedAt, double distanceMeters, long movingMillis,
             double elevationGainMeters, double caloriesKcal) {
-        check("distanceMeters", distanceMeters);
+        long distance = tenths("distanceMeters", distanceMeters);
         check("movingMillis", movingMillis);
-        check("elevationGainMeters", elevationGainMeters);
-        check("caloriesKcal", caloriesKcal);
+        long elevation = tenths("elevationGainMeters", elevationGainMeters);
+        long calories = tenths("caloriesKcal", caloriesKcal);
         if (endedAt.isBefore(startedAt)) {
             throw new InvalidWorkout("invalid_times: ends at " + endedAt + " before it starts at " + startedAt);
         }
-        return new Figures(startedAt, endedAt, Math.round(distanceMeters * 10), movingMillis,
-                Math.round(elevationGainMeters * 10), Math.round(caloriesKcal * 10));
+        return new Figures(startedAt, endedAt, distance, movingMillis, elevation, calories);
     }
 
     /**
-     * A distance in the boards' unit, checked as a completed workout's is.
+     * A figure in tenths of its unit (metres to decimetres, kilocalories to tenths), checked as a completed workout's
+     * figures are.
      *
      * @throws InvalidWorkout when it is negative or not a number
      */
-    public static long decimeters(String name, double meters) {
-        check(name, meters);
-        return Math.round(meters * 10);
+    public static long tenths(String name, double value) {
+        check(name, value);
+        return Math.round(value * 10);
     }
 
     private static void check(String name, double value) {

@@ -83,7 +83,7 @@ public final class WorkoutFactsProcessor implements Processor<String, SpecificRe
                     && updated.getData().getFinalFigures() == null -> new WorkoutFact.Progressed(
                     updated.getData().getWorkoutId().toString(), updated.getData().getUserId().toString(),
                     updated.getTimestamp(),
-                    Figures.decimeters("currentDistanceMeters", updated.getData().getCurrentDistanceMeters()));
+                    Figures.tenths("currentDistanceMeters", updated.getData().getCurrentDistanceMeters()));
             case WorkoutUpdated updated when updated.getData().getSource() == UpdateSource.ATHLETE
                     && updated.getData().getSportType() != null -> new WorkoutFact.SportChanged(
                     updated.getData().getWorkoutId().toString(), updated.getData().getUserId().toString(),

@@ -70,8 +70,7 @@ public class GoalService {
             if (existing != null) {
                 return Uni.createFrom().item(replay(existing, requestHash));
             }
-            // the earliest day anywhere now: a deadline of today is valid in every zone
-            definition.requireDeadlineFrom(LocalDate.now(clock.withZone(ZoneOffset.ofHours(-12))));
+            definition.requireDeadlineFrom(earliestToday());
             return goals.countOf(userId).chain(count -> {
                 if (count >= GoalDefinition.MAX_GOALS) {
                     throw new GoalError("goal_limit_reached", "An athlete may have at most "
@@ -133,7 +132,7 @@ public class GoalService {
             GoalDefinition definition = current.definition()
                     .edited(edit.target(), edit.targetSeconds(), edit.deadline());
             if (edit.deadline() != null) {
-                definition.requireDeadlineFrom(LocalDate.now(clock.withZone(ZoneOffset.ofHours(-12))));
+                definition.requireDeadlineFrom(earliestToday());
             }
             boolean paused = edit.paused() != null ? edit.paused() : current.paused();
             if (definition.equals(current.definition()) && paused == current.paused()) {
@@ -186,6 +185,11 @@ public class GoalService {
                     "expected_version", expectedVersion));
         }
         return goal;
+    }
+
+    /** The earliest day anywhere now: a deadline of today is valid in every zone. */
+    private LocalDate earliestToday() {
+        return LocalDate.now(clock.withZone(ZoneOffset.ofHours(-12)));
     }
 
     private Instant now() {

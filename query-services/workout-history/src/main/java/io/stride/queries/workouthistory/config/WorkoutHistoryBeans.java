@@ -71,14 +71,8 @@ class WorkoutHistoryBeans {
     @Singleton
     Deserializer<SpecificRecord> workoutEvents(WorkoutHistoryConfig config, TelemetryKeyFollower keys) {
         return new SealedSerde<SpecificRecord>(RegistrySerdes.forValues(config.schemaRegistry().url(),
-                config.schemaRegistry().autoRegister()), keys.keyring(), WorkoutHistoryBeans::userOfEvent)
+                config.schemaRegistry().autoRegister()), keys.keyring(), SealedSerde::userOfEnvelope)
                 .deserializer();
-    }
-
-    /** Every Workout event's {@code data} names the athlete ({@code userId}). */
-    static String userOfEvent(SpecificRecord event) {
-        SpecificRecord data = (SpecificRecord) event.get(event.getSchema().getField("data").pos());
-        return data.get(data.getSchema().getField("userId").pos()).toString();
     }
 
     /**

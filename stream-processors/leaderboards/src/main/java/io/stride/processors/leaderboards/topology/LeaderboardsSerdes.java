@@ -5,10 +5,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 import io.stride.platform.kafka.RegistrySerdes;
+import io.stride.platform.kafka.SealedSerde;
 import io.stride.platform.kafka.UserKeyring;
 import io.stride.platform.workoutfacts.FactCodec;
 import io.stride.platform.workoutfacts.WorkoutEntry;
-import io.stride.platform.workoutfacts.WorkoutEventSerdes;
 import io.stride.platform.workoutfacts.WorkoutFact;
 import io.stride.processors.leaderboards.domain.Athlete;
 import io.stride.processors.leaderboards.domain.StateCodec;
@@ -42,7 +42,7 @@ public record LeaderboardsSerdes(Serde<SpecificRecord> workoutEvents, Serde<User
      * written before sealing, plain); dead letters written sealed.
      */
     public LeaderboardsSerdes sealedWith(UserKeyring keyring) {
-        return new LeaderboardsSerdes(WorkoutEventSerdes.sealed(workoutEvents, keyring), userMetrics, erasures,
+        return new LeaderboardsSerdes(new SealedSerde<>(workoutEvents, keyring, SealedSerde::userOfEnvelope), userMetrics, erasures,
                 profiles);
     }
 

@@ -43,17 +43,11 @@ public record LiveWorkoutSerdes(Serde<TelemetrySampleBatch> samples, Serde<LiveW
      */
     public LiveWorkoutSerdes sealedWith(UserKeyring keyring) {
         return new LiveWorkoutSerdes(new SealedSerde<>(samples, keyring, LiveWorkoutSerdes::userOfBatch), states,
-                new SealedSerde<>(workoutEvents, keyring, LiveWorkoutSerdes::userOfEvent), userMetrics, erasures, owners);
+                new SealedSerde<>(workoutEvents, keyring, SealedSerde::userOfEnvelope), userMetrics, erasures, owners);
     }
 
     static String userOfBatch(TelemetrySampleBatch batch) {
         return batch.getSamples().getFirst().getUserId().toString();
-    }
-
-    /** Every Workout event's {@code data} names the athlete ({@code userId}). */
-    static String userOfEvent(SpecificRecord event) {
-        SpecificRecord data = (SpecificRecord) event.get(event.getSchema().getField("data").pos());
-        return data.get(data.getSchema().getField("userId").pos()).toString();
     }
 
     /** The session store's value serde. */
